@@ -1,0 +1,44 @@
+using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Domain.Calendar;
+using FrontDesk.Domain.Sales;
+
+namespace FrontDesk.Dashboard.Api;
+
+public sealed record ServiceDto(Guid Id, string Name, int DurationMinutes, decimal Price, string Currency, string Activity, IReadOnlyList<string> Tags);
+
+public sealed record ProviderDto(Guid Id, string Name, IReadOnlyList<Guid> ServiceIds);
+
+public sealed record ClientDto(Guid Id, string Name, string Phone, string Email);
+
+public sealed record CreateClientRequest(string? Name, string? Phone, string? Email, string? Notes);
+
+public sealed record BookAppointmentRequest(Guid? ClientId, Guid? ServiceId, Guid? ProviderId, string? Start, bool? OverrideWorkingHours, string? Note);
+
+public sealed record MoveAppointmentRequest(string? Start, Guid? ProviderId, bool? OverrideWorkingHours);
+
+public sealed record PaymentRequest(PaymentMethod? Method, decimal? Amount);
+
+public sealed record CheckOutRequest(IReadOnlyList<PaymentRequest>? Payments);
+
+public sealed record CancelRequest(string? Reason);
+
+public sealed record AppointmentDto(
+    Guid Id,
+    AppointmentStatus Status,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    Guid ClientId,
+    string ClientName,
+    Guid ServiceId,
+    string ServiceName,
+    Guid ProviderId,
+    string ProviderName,
+    decimal Price,
+    string Currency,
+    string Note,
+    Guid? InvoiceId)
+{
+    public static AppointmentDto From(AppointmentView v, TimeZoneInfo zone) => new(
+        v.Id, v.Status, TimeZoneInfo.ConvertTime(v.Start, zone), TimeZoneInfo.ConvertTime(v.End, zone),
+        v.ClientId, v.ClientName, v.ServiceId, v.ServiceName, v.ProviderId, v.ProviderName, v.Price, v.Currency, v.Note, v.InvoiceId);
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Catalog;
+using FrontDesk.Dashboard.Clients;
+using FrontDesk.Domain.Common;
+using Microsoft.Extensions.Options;
+
+namespace FrontDesk.Dashboard.Api;
+
+/// <summary>The JSON API for integrations and the online booking widget (/api/v1).</summary>
+public static partial class ApiEndpoints
+{
+    // Until API keys exist every call is made by this one caller; the audit trail names it.
+    private static readonly Actor ApiCaller = Actor.Api("public");
+
+    public static void MapDashboardApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Front desk");
+
+        api.MapGet("/services", async (CatalogQueries catalog, CancellationToken ct) =>
+            (await catalog.ServicesAsync(ct)).Select(s => new ServiceDto(s.Id, s.Name, s.DurationMinutes, s.Price, s.Currency, s.Activity, s.Tags)));
+
+        api.MapGet("/providers", async (CatalogQueries catalog, CancellationToken ct) =>
+            (await catalog.ProvidersAsync(ct)).Select(p => new ProviderDto(p.Id, p.Name, p.ServiceIds)));
+
+        api.MapGet("/clients", async (string? query, int? limit, ClientService clients, CancellationToken ct) =>
+            (await clients.SearchAsync(query, limit ?? 20, ct)).Select(ToDto));
+
+        api.MapGet("/clients/{id:guid}", async (Guid id, ClientService clients, CancellationToken ct) =>
+            await clients.FindAsync(id, ct) is { } c ? Results.Ok(ToDto(c)) : throw DomainException.NotFound("No client has that id."));
+
+        api.MapPost("/clients", async (CreateClientRequest request, ClientService clients, CancellationToken ct) =>
+        {
+            var client = await clients.RegisterAsync(new RegisterClient(request.Name ?? string.Empty, request.Phone, request.Email, request.Notes, ApiCaller), ct);
+            return Results.Created($"/api/v1/clients/{client.Id}", ToDto(client));
+        });
+
+        api.MapGet("/appointments", async (string? from, string? to, Guid? providerId, CalendarQueries calendar, IOptions<BusinessOptions> business, CancellationToken ct) =>
+        {
+            var start = Instant(from, "from");
+            var end = Instant(to, "to");
+            var found = await calendar.RangeAsync(start, end, providerId, ct);
+            return found.Select(v => AppointmentDto.From(v, business.Value.Zone));
+        });
+
+        api.MapGet("/appointments/{id:guid}", async (Guid id, CalendarQueries calendar, IOptions<BusinessOptions> business, CancellationToken ct) =>
+            await calendar.FindAsync(id, ct) is { } v
+                ? Results.Ok(AppointmentDto.From(v, business.Value.Zone))
+                : throw DomainException.NotFound("No appointment has that id."));
+
+        api.MapPost("/appointments", async (BookAppointmentRequest request, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
+        {
+            var command = new BookAppointment(
+                Required(request.ClientId, "clientId"),
+                Required(request.ServiceId, "serviceId"),
+                Required(request.ProviderId, "providerId"),
+                Instant(request.Start, "start"),
+                request.OverrideWorkingHours ?? false,
+                request.Note,
+                ApiCaller);
+            var view = await appointments.BookAsync(command, ct);
+            return Results.Created($"/api/v1/appointments/{view.Id}", AppointmentDto.From(view, business.Value.Zone));
+        });
+
+        api.MapPost("/appointments/{id:guid}/check-in", async (Guid id, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
+            AppointmentDto.From(await appointments.CheckInAsync(id, ApiCaller, ct), business.Value.Zone));
+
+        api.MapPost("/appointments/{id:guid}/check-out", async (Guid id, CheckOutRequest request, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
+        {
+            var payments = (request.Payments ?? throw DomainException.Invalid("payments is required.", "payments"))
+                .Select((p, i) => new PaymentLine(
+                    p.Method ?? throw DomainException.Invalid($"payments[{i}].method is required (Cash or Card).", "payments"),
+                    p.Amount ?? throw DomainException.Invalid($"payments[{i}].amount is required.", "payments")))
+                .ToList();
+            return AppointmentDto.From(await appointments.CheckOutAsync(new CheckOutAppointment(id, payments, ApiCaller), ct), business.Value.Zone);
+        });
+
+        api.MapPost("/appointments/{id:guid}/no-show", async (Guid id, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
+            AppointmentDto.From(await appointments.MarkNoShowAsync(id, ApiCaller, ct), business.Value.Zone));
+
+        api.MapPost("/appointments/{id:guid}/cancel", async (Guid id, CancelRequest? request, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
+            AppointmentDto.From(await appointments.CancelAsync(id, request?.Reason, ApiCaller, ct), business.Value.Zone));
+
+        api.MapPost("/appointments/{id:guid}/move", async (Guid id, MoveAppointmentRequest request, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
+        {
+            var command = new MoveAppointment(id, Instant(request.Start, "start"), request.ProviderId, request.OverrideWorkingHours ?? false, ApiCaller);
+            return AppointmentDto.From(await appointments.MoveAsync(command, ct), business.Value.Zone);
+        });
+    }
+
+    private static ClientDto ToDto(ClientView c) => new(c.Id, c.Name, c.Phone, c.Email);
+
+    private static Guid Required(Guid? value, string field) =>
+        value is { } v && v != Guid.Empty ? v : throw DomainException.Invalid($"{field} is required.", field);
+
+    /// <summary>An ISO 8601 instant that states its offset ("Z" or "+01:00"): a bare local time is ambiguous.</summary>
+    private static DateTimeOffset Instant(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw DomainException.Invalid($"{field} is required (ISO 8601 with offset, e.g. 2026-11-23T10:00:00+00:00).", field);
+        }
+        if (!OffsetSuffix().IsMatch(value)
+            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            throw DomainException.Invalid($"{field} '{value}' is not an ISO 8601 date and time with offset, e.g. 2026-11-23T10:00:00+00:00.", field);
+        }
+        return instant;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex OffsetSuffix();
+}

@@ -1,0 +1,27 @@
+using FrontDesk.Domain.Calendar;
+
+namespace FrontDesk.Dashboard.Calendar;
+
+/// <summary>An appointment as screens show it: immutable, with the names already resolved.</summary>
+public sealed record AppointmentView(
+    Guid Id,
+    Guid ClientId,
+    string ClientName,
+    Guid ServiceId,
+    string ServiceName,
+    string Activity,
+    Guid ProviderId,
+    string ProviderName,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    AppointmentStatus Status,
+    decimal Price,
+    string Currency,
+    string Note,
+    Guid? InvoiceId,
+    DateTimeOffset? CheckedInAt,
+    DateTimeOffset? CompletedAt,
+    int Version)
+{
+    public bool IsOpen => !Status.IsFinal();
+}

@@ -1,0 +1,22 @@
+using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Sales;
+
+namespace FrontDesk.Dashboard.Calendar;
+
+/// <summary>
+/// Books an appointment for an existing client, or for a new one registered in the same
+/// transaction (<see cref="NewClient"/> set, <see cref="ClientId"/> empty), so that a refused
+/// booking leaves no stray client behind.
+/// </summary>
+public sealed record BookAppointment(Guid ClientId, Guid ServiceId, Guid ProviderId, DateTimeOffset Start, bool OverrideWorkingHours, string? Note, Actor Actor)
+{
+    public NewClientDetails? NewClient { get; init; }
+}
+
+public sealed record NewClientDetails(string Name, string? Phone, string? Email);
+
+public sealed record MoveAppointment(Guid AppointmentId, DateTimeOffset Start, Guid? ProviderId, bool OverrideWorkingHours, Actor Actor);
+
+public sealed record CheckOutAppointment(Guid AppointmentId, IReadOnlyList<PaymentLine> Payments, Actor Actor);
+
+public sealed record PaymentLine(PaymentMethod Method, decimal Amount);

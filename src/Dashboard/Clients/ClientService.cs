@@ -1,0 +1,70 @@
+using FrontDesk.Dashboard.Data;
+using FrontDesk.Dashboard.Live;
+using FrontDesk.Domain.Clients;
+using FrontDesk.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontDesk.Dashboard.Clients;
+
+public sealed record RegisterClient(string Name, string? Phone, string? Email, string? Notes, Actor Actor);
+
+/// <summary>A client as lists and pickers show them.</summary>
+public sealed record ClientView(Guid Id, string Name, string Phone, string Email, string Notes);
+
+public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<DashboardDbContext> contexts, ILiveFeed feed, TimeProvider clock)
+{
+    public const int MaxQueryLength = 100;
+
+    public async Task<ClientView> RegisterAsync(RegisterClient command, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var (client, _) = await unitOfWork.RunAsync(db =>
+        {
+            var client = Client.Register(ClientId.New(), command.Name, command.Phone, command.Email, command.Notes, now, command.Actor);
+            db.Clients.Add(client);
+            return Task.FromResult(client);
+        }, ct);
+        feed.Publish([new ClientRegisteredLive(client.Id.Value, client.Name, now, command.Actor.DisplayName)]);
+        return ToView(client);
+    }
+
+    /// <summary>
+    /// Finds clients whose name contains the words typed (in any order), or whose phone
+    /// contains the digits typed. An empty query lists the first clients by name.
+    /// </summary>
+    public async Task<IReadOnlyList<ClientView>> SearchAsync(string? query, int limit = 20, CancellationToken ct = default)
+    {
+        var text = (query ?? string.Empty).Trim();
+        if (text.Length > MaxQueryLength)
+        {
+            throw DomainException.Invalid($"Search for at most {MaxQueryLength} characters.", "query");
+        }
+        limit = Math.Clamp(limit, 1, 100);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var clients = db.Clients.AsNoTracking();
+        var digits = Client.DigitsOf(text);
+        if (digits.Length >= 3 && digits.Length * 2 >= text.Count(c => !char.IsWhiteSpace(c)))
+        {
+            clients = clients.Where(c => c.PhoneDigits.Contains(digits));
+        }
+        else
+        {
+            foreach (var word in Client.NormalizeName(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                clients = clients.Where(c => c.SearchKey.Contains(word));
+            }
+        }
+        var found = await clients.OrderBy(c => c.SearchKey).Take(limit).ToListAsync(ct);
+        return found.Select(ToView).ToList();
+    }
+
+    public async Task<ClientView?> FindAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var key = new ClientId(id);
+        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == key, ct);
+        return client is null ? null : ToView(client);
+    }
+
+    private static ClientView ToView(Client c) => new(c.Id.Value, c.Name, c.Phone, c.Email, c.Notes);
+}

@@ -1,0 +1,144 @@
+using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Catalog;
+using FrontDesk.Dashboard.Clients;
+using FrontDesk.Dashboard.Store.Calendar;
+using FrontDesk.Domain.Common;
+using Microsoft.AspNetCore.Components;
+using Radzen;
+
+namespace FrontDesk.Dashboard.Components.Calendar;
+
+/// <summary>The drawer that books a slot: client (found or new), provider, service, time.</summary>
+public partial class BookingDrawer : ComponentBase, IDisposable
+{
+    [Parameter] public DateTime Start { get; set; }
+    [Parameter] public Guid? ProviderId { get; set; }
+
+    [Inject] private CatalogQueries Catalog { get; set; } = default!;
+    [Inject] private ClientService Clients { get; set; } = default!;
+    [Inject] private AppointmentService Appointments { get; set; } = default!;
+    [Inject] private CalendarStore Store { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private DeskSession Desk { get; set; } = default!;
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+
+    private IReadOnlyList<ProviderView> _providers = [];
+    private IReadOnlyList<ServiceOption> _services = [];
+    private IReadOnlyList<ClientView> _results = [];
+    private CancellationTokenSource? _searchCancel;
+    private ClientView? _client;
+    private bool _newClient;
+    private string _newName = string.Empty;
+    private string _newPhone = string.Empty;
+    private string _newEmail = string.Empty;
+    private string _query = string.Empty;
+    private bool _searched;
+    private Guid? _providerId;
+    private Guid? _serviceId;
+    private DateTime _start;
+    private string _note = string.Empty;
+    private bool _override;
+    private bool _saving;
+    private string? _error;
+
+    private IEnumerable<ServiceOption> ServicesForProvider =>
+        _providers.FirstOrDefault(p => p.Id == _providerId) is { } provider
+            ? _services.Where(s => provider.ServiceIds.Contains(s.Id))
+            : _services;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _start = Start;
+        _providerId = ProviderId;
+        _providers = await Catalog.ProvidersAsync();
+        _services = (await Catalog.ServicesAsync())
+            .Select(s => new ServiceOption(s.Id, $"{s.Name} · {s.DurationMinutes} min · {Clock.Money(s.Price)}"))
+            .ToList();
+        _results = await Clients.SearchAsync(null, 8);
+    }
+
+    private async Task OnQuery(ChangeEventArgs e)
+    {
+        _query = e.Value?.ToString() ?? string.Empty;
+        _searchCancel?.Cancel();
+        var cancel = _searchCancel = new CancellationTokenSource();
+        try
+        {
+            await Task.Delay(150, cancel.Token); // wait for the typing to pause
+            _results = await Clients.SearchAsync(_query, 8, cancel.Token);
+            _searched = true;
+            _error = null;
+        }
+        catch (OperationCanceledException)
+        {
+            // a newer keystroke took over
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+        }
+    }
+
+    private void ChooseClient(ClientView client)
+    {
+        _client = client;
+        _error = null;
+    }
+
+    private void ClearClient() => _client = null;
+
+    private void StartNewClient()
+    {
+        _newClient = true;
+        _newName = _query.Any(char.IsLetter) ? _query : string.Empty;
+        _newPhone = _query.Any(char.IsLetter) ? string.Empty : _query;
+    }
+
+    private void OnProviderChanged(Guid? providerId)
+    {
+        _providerId = providerId;
+        if (_serviceId is { } service && !ServicesForProvider.Any(s => s.Id == service))
+        {
+            _serviceId = null;
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        _error = Validate();
+        if (_error is not null)
+        {
+            return;
+        }
+        _saving = true;
+        try
+        {
+            var command = new BookAppointment(_client?.Id ?? Guid.Empty, _serviceId!.Value, _providerId!.Value, Clock.ToUtc(_start), _override, _note, Desk.Actor)
+            {
+                NewClient = _client is null ? new NewClientDetails(_newName, _newPhone, _newEmail) : null,
+            };
+            var booked = await Appointments.BookAsync(command);
+            Store.Dispatch(new AppointmentSaved(booked));
+            Dialogs.CloseSide(booked);
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private string? Validate() =>
+        _client is null && !_newClient ? "Choose a client, or add a new one."
+        : _client is null && string.IsNullOrWhiteSpace(_newName) ? "Enter the new client's name."
+        : _providerId is null ? "Choose a provider."
+        : _serviceId is null ? "Choose a service."
+        : null;
+
+    public void Dispose() => _searchCancel?.Cancel();
+
+    private sealed record ServiceOption(Guid Id, string Label);
+}

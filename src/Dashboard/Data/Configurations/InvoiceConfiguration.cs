@@ -1,0 +1,46 @@
+using FrontDesk.Domain.Calendar;
+using FrontDesk.Domain.Clients;
+using FrontDesk.Domain.Sales;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FrontDesk.Dashboard.Data.Configurations;
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> builder)
+    {
+        builder.ToTable("Invoices");
+        builder.HasKey(i => i.Id);
+        builder.HasOne<Client>().WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Appointment>().WithMany().HasForeignKey(i => i.AppointmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(i => i.Currency).HasMaxLength(3).IsRequired();
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Ignore(i => i.Total);
+        builder.Ignore(i => i.Paid);
+        builder.Ignore(i => i.IsPaid);
+        builder.HasIndex(i => i.IssuedAt);
+        builder.OwnsMany(i => i.Lines, line =>
+        {
+            line.ToTable("InvoiceLines");
+            line.WithOwner().HasForeignKey("InvoiceId");
+            line.Property<int>("Id");
+            line.HasKey("Id");
+            line.Property(l => l.Description).HasMaxLength(200).IsRequired();
+            line.Property(l => l.Currency).HasMaxLength(3);
+            line.Ignore(l => l.Amount);
+        });
+        builder.OwnsMany(i => i.Payments, payment =>
+        {
+            payment.ToTable("Payments");
+            payment.WithOwner().HasForeignKey("InvoiceId");
+            payment.Property<int>("Id");
+            payment.HasKey("Id");
+            payment.Property(p => p.Method).HasConversion<string>().HasMaxLength(16);
+            payment.Property(p => p.Currency).HasMaxLength(3);
+            payment.Ignore(p => p.Money);
+        });
+        builder.Navigation(i => i.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(i => i.Payments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

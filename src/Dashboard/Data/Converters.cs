@@ -1,0 +1,34 @@
+using System.Text.Json;
+using FrontDesk.Domain.Common;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace FrontDesk.Dashboard.Data;
+
+internal sealed class ClientIdConverter() : ValueConverter<ClientId, Guid>(v => v.Value, v => new ClientId(v));
+internal sealed class ServiceIdConverter() : ValueConverter<ServiceId, Guid>(v => v.Value, v => new ServiceId(v));
+internal sealed class ProviderIdConverter() : ValueConverter<ProviderId, Guid>(v => v.Value, v => new ProviderId(v));
+internal sealed class ResourceIdConverter() : ValueConverter<ResourceId, Guid>(v => v.Value, v => new ResourceId(v));
+internal sealed class AppointmentIdConverter() : ValueConverter<AppointmentId, Guid>(v => v.Value, v => new AppointmentId(v));
+internal sealed class InvoiceIdConverter() : ValueConverter<InvoiceId, Guid>(v => v.Value, v => new InvoiceId(v));
+
+/// <summary>
+/// SQLite has no instant type and EF cannot compare DateTimeOffset there, so instants are
+/// stored as UTC DateTime text, which sorts and compares correctly in SQL.
+/// </summary>
+internal sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTime>(
+    v => v.UtcDateTime,
+    v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+
+/// <summary>A small list kept in one JSON text column (tags, service ids of a provider).</summary>
+internal static class JsonList
+{
+    public static ValueConverter<List<T>, string> Converter<T>() => new(
+        v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+        v => JsonSerializer.Deserialize<List<T>>(v, (JsonSerializerOptions?)null) ?? new List<T>());
+
+    public static ValueComparer<List<T>> Comparer<T>() => new(
+        (a, b) => a!.SequenceEqual(b!),
+        v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)),
+        v => v.ToList());
+}

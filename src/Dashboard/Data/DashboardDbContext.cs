@@ -1,0 +1,39 @@
+using FrontDesk.Domain.Calendar;
+using FrontDesk.Domain.Catalog;
+using FrontDesk.Domain.Clients;
+using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Sales;
+using FrontDesk.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontDesk.Dashboard.Data;
+
+/// <summary>One context per operation (IDbContextFactory); never held by a circuit.</summary>
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+{
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<ClientId>().HaveConversion<ClientIdConverter>();
+        configurationBuilder.Properties<ServiceId>().HaveConversion<ServiceIdConverter>();
+        configurationBuilder.Properties<ProviderId>().HaveConversion<ProviderIdConverter>();
+        configurationBuilder.Properties<ResourceId>().HaveConversion<ResourceIdConverter>();
+        configurationBuilder.Properties<AppointmentId>().HaveConversion<AppointmentIdConverter>();
+        configurationBuilder.Properties<InvoiceId>().HaveConversion<InvoiceIdConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Domain events live on the aggregates only until they are announced; never stored.
+        modelBuilder.Ignore<DomainEvent>();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+    }
+}

@@ -1,0 +1,29 @@
+using FrontDesk.Dashboard.Calendar;
+
+namespace FrontDesk.Dashboard.Live;
+
+/// <summary>
+/// What the live feed carries: a committed change, already turned into the read model that
+/// screens show (computed once, where the change was made, not once per screen).
+/// </summary>
+public abstract record LiveEvent(DateTimeOffset At, string ActorName);
+
+public enum AppointmentChange
+{
+    Booked,
+    Moved,
+    CheckedIn,
+    CheckedOut,
+    NoShow,
+    Cancelled,
+}
+
+public sealed record AppointmentChanged(AppointmentView Appointment, AppointmentChange Change, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
+
+public sealed record ClientRegisteredLive(Guid ClientId, string Name, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
+
+/// <summary>
+/// Sent to a subscriber instead of the events it could not keep up with (its queue was full):
+/// the screen reloads what it shows.
+/// </summary>
+public sealed record ResyncRequired(DateTimeOffset At) : LiveEvent(At, "System");

@@ -1,0 +1,151 @@
+using System.Threading.Channels;
+
+namespace FrontDesk.Dashboard.Live;
+
+/// <summary>
+/// The one feed of committed changes that every open screen follows. Publish is called only
+/// after a transaction commits, so a rolled-back change is never announced. In one process
+/// this is in memory; across servers an implementation over PostgreSQL LISTEN/NOTIFY can
+/// take its place behind the same interface.
+/// </summary>
+public interface ILiveFeed
+{
+    void Publish(IReadOnlyList<LiveEvent> events);
+
+    /// <summary>Delivers events in batches (bursts coalesced) until the subscription is disposed.</summary>
+    IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> onBatch);
+
+    int SubscriberCount { get; }
+}
+
+public sealed class LiveFeedOptions
+{
+    /// <summary>How long a burst is gathered before it is delivered as one batch.</summary>
+    public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Events a slow subscriber may have waiting before it is told to resync instead.</summary>
+    public int QueueCapacity { get; set; } = 512;
+}
+
+public sealed class InMemoryLiveFeed(LiveFeedOptions options, TimeProvider clock, ILogger<InMemoryLiveFeed> logger) : ILiveFeed
+{
+    private readonly Lock _gate = new();
+    private Subscription[] _subscribers = [];
+
+    public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
+
+    public void Publish(IReadOnlyList<LiveEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            subscriber.Offer(events);
+        }
+    }
+
+    public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> onBatch)
+    {
+        var subscription = new Subscription(this, onBatch);
+        lock (_gate)
+        {
+            _subscribers = [.. _subscribers, subscription];
+        }
+        subscription.Start();
+        return subscription;
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscribers = _subscribers.Where(s => s != subscription).ToArray();
+        }
+    }
+
+    private sealed class Subscription : IDisposable
+    {
+        private readonly InMemoryLiveFeed _feed;
+        private readonly Func<IReadOnlyList<LiveEvent>, Task> _onBatch;
+        private readonly Channel<LiveEvent> _queue;
+        private readonly CancellationTokenSource _stop = new();
+        private int _overflowed;
+        private int _disposed;
+
+        public Subscription(InMemoryLiveFeed feed, Func<IReadOnlyList<LiveEvent>, Task> onBatch)
+        {
+            _feed = feed;
+            _onBatch = onBatch;
+            _queue = Channel.CreateBounded<LiveEvent>(new BoundedChannelOptions(feed._options.QueueCapacity)
+            {
+                SingleReader = true,
+                FullMode = BoundedChannelFullMode.DropWrite,
+            });
+        }
+
+        public void Start() => _ = Task.Run(PumpAsync);
+
+        public void Offer(IReadOnlyList<LiveEvent> events)
+        {
+            foreach (var e in events)
+            {
+                if (!_queue.Writer.TryWrite(e))
+                {
+                    // The screen fell behind: rather than grow without bound, it reloads.
+                    Interlocked.Exchange(ref _overflowed, 1);
+                }
+            }
+        }
+
+        private async Task PumpAsync()
+        {
+            var reader = _queue.Reader;
+            var token = _stop.Token;
+            try
+            {
+                while (await reader.WaitToReadAsync(token))
+                {
+                    await Task.Delay(_feed._options.CoalesceWindow, _feed._clock, token);
+                    var batch = new List<LiveEvent>();
+                    while (reader.TryRead(out var e))
+                    {
+                        batch.Add(e);
+                    }
+                    if (Interlocked.Exchange(ref _overflowed, 0) == 1)
+                    {
+                        batch = [new ResyncRequired(_feed._clock.GetUtcNow())];
+                    }
+                    try
+                    {
+                        await _onBatch(batch);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        _feed._logger.LogWarning(ex, "A live subscriber failed to handle {Count} events", batch.Count);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // disposed
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            {
+                return;
+            }
+            _feed.Remove(this);
+            _queue.Writer.TryComplete();
+            _stop.Cancel();
+        }
+    }
+
+    private readonly LiveFeedOptions _options = options;
+    private readonly TimeProvider _clock = clock;
+    private readonly ILogger<InMemoryLiveFeed> _logger = logger;
+}

@@ -1,0 +1,61 @@
+using FrontDesk.Dashboard;
+using FrontDesk.Dashboard.Api;
+using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Catalog;
+using FrontDesk.Dashboard.Clients;
+using FrontDesk.Dashboard.Components;
+using FrontDesk.Dashboard.Data;
+using FrontDesk.Dashboard.Data.Demo;
+using FrontDesk.Dashboard.Live;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOptions<BusinessOptions>()
+    .Bind(builder.Configuration.GetSection(BusinessOptions.Section))
+    .Validate(o => TryZone(o.TimeZone), "Business:TimeZone is not a known time zone id.")
+    .Validate(o => o.Currency.Length == 3, "Business:Currency must be a three-letter ISO code.")
+    .Validate(o => o.OpensAt < o.ClosesAt, "Business:OpensAt must be before Business:ClosesAt.")
+    .ValidateOnStart();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDashboardDatabase(builder.Configuration);
+builder.Services.AddSingleton(new LiveFeedOptions());
+builder.Services.AddSingleton<ILiveFeed, InMemoryLiveFeed>();
+builder.Services.AddSingleton<AppointmentService>();
+builder.Services.AddSingleton<CalendarQueries>();
+builder.Services.AddSingleton<ClientService>();
+builder.Services.AddSingleton<CatalogQueries>();
+builder.Services.AddScoped<FrontDesk.Dashboard.Store.Calendar.CalendarStore>();
+builder.Services.AddScoped<DeskSession>();
+builder.Services.AddSingleton<BusinessClock>();
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemMapping>();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+
+var app = builder.Build();
+
+await DatabaseSetup.MigrateAsync(app.Services);
+if (app.Configuration.GetValue<bool>("DemoData:Enabled"))
+{
+    await DemoData.SeedIfEmptyAsync(app.Services);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapBlazorScript();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapDashboardApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+static bool TryZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

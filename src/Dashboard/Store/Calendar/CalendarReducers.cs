@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Live;
+
+namespace FrontDesk.Dashboard.Store.Calendar;
+
+/// <summary>Pure functions from (state, action) to the next state.</summary>
+public static class CalendarReducers
+{
+    public static CalendarState Reduce(CalendarState state, IAction action) => action switch
+    {
+        ShowRange show => state with
+        {
+            Date = show.Date,
+            View = show.View,
+            RangeStart = show.RangeStart,
+            RangeEnd = show.RangeEnd,
+            Loading = true,
+            Error = null,
+            LoadRequest = state.LoadRequest + 1,
+        },
+        Reload => state with { Loading = true, Error = null, LoadRequest = state.LoadRequest + 1 },
+        AppointmentsLoaded loaded when loaded.LoadRequest == state.LoadRequest => state with
+        {
+            Appointments = loaded.Appointments.ToImmutableDictionary(a => a.Id),
+            Loading = false,
+            Error = null,
+        },
+        AppointmentsLoadFailed failed when failed.LoadRequest == state.LoadRequest => state with { Loading = false, Error = failed.Message },
+        FilterProvider filter => state with { ProviderFilter = filter.ProviderId },
+        AppointmentSaved saved => Apply(state, saved.Appointment),
+        LiveBatchReceived batch => batch.Events.Aggregate(state, ApplyLive),
+        _ => state,
+    };
+
+    private static CalendarState ApplyLive(CalendarState state, LiveEvent e) => e switch
+    {
+        AppointmentChanged changed => Apply(state, changed.Appointment),
+        _ => state,
+    };
+
+    /// <summary>Upserts an appointment if it lies in the shown range (dropping it if it moved out); older versions never overwrite newer ones.</summary>
+    public static CalendarState Apply(CalendarState state, AppointmentView appointment)
+    {
+        if (state.Appointments.TryGetValue(appointment.Id, out var known) && known.Version > appointment.Version)
+        {
+            return state;
+        }
+        var inRange = appointment.Start < state.RangeEnd && appointment.End > state.RangeStart;
+        var next = inRange
+            ? state.Appointments.SetItem(appointment.Id, appointment)
+            : state.Appointments.Remove(appointment.Id);
+        return ReferenceEquals(next, state.Appointments) ? state : state with { Appointments = next };
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using FrontDesk.Dashboard.Calendar;
+
+namespace FrontDesk.Dashboard.Store.Calendar;
+
+public enum CalendarViewKind
+{
+    Day,
+    Week,
+}
+
+/// <summary>What one receptionist's calendar shows: a range of days and its appointments.</summary>
+public sealed record CalendarState(
+    DateOnly Date,
+    CalendarViewKind View,
+    DateTimeOffset RangeStart,
+    DateTimeOffset RangeEnd,
+    Guid? ProviderFilter,
+    ImmutableDictionary<Guid, AppointmentView> Appointments,
+    bool Loading,
+    string? Error,
+    long LoadRequest)
+{
+    public static CalendarState Initial { get; } = new(
+        DateOnly.MinValue, CalendarViewKind.Day, DateTimeOffset.MinValue, DateTimeOffset.MinValue, null,
+        ImmutableDictionary<Guid, AppointmentView>.Empty, false, null, 0);
+
+    public IEnumerable<AppointmentView> Visible =>
+        Appointments.Values.Where(a => ProviderFilter is null || a.ProviderId == ProviderFilter).OrderBy(a => a.Start);
+}

@@ -1,0 +1,186 @@
+using FrontDesk.Domain.Catalog;
+using FrontDesk.Domain.Common;
+
+namespace FrontDesk.Domain.Calendar;
+
+/// <summary>
+/// A client booked for a service with a provider at a time. Its lifecycle:
+/// Booked -> CheckedIn -> Completed (checked out and paid), or NoShow / Cancelled.
+/// Checking out straight from Booked is allowed: many clients pay without being checked in.
+/// </summary>
+public sealed class Appointment : AggregateRoot
+{
+    public const int MaxNoteLength = 500;
+    private readonly List<ResourceId> _resources = [];
+
+    private Appointment()
+    {
+        Note = string.Empty;
+        CancelReason = string.Empty;
+    }
+
+    public AppointmentId Id { get; private set; }
+    public ClientId ClientId { get; private set; }
+    public ServiceId ServiceId { get; private set; }
+    public ProviderId ProviderId { get; private set; }
+    public IReadOnlyList<ResourceId> Resources => _resources;
+    public DateTimeOffset Start { get; private set; }
+    public DateTimeOffset End { get; private set; }
+    public Slot Slot => new(Start, End);
+
+    /// <summary>The service's price when booked; what check-out charges.</summary>
+    public Money Price { get; private set; }
+    public AppointmentStatus Status { get; private set; }
+    public string Note { get; private set; }
+    public bool BookedOutsideWorkingHours { get; private set; }
+    public DateTimeOffset BookedAt { get; private set; }
+    public DateTimeOffset? CheckedInAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string CancelReason { get; private set; }
+    public InvoiceId? InvoiceId { get; private set; }
+
+    /// <summary>Concurrency token: bumped by every change, so two desks never both win.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>
+    /// Books a slot. <paramref name="busy"/> are the live appointments that may overlap it,
+    /// read in the same transaction that saves the booking.
+    /// </summary>
+    public static Appointment Book(
+        AppointmentId id,
+        ClientId client,
+        Service service,
+        Staff.Provider provider,
+        DateTimeOffset start,
+        TimeZoneInfo businessZone,
+        bool overrideWorkingHours,
+        IEnumerable<BusyPeriod> busy,
+        string? note,
+        DateTimeOffset now,
+        Actor actor)
+    {
+        var slot = new Slot(start, start + service.Duration);
+        if (slot.Start < now - TimeSpan.FromDays(1))
+        {
+            throw DomainException.Rule("That time is in the past; pick a time from yesterday on.", "start");
+        }
+        BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, busy);
+        var appointment = new Appointment
+        {
+            Id = id,
+            ClientId = client,
+            ServiceId = service.Id,
+            ProviderId = provider.Id,
+            Start = slot.Start,
+            End = slot.End,
+            Price = service.Price,
+            Status = AppointmentStatus.Booked,
+            Note = Text.Optional(note, "note", "Note", MaxNoteLength),
+            BookedOutsideWorkingHours = overrideWorkingHours,
+            BookedAt = now,
+        };
+        appointment._resources.AddRange(service.RequiredResources);
+        appointment.Raise(new AppointmentBooked(id, now, actor));
+        return appointment;
+    }
+
+    /// <summary>Moves to another time and/or provider, keeping the service.</summary>
+    public void Move(
+        Service service,
+        Staff.Provider provider,
+        DateTimeOffset newStart,
+        TimeZoneInfo businessZone,
+        bool overrideWorkingHours,
+        IEnumerable<BusyPeriod> busy,
+        DateTimeOffset now,
+        Actor actor)
+    {
+        EnsureStatus("moved", AppointmentStatus.Booked, AppointmentStatus.CheckedIn);
+        if (service.Id != ServiceId)
+        {
+            throw DomainException.Invalid("Moving keeps the service; book a new appointment for another service.", "serviceId");
+        }
+        var slot = new Slot(newStart, newStart + (End - Start));
+        BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, busy, Id);
+        var from = Slot;
+        var fromProvider = ProviderId;
+        Start = slot.Start;
+        End = slot.End;
+        ProviderId = provider.Id;
+        BookedOutsideWorkingHours = overrideWorkingHours;
+        Touch();
+        Raise(new AppointmentMoved(Id, from, fromProvider, now, actor));
+    }
+
+    public void CheckIn(DateTimeOffset now, Actor actor)
+    {
+        EnsureStatus("checked in", AppointmentStatus.Booked);
+        Status = AppointmentStatus.CheckedIn;
+        CheckedInAt = now;
+        Touch();
+        Raise(new AppointmentCheckedIn(Id, now, actor));
+    }
+
+    /// <summary>Checks out: the invoice that pays the appointment has been settled in full.</summary>
+    public void CheckOut(Sales.Invoice invoice, DateTimeOffset now, Actor actor)
+    {
+        EnsureStatus("checked out", AppointmentStatus.Booked, AppointmentStatus.CheckedIn);
+        if (invoice.AppointmentId != Id || !invoice.IsPaid)
+        {
+            throw DomainException.Rule("The appointment can only be checked out with its invoice paid in full.");
+        }
+        CheckedInAt ??= now;
+        Status = AppointmentStatus.Completed;
+        CompletedAt = now;
+        InvoiceId = invoice.Id;
+        Touch();
+        Raise(new AppointmentCheckedOut(Id, invoice.Id, invoice.Total, now, actor));
+    }
+
+    public void MarkNoShow(DateTimeOffset now, Actor actor)
+    {
+        EnsureStatus("marked as no-show", AppointmentStatus.Booked);
+        if (now < Start)
+        {
+            throw DomainException.Rule("A client can only be marked as no-show once the appointment has started.");
+        }
+        Status = AppointmentStatus.NoShow;
+        Touch();
+        Raise(new AppointmentMarkedNoShow(Id, now, actor));
+    }
+
+    public void Cancel(string? reason, DateTimeOffset now, Actor actor)
+    {
+        EnsureStatus("cancelled", AppointmentStatus.Booked, AppointmentStatus.CheckedIn);
+        CancelReason = Text.Optional(reason, "reason", "Reason", 200);
+        Status = AppointmentStatus.Cancelled;
+        CancelledAt = now;
+        Touch();
+        Raise(new AppointmentCancelled(Id, CancelReason, now, actor));
+    }
+
+    private void EnsureStatus(string action, params AppointmentStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw DomainException.Conflict($"This appointment is already {Status.Describe()} and cannot be {action}.");
+        }
+    }
+
+    private void Touch() => Version++;
+}
+
+public abstract record AppointmentEvent(AppointmentId AppointmentId, DateTimeOffset OccurredAt, Actor Actor) : DomainEvent(OccurredAt, Actor);
+
+public sealed record AppointmentBooked(AppointmentId AppointmentId, DateTimeOffset OccurredAt, Actor Actor) : AppointmentEvent(AppointmentId, OccurredAt, Actor);
+
+public sealed record AppointmentMoved(AppointmentId AppointmentId, Slot From, ProviderId FromProvider, DateTimeOffset OccurredAt, Actor Actor) : AppointmentEvent(AppointmentId, OccurredAt, Actor);
+
+public sealed record AppointmentCheckedIn(AppointmentId AppointmentId, DateTimeOffset OccurredAt, Actor Actor) : AppointmentEvent(AppointmentId, OccurredAt, Actor);
+
+public sealed record AppointmentCheckedOut(AppointmentId AppointmentId, InvoiceId InvoiceId, Money Total, DateTimeOffset OccurredAt, Actor Actor) : AppointmentEvent(AppointmentId, OccurredAt, Actor);
+
+public sealed record AppointmentMarkedNoShow(AppointmentId AppointmentId, DateTimeOffset OccurredAt, Actor Actor) : AppointmentEvent(AppointmentId, OccurredAt, Actor);
+
+public sealed record AppointmentCancelled(AppointmentId AppointmentId, string Reason, DateTimeOffset OccurredAt, Actor Actor) : AppointmentEvent(AppointmentId, OccurredAt, Actor);

@@ -1,0 +1,6 @@
+using FrontDesk.Domain.Common;
+
+namespace FrontDesk.Domain.Calendar;
+
+/// <summary>An existing appointment as the booking rules see it: who and what it holds, and when.</summary>
+public sealed record BusyPeriod(AppointmentId AppointmentId, ProviderId ProviderId, IReadOnlyCollection<ResourceId> Resources, Slot Slot);

@@ -1,0 +1,31 @@
+namespace FrontDesk.Domain.Common;
+
+/// <summary>What kind of rule a refused command broke; the API maps it to a status code.</summary>
+public enum DomainErrorKind
+{
+    /// <summary>The input itself is invalid (empty name, negative amount).</summary>
+    Invalid,
+    /// <summary>Something the command names does not exist.</summary>
+    NotFound,
+    /// <summary>The command clashes with the current state (slot taken, illegal transition).</summary>
+    Conflict,
+    /// <summary>A business rule forbids it (outside working hours, payment short).</summary>
+    RuleBroken,
+}
+
+/// <summary>
+/// A refused command. The message is written for a receptionist: it says what is wrong and,
+/// where possible, what to do instead. Nothing was changed when this is thrown.
+/// </summary>
+public sealed class DomainException(DomainErrorKind kind, string message, string? field = null) : Exception(message)
+{
+    public DomainErrorKind Kind { get; } = kind;
+
+    /// <summary>The input the message is about, when there is one (e.g. "phone").</summary>
+    public string? Field { get; } = field;
+
+    public static DomainException Invalid(string message, string? field = null) => new(DomainErrorKind.Invalid, message, field);
+    public static DomainException NotFound(string message) => new(DomainErrorKind.NotFound, message);
+    public static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);
+    public static DomainException Rule(string message, string? field = null) => new(DomainErrorKind.RuleBroken, message, field);
+}

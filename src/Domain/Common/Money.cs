@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace FrontDesk.Domain.Common;
+
+/// <summary>An amount in one currency. Amounts of different currencies never mix.</summary>
+public readonly record struct Money
+{
+    public Money(decimal amount, string currency)
+    {
+        if (string.IsNullOrWhiteSpace(currency) || currency.Length != 3)
+        {
+            throw DomainException.Invalid($"'{currency}' is not a three-letter currency code.", "currency");
+        }
+        if (decimal.Round(amount, 2) != amount)
+        {
+            throw DomainException.Invalid($"{amount} has more than two decimals.", "amount");
+        }
+        Amount = amount;
+        Currency = currency.ToUpperInvariant();
+    }
+
+    public decimal Amount { get; }
+    public string Currency { get; }
+
+    public static Money Zero(string currency) => new(0m, currency);
+
+    public bool IsNegative => Amount < 0m;
+    public bool IsZero => Amount == 0m;
+
+    public static Money operator +(Money a, Money b) => new(a.Amount + b.Amount, SameCurrency(a, b));
+    public static Money operator -(Money a, Money b) => new(a.Amount - b.Amount, SameCurrency(a, b));
+    public static bool operator <(Money a, Money b) => Compare(a, b) < 0;
+    public static bool operator >(Money a, Money b) => Compare(a, b) > 0;
+    public static bool operator <=(Money a, Money b) => Compare(a, b) <= 0;
+    public static bool operator >=(Money a, Money b) => Compare(a, b) >= 0;
+
+    private static int Compare(Money a, Money b)
+    {
+        SameCurrency(a, b);
+        return a.Amount.CompareTo(b.Amount);
+    }
+
+    private static string SameCurrency(Money a, Money b) =>
+        a.Currency == b.Currency
+            ? a.Currency
+            : throw DomainException.Invalid($"Cannot combine {a.Currency} with {b.Currency}.", "currency");
+
+    public override string ToString() => $"{Amount.ToString("0.00", CultureInfo.InvariantCulture)} {Currency}";
+}

@@ -1,0 +1,26 @@
+namespace FrontDesk.Domain.Common;
+
+/// <summary>Checks for free text typed at the desk: trimmed, required or not, bounded.</summary>
+public static class Text
+{
+    public static string Required(string? value, string field, string label, int maxLength)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            throw DomainException.Invalid($"{label} is required.", field);
+        }
+        return Bounded(trimmed, field, label, maxLength);
+    }
+
+    public static string Optional(string? value, string field, string label, int maxLength)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        return Bounded(trimmed, field, label, maxLength);
+    }
+
+    private static string Bounded(string value, string field, string label, int maxLength) =>
+        value.Length > maxLength
+            ? throw DomainException.Invalid($"{label} is too long: at most {maxLength} characters.", field)
+            : value;
+}

@@ -1,0 +1,111 @@
+using FrontDesk.Domain.Calendar;
+using FrontDesk.Domain.Common;
+
+namespace FrontDesk.Domain.Sales;
+
+public enum PaymentMethod
+{
+    Cash,
+    Card,
+}
+
+public enum InvoiceStatus
+{
+    Open,
+    Paid,
+}
+
+public sealed record InvoiceLine(string Description, ServiceId? ServiceId, int Quantity, decimal UnitPrice, string Currency)
+{
+    public Money Amount => new(UnitPrice * Quantity, Currency);
+}
+
+public sealed record Payment(PaymentMethod Method, decimal Amount, string Currency, DateTimeOffset PaidAt)
+{
+    public Money Money => new(Amount, Currency);
+}
+
+/// <summary>A sale: lines, and the payments that settle it.</summary>
+public sealed class Invoice : AggregateRoot
+{
+    private readonly List<InvoiceLine> _lines = [];
+    private readonly List<Payment> _payments = [];
+
+    private Invoice() => Currency = string.Empty;
+
+    public InvoiceId Id { get; private set; }
+    public ClientId ClientId { get; private set; }
+    public AppointmentId? AppointmentId { get; private set; }
+    public string Currency { get; private set; }
+    public DateTimeOffset IssuedAt { get; private set; }
+    public DateTimeOffset? PaidAt { get; private set; }
+    public InvoiceStatus Status { get; private set; }
+    public IReadOnlyList<InvoiceLine> Lines => _lines;
+    public IReadOnlyList<Payment> Payments => _payments;
+
+    public Money Total => _lines.Aggregate(Money.Zero(Currency), (sum, line) => sum + line.Amount);
+    public Money Paid => _payments.Aggregate(Money.Zero(Currency), (sum, p) => sum + p.Money);
+    public bool IsPaid => Status == InvoiceStatus.Paid;
+
+    /// <summary>The invoice of an appointment's check-out: one line for its service at the booked price.</summary>
+    public static Invoice ForAppointment(InvoiceId id, Appointment appointment, string serviceName, DateTimeOffset now)
+    {
+        var invoice = new Invoice
+        {
+            Id = id,
+            ClientId = appointment.ClientId,
+            AppointmentId = appointment.Id,
+            Currency = appointment.Price.Currency,
+            IssuedAt = now,
+            Status = InvoiceStatus.Open,
+        };
+        invoice._lines.Add(new InvoiceLine(serviceName, appointment.ServiceId, 1, appointment.Price.Amount, appointment.Price.Currency));
+        return invoice;
+    }
+
+    /// <summary>
+    /// Settles the invoice with the given payments in one go: they must add up to the total
+    /// exactly (the desk gives change for cash before recording it).
+    /// </summary>
+    public void Settle(IReadOnlyCollection<(PaymentMethod Method, decimal Amount)> payments, DateTimeOffset now, Actor actor)
+    {
+        if (Status == InvoiceStatus.Paid)
+        {
+            throw DomainException.Conflict("This invoice is already paid.");
+        }
+        var lines = new List<Payment>();
+        foreach (var (method, amount) in payments)
+        {
+            if (!Enum.IsDefined(method))
+            {
+                throw DomainException.Invalid("Payment method must be Cash or Card.", "payments");
+            }
+            if (amount <= 0m)
+            {
+                throw DomainException.Invalid("Each payment must be more than zero.", "payments");
+            }
+            if (decimal.Round(amount, 2) != amount)
+            {
+                throw DomainException.Invalid("Payments have at most two decimals.", "payments");
+            }
+            lines.Add(new Payment(method, amount, Currency, now));
+        }
+        var paid = lines.Aggregate(Money.Zero(Currency), (sum, p) => sum + p.Money);
+        var total = Total;
+        if (paid != total)
+        {
+            var verb = paid < total ? "short" : "over";
+            throw DomainException.Rule($"Payments add up to {paid} but the total is {total} ({verb} by {new Money(Math.Abs(total.Amount - paid.Amount), Currency)}).", "payments");
+        }
+        if (lines.Count == 0 && !total.IsZero)
+        {
+            throw DomainException.Rule("Add a cash or card payment.", "payments");
+        }
+        _payments.AddRange(lines);
+        Status = InvoiceStatus.Paid;
+        PaidAt = now;
+        Raise(new InvoicePaid(Id, ClientId, total, now, actor));
+    }
+}
+
+public sealed record InvoicePaid(InvoiceId InvoiceId, ClientId ClientId, Money Total, DateTimeOffset OccurredAt, Actor Actor) : DomainEvent(OccurredAt, Actor);
