@@ -13,6 +13,9 @@ public sealed class BusinessOptions
     /// <summary>ISO 4217 code of the one currency the business sells in.</summary>
     public string Currency { get; set; } = "GBP";
 
+    /// <summary>Culture for dates and numbers on every screen (e.g. en-GB, de-DE).</summary>
+    public string Culture { get; set; } = "en-GB";
+
     /// <summary>First hour the calendar shows.</summary>
     public TimeOnly OpensAt { get; set; } = new(8, 0);
 

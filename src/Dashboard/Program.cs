@@ -16,6 +16,7 @@ builder.Services.AddOptions<BusinessOptions>()
     .Validate(o => TryZone(o.TimeZone), "Business:TimeZone is not a known time zone id.")
     .Validate(o => o.Currency.Length == 3, "Business:Currency must be a three-letter ISO code.")
     .Validate(o => o.OpensAt < o.ClosesAt, "Business:OpensAt must be before Business:ClosesAt.")
+    .Validate(o => TryCulture(o.Culture), "Business:Culture is not a known culture name.")
     .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDashboardDatabase(builder.Configuration);
@@ -28,6 +29,8 @@ builder.Services.AddSingleton<CatalogQueries>();
 builder.Services.AddScoped<FrontDesk.Dashboard.Store.Calendar.CalendarStore>();
 builder.Services.AddScoped<DeskSession>();
 builder.Services.AddSingleton<BusinessClock>();
+builder.Services.AddSingleton<FrontDesk.Dashboard.Live.Projections.TodayBoard>();
+builder.Services.AddScoped<FrontDesk.Dashboard.Store.Display.DisplayStore>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
@@ -44,6 +47,10 @@ if (app.Configuration.GetValue<bool>("DemoData:Enabled"))
     await DemoData.SeedIfEmptyAsync(app.Services);
 }
 
+var culture = System.Globalization.CultureInfo.GetCultureInfo(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BusinessOptions>>().Value.Culture);
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = culture;
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = culture;
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapBlazorScript();
@@ -56,6 +63,18 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 
 static bool TryZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+static bool TryCulture(string name)
+{
+    try
+    {
+        return !string.IsNullOrWhiteSpace(name) && System.Globalization.CultureInfo.GetCultureInfo(name, predefinedOnly: true) is not null;
+    }
+    catch (System.Globalization.CultureNotFoundException)
+    {
+        return false;
+    }
+}
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -32,9 +32,11 @@ public partial class CalendarPage : ComponentBase, IDisposable
     protected override async Task OnInitializedAsync()
     {
         _date = Clock.LocalNow.Date;
-        _opens = Clock.Business.OpensAt.ToTimeSpan();
-        _closes = Clock.Business.ClosesAt.ToTimeSpan();
         _providers = await Catalog.ProvidersAsync();
+        // Show the business's opening hours, widened to any provider's shift outside them.
+        var shifts = _providers.SelectMany(p => p.Shifts).ToList();
+        _opens = shifts.Select(s => s.From).Append(Clock.Business.OpensAt).Min().ToTimeSpan();
+        _closes = shifts.Select(s => s.To).Append(Clock.Business.ClosesAt).Max().ToTimeSpan();
         _providerOptions = [new ProviderOption(null, "All providers"), .. _providers.Select(p => new ProviderOption(p.Id, p.Name))];
         Store.StateChanged += OnStateChanged;
         Rebuild();
