@@ -38,3 +38,15 @@ public readonly record struct InvoiceId(Guid Value)
     public static InvoiceId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct PackageTemplateId(Guid Value)
+{
+    public static PackageTemplateId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct PackageRecordId(Guid Value)
+{
+    public static PackageRecordId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(FrontDesk.Benchmarks.ClientSearchBenchmarks).Assembly).Run(args);
