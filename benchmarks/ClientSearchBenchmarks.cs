@@ -38,7 +38,7 @@ public class ClientSearchBenchmarks
         }
         var factory = _db.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
         var feed = new InMemoryLiveFeed(new LiveFeedOptions(), TimeProvider.System, NullLogger<InMemoryLiveFeed>.Instance);
-        _clients = new ClientService(new UnitOfWork(factory), factory, feed, TimeProvider.System);
+        _clients = new ClientService(new UnitOfWork(factory, TimeProvider.System), factory, feed, TimeProvider.System);
     }
 
     [Benchmark]

@@ -12,7 +12,7 @@ public sealed record ClientDto(Guid Id, string Name, string Phone, string Email)
 
 public sealed record CreateClientRequest(string? Name, string? Phone, string? Email, string? Notes);
 
-public sealed record BookAppointmentRequest(Guid? ClientId, Guid? ServiceId, Guid? ProviderId, string? Start, bool? OverrideWorkingHours, string? Note);
+public sealed record BookAppointmentRequest(Guid? ClientId, Guid? ServiceId, Guid? ProviderId, string? Start, bool? OverrideWorkingHours, string? Note, Guid? PackageRecordId = null, int? SessionNumber = null);
 
 public sealed record MoveAppointmentRequest(string? Start, Guid? ProviderId, bool? OverrideWorkingHours);
 
@@ -36,9 +36,12 @@ public sealed record AppointmentDto(
     decimal Price,
     string Currency,
     string Note,
-    Guid? InvoiceId)
+    Guid? InvoiceId,
+    Guid? PackageRecordId,
+    int? PackageSession,
+    decimal PackageCovers)
 {
     public static AppointmentDto From(AppointmentView v, TimeZoneInfo zone) => new(
         v.Id, v.Status, TimeZoneInfo.ConvertTime(v.Start, zone), TimeZoneInfo.ConvertTime(v.End, zone),
-        v.ClientId, v.ClientName, v.ServiceId, v.ServiceName, v.ProviderId, v.ProviderName, v.Price, v.Currency, v.Note, v.InvoiceId);
+        v.ClientId, v.ClientName, v.ServiceId, v.ServiceName, v.ProviderId, v.ProviderName, v.Price, v.Currency, v.Note, v.InvoiceId, v.PackageRecordId, v.PackageSession, v.PackageCovers);
 }

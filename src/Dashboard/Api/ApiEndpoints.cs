@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Clients;
+using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Common;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,8 @@ public static partial class ApiEndpoints
     public static void MapDashboardApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Front desk");
+        api.AddEndpointFilter<IdempotencyFilter>();
+        api.MapPackageApi(ApiCaller);
 
         api.MapGet("/services", async (CatalogQueries catalog, CancellationToken ct) =>
             (await catalog.ServicesAsync(ct)).Select(s => new ServiceDto(s.Id, s.Name, s.DurationMinutes, s.Price, s.Currency, s.Activity, s.Tags)));
@@ -49,8 +52,15 @@ public static partial class ApiEndpoints
                 ? Results.Ok(AppointmentDto.From(v, business.Value.Zone))
                 : throw DomainException.NotFound("No appointment has that id."));
 
-        api.MapPost("/appointments", async (BookAppointmentRequest request, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
+        api.MapPost("/appointments", async (BookAppointmentRequest request, AppointmentService appointments, SettingsService settings, IOptions<BusinessOptions> business, HttpContext http, CancellationToken ct) =>
         {
+            // Bookings through the API are online bookings: they may use prepaid packages only
+            // when the business allows it, and then the best valid record is used by itself.
+            var online = (await settings.PackagesAsync(ct)).RedeemOnline;
+            if (request.PackageRecordId is not null && !online)
+            {
+                throw DomainException.Rule("Online bookings cannot use packages here; book the service and the desk redeems it at check-out.", "packageRecordId");
+            }
             var command = new BookAppointment(
                 Required(request.ClientId, "clientId"),
                 Required(request.ServiceId, "serviceId"),
@@ -58,7 +68,13 @@ public static partial class ApiEndpoints
                 Instant(request.Start, "start"),
                 request.OverrideWorkingHours ?? false,
                 request.Note,
-                ApiCaller);
+                ApiCaller)
+            {
+                PackageRecordId = request.PackageRecordId,
+                SessionNumber = request.SessionNumber,
+                UseBestPackage = online && request.PackageRecordId is null,
+                IdempotencyKey = IdempotencyFilter.CommandKey(http),
+            };
             var view = await appointments.BookAsync(command, ct);
             return Results.Created($"/api/v1/appointments/{view.Id}", AppointmentDto.From(view, business.Value.Zone));
         });
@@ -66,14 +82,15 @@ public static partial class ApiEndpoints
         api.MapPost("/appointments/{id:guid}/check-in", async (Guid id, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
             AppointmentDto.From(await appointments.CheckInAsync(id, ApiCaller, ct), business.Value.Zone));
 
-        api.MapPost("/appointments/{id:guid}/check-out", async (Guid id, CheckOutRequest request, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
+        api.MapPost("/appointments/{id:guid}/check-out", async (Guid id, CheckOutRequest request, AppointmentService appointments, IOptions<BusinessOptions> business, HttpContext http, CancellationToken ct) =>
         {
             var payments = (request.Payments ?? throw DomainException.Invalid("payments is required.", "payments"))
                 .Select((p, i) => new PaymentLine(
                     p.Method ?? throw DomainException.Invalid($"payments[{i}].method is required (Cash or Card).", "payments"),
                     p.Amount ?? throw DomainException.Invalid($"payments[{i}].amount is required.", "payments")))
                 .ToList();
-            return AppointmentDto.From(await appointments.CheckOutAsync(new CheckOutAppointment(id, payments, ApiCaller), ct), business.Value.Zone);
+            var command = new CheckOutAppointment(id, payments, ApiCaller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
+            return AppointmentDto.From(await appointments.CheckOutAsync(command, ct), business.Value.Zone);
         });
 
         api.MapPost("/appointments/{id:guid}/no-show", async (Guid id, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
@@ -95,7 +112,7 @@ public static partial class ApiEndpoints
         value is { } v && v != Guid.Empty ? v : throw DomainException.Invalid($"{field} is required.", field);
 
     /// <summary>An ISO 8601 instant that states its offset ("Z" or "+01:00"): a bare local time is ambiguous.</summary>
-    private static DateTimeOffset Instant(string? value, string field)
+    internal static DateTimeOffset Instant(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -1,29 +1,31 @@
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Live;
+using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Catalog;
 using FrontDesk.Domain.Clients;
 using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Packages;
 using FrontDesk.Domain.Sales;
 using FrontDesk.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace FrontDesk.Dashboard.Calendar;
 
 /// <summary>
 /// The front desk's commands on appointments. Each runs in its own transaction, enforces the
-/// rules through the aggregate, and announces the change on the live feed after it commits.
-/// A refused command throws <see cref="DomainException"/> and changes nothing.
+/// rules through the aggregates (the appointment, and the prepaid record it is booked from),
+/// and announces the change on the live feed after it commits. A refused command throws
+/// <see cref="DomainException"/> and changes nothing.
 /// </summary>
-public sealed class AppointmentService(UnitOfWork unitOfWork, ILiveFeed feed, TimeProvider clock, IOptions<BusinessOptions> business)
+public sealed class AppointmentService(UnitOfWork unitOfWork, ILiveFeed feed, BusinessClock clock)
 {
-    private TimeZoneInfo Zone => business.Value.Zone;
+    private TimeZoneInfo Zone => clock.Zone;
 
     public async Task<AppointmentView> BookAsync(BookAppointment command, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var now = clock.UtcNow;
+        var (view, events) = await unitOfWork.RunAsync(command.IdempotencyKey, "book", async db =>
         {
             Client client;
             if (command.NewClient is { } details)
@@ -42,16 +44,28 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, ILiveFeed feed, Ti
             var busy = await BusyAsync(db, start, start + service.Duration, ct);
             var appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, Zone, command.OverrideWorkingHours, busy, command.Note, now, command.Actor);
             db.Appointments.Add(appointment);
+            if (command.PackageRecordId is { } recordId)
+            {
+                await AttachAsync(db, appointment, service, recordId, command.SessionNumber, now, command.Actor, ct);
+            }
+            else if (command.UseBestPackage && await BestRecordAsync(db, appointment, service, ct) is { } best)
+            {
+                await AttachAsync(db, appointment, service, best, null, now, command.Actor, ct);
+            }
             return View(appointment, client, service, provider);
         }, ct);
-        Announce(view, AppointmentChange.Booked, now, command.Actor);
+        Announce(view, AppointmentChange.Booked, events, now, command.Actor);
         return view;
     }
 
+    /// <summary>
+    /// Moves to another time and/or provider, keeping the service. A prepaid record that no
+    /// longer fits the new time (expired, frozen, restricted) is dropped and its session given back.
+    /// </summary>
     public async Task<AppointmentView> MoveAsync(MoveAppointment command, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var now = clock.UtcNow;
+        var (view, events) = await unitOfWork.RunAsync(async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -59,27 +73,91 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, ILiveFeed feed, Ti
             var start = command.Start.ToUniversalTime();
             var busy = await BusyAsync(db, start, start + (appointment.End - appointment.Start), ct);
             appointment.Move(service, provider, start, Zone, command.OverrideWorkingHours, busy, now, command.Actor);
+            if (appointment.PackageRecordId is { } recordId)
+            {
+                var session = appointment.PackageSession;
+                await ReleaseAsync(db, appointment, "booking moved", now, command.Actor, ct);
+                try
+                {
+                    await AttachAsync(db, appointment, service, recordId.Value, session, now, command.Actor, ct);
+                }
+                catch (DomainException)
+                {
+                    // The record does not fit the new time: the appointment stays, paid normally.
+                }
+            }
             var client = await db.Clients.SingleAsync(c => c.Id == appointment.ClientId, ct);
             return View(appointment, client, service, provider);
         }, ct);
-        Announce(view, AppointmentChange.Moved, now, command.Actor);
+        Announce(view, AppointmentChange.Moved, events, now, command.Actor);
         return view;
     }
 
-    public Task<AppointmentView> CheckInAsync(Guid id, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, AppointmentChange.CheckedIn, actor, (a, now) => a.CheckIn(now, actor), ct);
+    /// <summary>Turns a single-service booking into a session of a prepaid record, any time before check-out.</summary>
+    public async Task<AppointmentView> AttachPackageAsync(AttachPackage command, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var (view, events) = await unitOfWork.RunAsync(command.IdempotencyKey, "attach-package", async db =>
+        {
+            var appointment = await FindAsync(db, command.AppointmentId, ct);
+            var service = await FindServiceAsync(db, appointment.ServiceId, ct);
+            if (appointment.PackageRecordId is { } current)
+            {
+                if (current.Value == command.PackageRecordId && (command.SessionNumber is null || command.SessionNumber == appointment.PackageSession))
+                {
+                    return await ViewAsync(db, appointment, service, ct); // already so: nothing to do twice
+                }
+                await ReleaseAsync(db, appointment, "booked from another session", now, command.Actor, ct);
+            }
+            await AttachAsync(db, appointment, service, command.PackageRecordId, command.SessionNumber, now, command.Actor, ct);
+            return await ViewAsync(db, appointment, service, ct);
+        }, ct);
+        Announce(view, AppointmentChange.PackageChanged, events, now, command.Actor);
+        return view;
+    }
 
+    /// <summary>Stops paying the appointment from its record; the session is given back.</summary>
+    public Task<AppointmentView> DetachPackageAsync(Guid id, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, AppointmentChange.PackageChanged, actor, async (db, a, now) =>
+        {
+            if (a.Status.IsFinal())
+            {
+                throw DomainException.Conflict($"This appointment is already {a.Status.Describe()}; how it was paid stays.");
+            }
+            await ReleaseAsync(db, a, "removed from the booking", now, actor, ct);
+        }, ct);
+
+    public Task<AppointmentView> CheckInAsync(Guid id, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, AppointmentChange.CheckedIn, actor, (_, a, now) =>
+        {
+            a.CheckIn(now, actor);
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>No-show or cancel gives a booked (or, with the at-booking policy, redeemed) session back.</summary>
     public Task<AppointmentView> MarkNoShowAsync(Guid id, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, AppointmentChange.NoShow, actor, (a, now) => a.MarkNoShow(now, actor), ct);
+        ChangeAsync(id, AppointmentChange.NoShow, actor, async (db, a, now) =>
+        {
+            a.MarkNoShow(now, actor);
+            await ReleaseAsync(db, a, "no-show", now, actor, ct);
+        }, ct);
 
     public Task<AppointmentView> CancelAsync(Guid id, string? reason, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, AppointmentChange.Cancelled, actor, (a, now) => a.Cancel(reason, now, actor), ct);
+        ChangeAsync(id, AppointmentChange.Cancelled, actor, async (db, a, now) =>
+        {
+            a.Cancel(reason, now, actor);
+            await ReleaseAsync(db, a, "appointment cancelled", now, actor, ct);
+        }, ct);
 
-    /// <summary>Checks out with payment: the invoice is created, settled and linked in one transaction.</summary>
+    /// <summary>
+    /// Checks out with payment: what a prepaid record covers is redeemed and credited on the
+    /// invoice, a package discount applies to services its template covers, and the payments
+    /// settle the rest — all in one transaction.
+    /// </summary>
     public async Task<AppointmentView> CheckOutAsync(CheckOutAppointment command, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var now = clock.UtcNow;
+        var (view, events) = await unitOfWork.RunAsync(command.IdempotencyKey, "check-out", async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -88,36 +166,137 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, ILiveFeed feed, Ti
                 // Say so before looking at the payments: the state is what the desk must hear.
                 throw DomainException.Conflict($"This appointment is already {appointment.Status.Describe()} and cannot be checked out.");
             }
-            var invoice = Invoice.ForAppointment(InvoiceId.New(), appointment, service.Name, now);
+            var credits = new List<InvoiceLine>();
+            if (appointment.PackageRecordId is { } recordId)
+            {
+                var record = await PackageService.FindRecordAsync(db, recordId.Value, ct);
+                record.Redeem(appointment.Id.Value, now, command.Actor);
+                var what = appointment.PackageSession is { } n ? $"{record.Name}, session {n}" : record.Name;
+                credits.Add(new InvoiceLine($"Paid from {what}", service.Id, 1, -appointment.PackageCovers, appointment.Price.Currency, InvoiceLineKind.PackageCredit, recordId.Value));
+            }
+            else if (await DiscountAsync(db, appointment, service, ct) is { } discount)
+            {
+                credits.Add(discount);
+            }
+            var invoice = Invoice.ForAppointment(InvoiceId.New(), appointment, service.Name, now, credits.Where(c => c.UnitPrice != 0m).ToList());
             invoice.Settle(command.Payments.Select(p => (p.Method, p.Amount)).ToList(), now, command.Actor);
             appointment.CheckOut(invoice, now, command.Actor);
             db.Invoices.Add(invoice);
-            var client = await db.Clients.SingleAsync(c => c.Id == appointment.ClientId, ct);
-            var provider = await FindProviderAsync(db, appointment.ProviderId, ct);
-            return View(appointment, client, service, provider);
+            return await ViewAsync(db, appointment, service, ct);
         }, ct);
-        Announce(view, AppointmentChange.CheckedOut, now, command.Actor);
+        Announce(view, AppointmentChange.CheckedOut, events, now, command.Actor);
         return view;
     }
 
-    private async Task<AppointmentView> ChangeAsync(Guid id, AppointmentChange change, Actor actor, Action<Appointment, DateTimeOffset> act, CancellationToken ct)
+    /// <summary>What is due at check-out now: the price less what the linked record covers or a package discount.</summary>
+    public async Task<decimal> AmountDueAsync(Guid id, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var (due, _) = await unitOfWork.RunAsync(async db =>
         {
             var appointment = await FindAsync(db, id, ct);
-            act(appointment, now);
-            var client = await db.Clients.SingleAsync(c => c.Id == appointment.ClientId, ct);
+            if (appointment.PackageRecordId is not null)
+            {
+                return appointment.Price.Amount - appointment.PackageCovers;
+            }
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
-            var provider = await FindProviderAsync(db, appointment.ProviderId, ct);
-            return View(appointment, client, service, provider);
+            var discount = await DiscountAsync(db, appointment, service, ct);
+            return appointment.Price.Amount + (discount?.UnitPrice ?? 0m);
         }, ct);
-        Announce(view, change, now, actor);
+        return due;
+    }
+
+    private async Task<AppointmentView> ChangeAsync(Guid id, AppointmentChange change, Actor actor, Func<DashboardDbContext, Appointment, DateTimeOffset, Task> act, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var (view, events) = await unitOfWork.RunAsync(async db =>
+        {
+            var appointment = await FindAsync(db, id, ct);
+            await act(db, appointment, now);
+            var service = await FindServiceAsync(db, appointment.ServiceId, ct);
+            return await ViewAsync(db, appointment, service, ct);
+        }, ct);
+        Announce(view, change, events, now, actor);
         return view;
     }
 
-    private void Announce(AppointmentView view, AppointmentChange change, DateTimeOffset now, Actor actor) =>
-        feed.Publish([new AppointmentChanged(view, change, now, actor.DisplayName)]);
+    private async Task AttachAsync(DashboardDbContext db, Appointment appointment, Service service, Guid recordId, int? session, DateTimeOffset now, Actor actor, CancellationToken ct)
+    {
+        var record = await PackageService.FindRecordAsync(db, recordId, ct);
+        if (record.ClientId != appointment.ClientId)
+        {
+            throw DomainException.Rule("That package belongs to another client.");
+        }
+        var template = await db.PackageTemplates.FindAsync([record.TemplateId], ct) ?? throw DomainException.NotFound("The package's template no longer exists.");
+        var settings = await SettingsService.ReadAsync(db, ct);
+        var coverage = record.Book(template, Use(appointment), session, settings.RedemptionPolicy, now, actor);
+        var covers = record.CountBased || record.IsUnlimited
+            ? appointment.Price.Amount
+            : record.ValueType == PackageValueType.Minutes
+                ? Math.Min(appointment.Price.Amount, decimal.Round(appointment.Price.Amount * coverage.Units / (decimal)(appointment.End - appointment.Start).TotalMinutes, 2))
+                : Math.Min(appointment.Price.Amount, coverage.Units);
+        appointment.UsePackage(record.Id, coverage.SessionNumber, covers, now, actor);
+    }
+
+    private static async Task ReleaseAsync(DashboardDbContext db, Appointment appointment, string why, DateTimeOffset now, Actor actor, CancellationToken ct)
+    {
+        if (appointment.PackageRecordId is not { } recordId)
+        {
+            return;
+        }
+        var record = await PackageService.FindRecordAsync(db, recordId.Value, ct);
+        record.Release(appointment.Id.Value, now, actor, why);
+        appointment.DropPackage(now, actor);
+    }
+
+    /// <summary>The valid record to use for an online booking: the one that lapses soonest, then the oldest.</summary>
+    private async Task<Guid?> BestRecordAsync(DashboardDbContext db, Appointment appointment, Service service, CancellationToken ct)
+    {
+        var records = await db.PackageRecords.Where(r => r.ClientId == appointment.ClientId && r.Status == RecordStatus.Active).ToListAsync(ct);
+        var ids = records.Select(r => r.TemplateId).Distinct().ToList();
+        var templates = await db.PackageTemplates.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var use = Use(appointment);
+        return records
+            .Where(r => templates.TryGetValue(r.TemplateId, out var t) && r.Refuse(t, use) is null)
+            .OrderBy(r => r.ExpiresOn ?? DateOnly.MaxValue)
+            .ThenBy(r => r.PurchasedAt)
+            .Select(r => (Guid?)r.Id.Value)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The best automatic discount of the client's valid records whose template covers the service.</summary>
+    private async Task<InvoiceLine?> DiscountAsync(DashboardDbContext db, Appointment appointment, Service service, CancellationToken ct)
+    {
+        var records = await db.PackageRecords.AsNoTracking().Where(r => r.ClientId == appointment.ClientId && r.Status == RecordStatus.Active).ToListAsync(ct);
+        if (records.Count == 0)
+        {
+            return null;
+        }
+        var ids = records.Select(r => r.TemplateId).Distinct().ToList();
+        var templates = await db.PackageTemplates.AsNoTracking().Where(t => ids.Contains(t.Id) && t.DiscountPercent > 0).ToDictionaryAsync(t => t.Id, ct);
+        var day = DateOnly.FromDateTime(clock.ToLocal(appointment.Start));
+        var best = records
+            .Where(r => templates.ContainsKey(r.TemplateId) && (r.ExpiresOn is null || r.ExpiresOn >= day) && !r.Freezes.Any(f => f.Contains(day)))
+            .Select(r => templates[r.TemplateId])
+            .Where(t => t.Covers(service.Id))
+            .MaxBy(t => t.DiscountPercent);
+        if (best is null)
+        {
+            return null;
+        }
+        var amount = decimal.Round(appointment.Price.Amount * best.DiscountPercent / 100m, 2);
+        return amount == 0m ? null : new InvoiceLine($"{best.Name}: {best.DiscountPercent:0.##}% off", service.Id, 1, -amount, appointment.Price.Currency, InvoiceLineKind.Discount);
+    }
+
+    private PackageUse Use(Appointment a) => new(a.Id.Value, a.ServiceId, a.ProviderId, clock.ToLocal(a.Start), clock.ToLocal(a.End), a.Price.Amount);
+
+    private void Announce(AppointmentView view, AppointmentChange change, IReadOnlyList<DomainEvent> events, DateTimeOffset now, Actor actor)
+    {
+        var live = new List<LiveEvent> { new AppointmentChanged(view, change, now, actor.DisplayName) };
+        live.AddRange(events.OfType<PackageRecordChanged>()
+            .GroupBy(e => e.RecordId)
+            .Select(g => new PackageRecordChangedLive(g.Key.Value, g.Last().ClientId.Value, g.Last().Change, now, actor.DisplayName)));
+        feed.Publish(live);
+    }
 
     private static async Task<Appointment> FindAsync(DashboardDbContext db, Guid id, CancellationToken ct) =>
         await db.Appointments.FindAsync([new AppointmentId(id)], ct)
@@ -128,6 +307,13 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, ILiveFeed feed, Ti
 
     private static async Task<Provider> FindProviderAsync(DashboardDbContext db, ProviderId id, CancellationToken ct) =>
         await db.Providers.FindAsync([id], ct) ?? throw DomainException.NotFound("That provider does not exist.");
+
+    private static async Task<AppointmentView> ViewAsync(DashboardDbContext db, Appointment appointment, Service service, CancellationToken ct)
+    {
+        var client = await db.Clients.SingleAsync(c => c.Id == appointment.ClientId, ct);
+        var provider = await FindProviderAsync(db, appointment.ProviderId, ct);
+        return View(appointment, client, service, provider);
+    }
 
     /// <summary>The live appointments overlapping [start, end), read inside the command's transaction.</summary>
     private static async Task<List<BusyPeriod>> BusyAsync(DashboardDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
@@ -141,5 +327,6 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, ILiveFeed feed, Ti
 
     internal static AppointmentView View(Appointment a, Client client, Service service, Provider provider) => new(
         a.Id.Value, client.Id.Value, client.Name, service.Id.Value, service.Name, service.Activity, provider.Id.Value, provider.Name,
-        a.Start, a.End, a.Status, a.Price.Amount, a.Price.Currency, a.Note, a.InvoiceId?.Value, a.CheckedInAt, a.CompletedAt, a.Version);
+        a.Start, a.End, a.Status, a.Price.Amount, a.Price.Currency, a.Note, a.InvoiceId?.Value, a.CheckedInAt, a.CompletedAt, a.Version,
+        a.PackageRecordId?.Value, a.PackageSession, a.PackageCovers);
 }

@@ -21,7 +21,10 @@ public sealed record AppointmentView(
     Guid? InvoiceId,
     DateTimeOffset? CheckedInAt,
     DateTimeOffset? CompletedAt,
-    int Version)
+    int Version,
+    Guid? PackageRecordId = null,
+    int? PackageSession = null,
+    decimal PackageCovers = 0m)
 {
     public bool IsOpen => !Status.IsFinal();
 }

@@ -11,12 +11,32 @@ namespace FrontDesk.Dashboard.Calendar;
 public sealed record BookAppointment(Guid ClientId, Guid ServiceId, Guid ProviderId, DateTimeOffset Start, bool OverrideWorkingHours, string? Note, Actor Actor)
 {
     public NewClientDetails? NewClient { get; init; }
+
+    /// <summary>Book it as a session of this prepaid record (a green circle).</summary>
+    public Guid? PackageRecordId { get; init; }
+
+    /// <summary>Which circle; null takes the first free one that fits.</summary>
+    public int? SessionNumber { get; init; }
+
+    /// <summary>Online bookings with "redeem packages online" on: use the best valid record, if any.</summary>
+    public bool UseBestPackage { get; init; }
+
+    public string? IdempotencyKey { get; init; }
 }
 
 public sealed record NewClientDetails(string Name, string? Phone, string? Email);
 
 public sealed record MoveAppointment(Guid AppointmentId, DateTimeOffset Start, Guid? ProviderId, bool OverrideWorkingHours, Actor Actor);
 
-public sealed record CheckOutAppointment(Guid AppointmentId, IReadOnlyList<PaymentLine> Payments, Actor Actor);
+public sealed record CheckOutAppointment(Guid AppointmentId, IReadOnlyList<PaymentLine> Payments, Actor Actor)
+{
+    public string? IdempotencyKey { get; init; }
+}
+
+/// <summary>Turns a booked appointment into a session of a prepaid record (any time before check-out).</summary>
+public sealed record AttachPackage(Guid AppointmentId, Guid PackageRecordId, int? SessionNumber, Actor Actor)
+{
+    public string? IdempotencyKey { get; init; }
+}
 
 public sealed record PaymentLine(PaymentMethod Method, decimal Amount);

@@ -11,6 +11,8 @@ internal sealed class ProviderIdConverter() : ValueConverter<ProviderId, Guid>(v
 internal sealed class ResourceIdConverter() : ValueConverter<ResourceId, Guid>(v => v.Value, v => new ResourceId(v));
 internal sealed class AppointmentIdConverter() : ValueConverter<AppointmentId, Guid>(v => v.Value, v => new AppointmentId(v));
 internal sealed class InvoiceIdConverter() : ValueConverter<InvoiceId, Guid>(v => v.Value, v => new InvoiceId(v));
+internal sealed class PackageTemplateIdConverter() : ValueConverter<PackageTemplateId, Guid>(v => v.Value, v => new PackageTemplateId(v));
+internal sealed class PackageRecordIdConverter() : ValueConverter<PackageRecordId, Guid>(v => v.Value, v => new PackageRecordId(v));
 
 /// <summary>
 /// SQLite has no instant type and EF cannot compare DateTimeOffset there, so instants are
@@ -19,6 +21,19 @@ internal sealed class InvoiceIdConverter() : ValueConverter<InvoiceId, Guid>(v =
 internal sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTime>(
     v => v.UtcDateTime,
     v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+
+/// <summary>A small value object kept in one JSON text column.</summary>
+internal static class JsonValue
+{
+    public static ValueConverter<T, string> Converter<T>() => new(
+        v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+        v => JsonSerializer.Deserialize<T>(v, (JsonSerializerOptions?)null)!);
+
+    public static ValueComparer<T> Comparer<T>() => new(
+        (a, b) => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null) == JsonSerializer.Serialize(b, (JsonSerializerOptions?)null),
+        v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null).GetHashCode(StringComparison.Ordinal),
+        v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, (JsonSerializerOptions?)null), (JsonSerializerOptions?)null)!);
+}
 
 /// <summary>A small list kept in one JSON text column (tags, service ids of a provider).</summary>
 internal static class JsonList

@@ -2,6 +2,7 @@ using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Catalog;
 using FrontDesk.Domain.Clients;
 using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Packages;
 using FrontDesk.Domain.Sales;
 using FrontDesk.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<PackageTemplate> PackageTemplates => Set<PackageTemplate>();
+    public DbSet<PackageRecord> PackageRecords => Set<PackageRecord>();
+    public DbSet<IdempotencyEntry> IdempotencyEntries => Set<IdempotencyEntry>();
+    public DbSet<Setting> Settings => Set<Setting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -26,6 +31,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         configurationBuilder.Properties<ResourceId>().HaveConversion<ResourceIdConverter>();
         configurationBuilder.Properties<AppointmentId>().HaveConversion<AppointmentIdConverter>();
         configurationBuilder.Properties<InvoiceId>().HaveConversion<InvoiceIdConverter>();
+        configurationBuilder.Properties<PackageTemplateId>().HaveConversion<PackageTemplateIdConverter>();
+        configurationBuilder.Properties<PackageRecordId>().HaveConversion<PackageRecordIdConverter>();
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }

@@ -12,7 +12,7 @@ public static class DatabaseSetup
         var connectionString = configuration.GetConnectionString("Dashboard")
             ?? throw new InvalidOperationException("ConnectionStrings:Dashboard is not set.");
         services.AddDbContextFactory<DashboardDbContext>(options => options
-            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
+            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<UnitOfWork>();
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FrontDesk.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,19 +8,48 @@ namespace FrontDesk.Dashboard.Data;
 /// Runs one command: a fresh context, one transaction (on SQLite "BEGIN IMMEDIATE", so the
 /// reads that a rule depends on and the write that follows cannot interleave with another
 /// desk's), then hands back the domain events of the aggregates it saved, for announcing
-/// after the commit.
+/// after the commit. With an idempotency key, a command already done replays its first
+/// result and changes nothing.
 /// </summary>
-public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts)
+public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock)
 {
-    public async Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default)
+    public const int MaxKeyLength = 200;
+
+    public Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
+        RunAsync(null, string.Empty, work, ct);
+
+    /// <returns>The result, and the events to announce (none when the result was replayed).</returns>
+    public async Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(string? idempotencyKey, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default)
     {
+        if (idempotencyKey is { Length: 0 or > MaxKeyLength })
+        {
+            throw DomainException.Invalid($"An idempotency key has 1 to {MaxKeyLength} characters.", "Idempotency-Key");
+        }
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            if (idempotencyKey is not null && await db.IdempotencyEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Key == idempotencyKey, ct) is { } done)
+            {
+                if (done.Command != command)
+                {
+                    throw DomainException.Conflict("That idempotency key was already used for a different command.");
+                }
+                return (JsonSerializer.Deserialize<T>(done.ResultJson)!, []);
+            }
             var result = await work(db);
             var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
             var events = aggregates.SelectMany(a => a.DomainEvents).OrderBy(e => e.OccurredAt).ToList();
+            if (idempotencyKey is not null)
+            {
+                db.IdempotencyEntries.Add(new IdempotencyEntry
+                {
+                    Key = idempotencyKey,
+                    Command = command,
+                    ResultJson = JsonSerializer.Serialize(result),
+                    CreatedAt = clock.GetUtcNow(),
+                });
+            }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             aggregates.ForEach(a => a.ClearDomainEvents());

@@ -16,9 +16,15 @@ public enum AppointmentChange
     CheckedOut,
     NoShow,
     Cancelled,
+    PackageChanged,
 }
 
 public sealed record AppointmentChanged(AppointmentView Appointment, AppointmentChange Change, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
+
+/// <summary>A package record changed (sold, booked, redeemed, released, frozen, cancelled...): screens showing it reload it.</summary>
+public sealed record PackageRecordChangedLive(Guid RecordId, Guid ClientId, FrontDesk.Domain.Packages.LedgerKind Change, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
+
+public sealed record PackageTemplateChangedLive(FrontDesk.Dashboard.Packages.TemplateView Template, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
 
 public sealed record ClientRegisteredLive(Guid ClientId, string Name, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
 

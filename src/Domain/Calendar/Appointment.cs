@@ -40,6 +40,15 @@ public sealed class Appointment : AggregateRoot
     public string CancelReason { get; private set; }
     public InvoiceId? InvoiceId { get; private set; }
 
+    /// <summary>The prepaid record this appointment is booked from, if any.</summary>
+    public PackageRecordId? PackageRecordId { get; private set; }
+
+    /// <summary>The session (circle) of a count-based record it took.</summary>
+    public int? PackageSession { get; private set; }
+
+    /// <summary>How much of the price the record pays; the rest is paid at check-out.</summary>
+    public decimal PackageCovers { get; private set; }
+
     /// <summary>Concurrency token: bumped by every change, so two desks never both win.</summary>
     public int Version { get; private set; }
 
@@ -160,6 +169,43 @@ public sealed class Appointment : AggregateRoot
         Raise(new AppointmentCancelled(Id, CancelReason, now, actor));
     }
 
+    /// <summary>Books (or turns) this appointment into one paid from a prepaid record; any time before check-out.</summary>
+    public void UsePackage(PackageRecordId record, int? session, decimal covers, DateTimeOffset now, Actor actor)
+    {
+        EnsureStatus("booked from a package", AppointmentStatus.Booked, AppointmentStatus.CheckedIn);
+        if (PackageRecordId is not null)
+        {
+            throw DomainException.Conflict("This appointment is already booked from a package; remove that first.");
+        }
+        if (covers < 0m || covers > Price.Amount)
+        {
+            throw DomainException.Invalid("A package covers between nothing and the whole price.");
+        }
+        PackageRecordId = record;
+        PackageSession = session;
+        PackageCovers = covers;
+        Touch();
+        Raise(new AppointmentPackageChanged(Id, record, now, actor));
+    }
+
+    /// <summary>Stops paying this appointment from its record (it is paid normally at check-out).</summary>
+    public void DropPackage(DateTimeOffset now, Actor actor)
+    {
+        if (PackageRecordId is null)
+        {
+            return;
+        }
+        if (Status == AppointmentStatus.Completed)
+        {
+            throw DomainException.Conflict("A checked-out appointment keeps how it was paid.");
+        }
+        PackageRecordId = null;
+        PackageSession = null;
+        PackageCovers = 0m;
+        Touch();
+        Raise(new AppointmentPackageChanged(Id, null, now, actor));
+    }
+
     private void EnsureStatus(string action, params AppointmentStatus[] allowed)
     {
         if (!allowed.Contains(Status))
@@ -182,5 +228,7 @@ public sealed record AppointmentCheckedIn(AppointmentId AppointmentId, DateTimeO
 public sealed record AppointmentCheckedOut(AppointmentId AppointmentId, InvoiceId InvoiceId, Money Total, DateTimeOffset OccurredAt, Actor Actor) : AppointmentEvent(AppointmentId, OccurredAt, Actor);
 
 public sealed record AppointmentMarkedNoShow(AppointmentId AppointmentId, DateTimeOffset OccurredAt, Actor Actor) : AppointmentEvent(AppointmentId, OccurredAt, Actor);
+
+public sealed record AppointmentPackageChanged(AppointmentId AppointmentId, PackageRecordId? RecordId, DateTimeOffset OccurredAt, Actor Actor) : AppointmentEvent(AppointmentId, OccurredAt, Actor);
 
 public sealed record AppointmentCancelled(AppointmentId AppointmentId, string Reason, DateTimeOffset OccurredAt, Actor Actor) : AppointmentEvent(AppointmentId, OccurredAt, Actor);

@@ -15,7 +15,21 @@ public enum InvoiceStatus
     Paid,
 }
 
-public sealed record InvoiceLine(string Description, ServiceId? ServiceId, int Quantity, decimal UnitPrice, string Currency)
+/// <summary>What a line sells (or takes off), so revenue can be told apart by kind.</summary>
+public enum InvoiceLineKind
+{
+    Service,
+    Package,
+    Membership,
+    Product,
+    QuoteItem,
+    /// <summary>The part of a service paid from a prepaid package (negative).</summary>
+    PackageCredit,
+    /// <summary>A package's automatic discount on a service (negative).</summary>
+    Discount,
+}
+
+public sealed record InvoiceLine(string Description, ServiceId? ServiceId, int Quantity, decimal UnitPrice, string Currency, InvoiceLineKind Kind = InvoiceLineKind.Service, Guid? PackageRecordId = null)
 {
     public Money Amount => new(UnitPrice * Quantity, Currency);
 }
@@ -47,8 +61,11 @@ public sealed class Invoice : AggregateRoot
     public Money Paid => _payments.Aggregate(Money.Zero(Currency), (sum, p) => sum + p.Money);
     public bool IsPaid => Status == InvoiceStatus.Paid;
 
-    /// <summary>The invoice of an appointment's check-out: one line for its service at the booked price.</summary>
-    public static Invoice ForAppointment(InvoiceId id, Appointment appointment, string serviceName, DateTimeOffset now)
+    /// <summary>
+    /// The invoice of an appointment's check-out: one line for its service at the booked price,
+    /// then any credits (the part a package pays, a package discount) as negative lines.
+    /// </summary>
+    public static Invoice ForAppointment(InvoiceId id, Appointment appointment, string serviceName, DateTimeOffset now, IReadOnlyList<InvoiceLine>? credits = null)
     {
         var invoice = new Invoice
         {
@@ -60,8 +77,31 @@ public sealed class Invoice : AggregateRoot
             Status = InvoiceStatus.Open,
         };
         invoice._lines.Add(new InvoiceLine(serviceName, appointment.ServiceId, 1, appointment.Price.Amount, appointment.Price.Currency));
+        foreach (var credit in credits ?? [])
+        {
+            if (credit.UnitPrice > 0m || credit.Kind is not (InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount))
+            {
+                throw new ArgumentException("Credits are negative package-credit or discount lines.", nameof(credits));
+            }
+            invoice._lines.Add(credit with { Currency = invoice.Currency });
+        }
+        if (invoice.Total.IsNegative)
+        {
+            throw DomainException.Rule("Credits cannot exceed the service's price.");
+        }
         return invoice;
     }
+
+    /// <summary>The invoice that sells a package; settled now (paid) or left open (unpaid).</summary>
+    public static Invoice ForPackage(InvoiceId id, ClientId client, string packageName, Guid recordId, Money price, DateTimeOffset now) => new()
+    {
+        Id = id,
+        ClientId = client,
+        Currency = price.Currency,
+        IssuedAt = now,
+        Status = InvoiceStatus.Open,
+        _lines = { new InvoiceLine(packageName, null, 1, price.Amount, price.Currency, InvoiceLineKind.Package, recordId) },
+    };
 
     /// <summary>
     /// Settles the invoice with the given payments in one go: they must add up to the total

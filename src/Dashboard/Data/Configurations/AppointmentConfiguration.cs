@@ -33,5 +33,6 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.HasIndex(a => new { a.Start, a.End });
         builder.HasIndex(a => new { a.ProviderId, a.Start });
         builder.HasIndex(a => a.ClientId);
+        builder.HasIndex(a => a.PackageRecordId);
     }
 }

@@ -28,6 +28,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
             line.HasKey("Id");
             line.Property(l => l.Description).HasMaxLength(200).IsRequired();
             line.Property(l => l.Currency).HasMaxLength(3);
+            line.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
             line.Ignore(l => l.Amount);
         });
         builder.OwnsMany(i => i.Payments, payment =>

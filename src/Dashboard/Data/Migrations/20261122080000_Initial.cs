@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FrontDesk.Dashboard.Data.Migrations;
 
 /// <summary>
-/// The first schema: catalog, providers, clients, appointments, invoices.
-/// Written by hand (the EF design-time package is not available on our build machines);
-/// MigrationSchemaTests prove that the migrated schema equals the model.
+/// The first schema: catalog, providers, clients, appointments, invoices, prepaid packages,
+/// idempotency keys and settings. Written by hand (the EF design-time package is not
+/// available on our build machines); MigrationSchemaTests prove that the migrated schema
+/// equals the model. Later changes get migrations of their own; this one never changes once
+/// it has shipped.
 /// </summary>
 [DbContext(typeof(DashboardDbContext))]
 [Migration("20261122080000_Initial")]
@@ -30,6 +32,46 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_Clients", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "IdempotencyKeys",
+            columns: table => new
+            {
+                Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                Command = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                ResultJson = table.Column<string>(type: "TEXT", nullable: false),
+                CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_IdempotencyKeys", x => x.Key);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "PackageTemplates",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                ValueType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                AllServices = table.Column<bool>(type: "INTEGER", nullable: false),
+                Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                ForSale = table.Column<bool>(type: "INTEGER", nullable: false),
+                Provider = table.Column<Guid>(type: "TEXT", nullable: true),
+                Expiry = table.Column<string>(type: "TEXT", nullable: true),
+                Restrictions = table.Column<string>(type: "TEXT", nullable: false),
+                Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                Lines = table.Column<string>(type: "TEXT", nullable: false),
+                ServiceIds = table.Column<string>(type: "TEXT", nullable: false),
+                Price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_PackageTemplates", x => x.Id);
             });
 
         migrationBuilder.CreateTable(
@@ -77,6 +119,64 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "Settings",
+            columns: table => new
+            {
+                Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                Value = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Settings", x => x.Key);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "PackageRecords",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                CountBased = table.Column<bool>(type: "INTEGER", nullable: false),
+                ValueType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                IsPaid = table.Column<bool>(type: "INTEGER", nullable: false),
+                PricePaid = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                InitialUnits = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                UnitValue = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
+                PurchasedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                Available = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                Held = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                Used = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                Version = table.Column<int>(type: "INTEGER", nullable: false),
+                Freezes = table.Column<string>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_PackageRecords", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_PackageRecords_Clients_ClientId",
+                    column: x => x.ClientId,
+                    principalTable: "Clients",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: "FK_PackageRecords_PackageTemplates_TemplateId",
+                    column: x => x.TemplateId,
+                    principalTable: "PackageTemplates",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
             name: "Appointments",
             columns: table => new
             {
@@ -95,6 +195,9 @@ public sealed class Initial : Migration
                 CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                 CancelReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                 InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                PackageRecordId = table.Column<Guid>(type: "TEXT", nullable: true),
+                PackageSession = table.Column<int>(type: "INTEGER", nullable: true),
+                PackageCovers = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                 Version = table.Column<int>(type: "INTEGER", nullable: false),
                 ResourceIds = table.Column<string>(type: "TEXT", nullable: false),
                 Price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
@@ -121,6 +224,79 @@ public sealed class Initial : Migration
                     principalTable: "Services",
                     principalColumn: "Id",
                     onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "PackageHolds",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true),
+                AppointmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                Captured = table.Column<bool>(type: "INTEGER", nullable: false),
+                RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_PackageHolds", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_PackageHolds_PackageRecords_RecordId",
+                    column: x => x.RecordId,
+                    principalTable: "PackageRecords",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "PackageLedger",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true),
+                Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                AvailableDelta = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                HeldDelta = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                UsedDelta = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                ActorName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_PackageLedger", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_PackageLedger_PackageRecords_RecordId",
+                    column: x => x.RecordId,
+                    principalTable: "PackageRecords",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "PackageSessions",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true),
+                Number = table.Column<int>(type: "INTEGER", nullable: false),
+                Line = table.Column<int>(type: "INTEGER", nullable: true),
+                State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_PackageSessions", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_PackageSessions_PackageRecords_RecordId",
+                    column: x => x.RecordId,
+                    principalTable: "PackageRecords",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -163,6 +339,8 @@ public sealed class Initial : Migration
                 Quantity = table.Column<int>(type: "INTEGER", nullable: false),
                 UnitPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                 Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                PackageRecordId = table.Column<Guid>(type: "TEXT", nullable: true),
                 InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
             },
             constraints: table =>
@@ -205,6 +383,11 @@ public sealed class Initial : Migration
             column: "ClientId");
 
         migrationBuilder.CreateIndex(
+            name: "IX_Appointments_PackageRecordId",
+            table: "Appointments",
+            column: "PackageRecordId");
+
+        migrationBuilder.CreateIndex(
             name: "IX_Appointments_ProviderId_Start",
             table: "Appointments",
             columns: new[] { "ProviderId", "Start" });
@@ -230,6 +413,11 @@ public sealed class Initial : Migration
             column: "SearchKey");
 
         migrationBuilder.CreateIndex(
+            name: "IX_IdempotencyKeys_CreatedAt",
+            table: "IdempotencyKeys",
+            column: "CreatedAt");
+
+        migrationBuilder.CreateIndex(
             name: "IX_InvoiceLines_InvoiceId",
             table: "InvoiceLines",
             column: "InvoiceId");
@@ -250,6 +438,46 @@ public sealed class Initial : Migration
             column: "IssuedAt");
 
         migrationBuilder.CreateIndex(
+            name: "IX_PackageHolds_RecordId_AppointmentId",
+            table: "PackageHolds",
+            columns: new[] { "RecordId", "AppointmentId" },
+            unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: "IX_PackageLedger_At",
+            table: "PackageLedger",
+            column: "At");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_PackageLedger_RecordId_Sequence",
+            table: "PackageLedger",
+            columns: new[] { "RecordId", "Sequence" },
+            unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: "IX_PackageRecords_ClientId",
+            table: "PackageRecords",
+            column: "ClientId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_PackageRecords_TemplateId",
+            table: "PackageRecords",
+            column: "TemplateId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_PackageSessions_AppointmentId",
+            table: "PackageSessions",
+            column: "AppointmentId",
+            unique: true,
+            filter: @"""AppointmentId"" IS NOT NULL");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_PackageSessions_RecordId_Number",
+            table: "PackageSessions",
+            columns: new[] { "RecordId", "Number" },
+            unique: true);
+
+        migrationBuilder.CreateIndex(
             name: "IX_Payments_InvoiceId",
             table: "Payments",
             column: "InvoiceId");
@@ -268,13 +496,27 @@ public sealed class Initial : Migration
 
         migrationBuilder.DropTable(name: "Invoices");
 
+        migrationBuilder.DropTable(name: "PackageSessions");
+
+        migrationBuilder.DropTable(name: "PackageLedger");
+
+        migrationBuilder.DropTable(name: "PackageHolds");
+
         migrationBuilder.DropTable(name: "Appointments");
+
+        migrationBuilder.DropTable(name: "PackageRecords");
+
+        migrationBuilder.DropTable(name: "Settings");
 
         migrationBuilder.DropTable(name: "Services");
 
         migrationBuilder.DropTable(name: "Resources");
 
         migrationBuilder.DropTable(name: "Providers");
+
+        migrationBuilder.DropTable(name: "PackageTemplates");
+
+        migrationBuilder.DropTable(name: "IdempotencyKeys");
 
         migrationBuilder.DropTable(name: "Clients");
     }

@@ -1,0 +1,125 @@
+using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Packages;
+using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Packages;
+
+namespace FrontDesk.Dashboard.Api;
+
+public sealed record SaveTemplateRequest(
+    string? Name,
+    PackageKind? Kind,
+    PackageValueType? ValueType,
+    IReadOnlyList<Guid>? ServiceIds,
+    IReadOnlyList<PackageLineView>? Lines,
+    bool? AllServices,
+    int? Sessions,
+    decimal? Value,
+    decimal? Price,
+    decimal? DiscountPercent,
+    bool? ForSale,
+    Guid? ProviderId,
+    int? ExpiryDays,
+    int? ExpiryMonths,
+    RestrictionsView? Restrictions);
+
+public sealed record AcquirePackageRequest(Guid? TemplateId, AcquisitionMode? Mode, string? Reason, IReadOnlyList<PaymentRequest>? Payments);
+
+public sealed record FreezeRequest(DateOnly? From, DateOnly? To);
+
+public sealed record TransferRequest(Guid? ToClientId);
+
+public sealed record AdjustRequest(decimal? Delta, string? Reason);
+
+public sealed record ReasonRequest(string? Reason);
+
+public static class PackageEndpoints
+{
+    public static void MapPackageApi(this RouteGroupBuilder api, Actor caller)
+    {
+        api.MapGet("/package-templates", (PackageQueries queries, CancellationToken ct) => queries.TemplatesAsync(ct));
+
+        api.MapPost("/package-templates", async (SaveTemplateRequest request, PackageService packages, CancellationToken ct) =>
+        {
+            var view = await packages.CreateTemplateAsync(ToCommand(request, caller), ct);
+            return Results.Created($"/api/v1/package-templates/{view.Id}", view);
+        });
+
+        api.MapPost("/clients/{id:guid}/packages", async (Guid id, AcquirePackageRequest request, PackageService packages, HttpContext http, CancellationToken ct) =>
+        {
+            var mode = request.Mode ?? throw DomainException.Invalid("mode is required: Paid, Unpaid or Complimentary.", "mode");
+            var payments = request.Payments?.Select((p, i) => new PaymentLine(
+                p.Method ?? throw DomainException.Invalid($"payments[{i}].method is required (Cash or Card).", "payments"),
+                p.Amount ?? throw DomainException.Invalid($"payments[{i}].amount is required.", "payments"))).ToList();
+            var command = new AcquirePackage(id, request.TemplateId ?? throw DomainException.Invalid("templateId is required.", "templateId"), mode, request.Reason, payments, caller)
+            {
+                IdempotencyKey = IdempotencyFilter.CommandKey(http),
+            };
+            var view = await packages.AcquireAsync(command, ct);
+            return Results.Created($"/api/v1/package-records/{view.Id}", view);
+        });
+
+        api.MapGet("/clients/{id:guid}/packages", (Guid id, PackageQueries queries, CancellationToken ct) => queries.ClientRecordsAsync(id, ct));
+
+        api.MapGet("/package-records/{id:guid}", async (Guid id, PackageQueries queries, CancellationToken ct) =>
+            await queries.RecordAsync(id, ct) ?? throw DomainException.NotFound("That package record does not exist."));
+
+        api.MapGet("/package-records/{id:guid}/history", (Guid id, PackageQueries queries, CancellationToken ct) => queries.HistoryAsync(id, ct));
+
+        api.MapPost("/package-records/{id:guid}/freeze", (Guid id, FreezeRequest request, PackageService packages, CancellationToken ct) =>
+            packages.FreezeAsync(id,
+                request.From ?? throw DomainException.Invalid("from is required (yyyy-MM-dd).", "from"),
+                request.To ?? throw DomainException.Invalid("to is required (yyyy-MM-dd).", "to"), caller, ct));
+
+        api.MapPost("/package-records/{id:guid}/transfer", async (Guid id, TransferRequest request, PackageService packages, CancellationToken ct) =>
+        {
+            var (from, to) = await packages.TransferAsync(id, request.ToClientId ?? throw DomainException.Invalid("toClientId is required.", "toClientId"), caller, ct);
+            return new { from, to };
+        });
+
+        api.MapPost("/package-records/{id:guid}/adjust", (Guid id, AdjustRequest request, PackageService packages, CancellationToken ct) =>
+            packages.AdjustAsync(id, request.Delta ?? throw DomainException.Invalid("delta is required.", "delta"), request.Reason, caller, ct));
+
+        api.MapPost("/package-records/{id:guid}/cancel", (Guid id, ReasonRequest? request, PackageService packages, CancellationToken ct) =>
+            packages.CancelAsync(id, request?.Reason, caller, ct));
+
+        api.MapGet("/settings/packages", (SettingsService settings, CancellationToken ct) => settings.PackagesAsync(ct));
+
+        api.MapPut("/settings/packages", async (PackageSettings request, SettingsService settings, CancellationToken ct) =>
+        {
+            await settings.SaveAsync(request, ct);
+            return await settings.PackagesAsync(ct);
+        });
+
+        api.MapGet("/reports/liability", async (string? at, PackageQueries queries, BusinessClock clock, CancellationToken ct) =>
+            await queries.LiabilityAsync(string.IsNullOrWhiteSpace(at) ? clock.UtcNow : ApiEndpoints.Instant(at, "at"), ct));
+    }
+
+    private static SaveTemplate ToCommand(SaveTemplateRequest r, Actor caller)
+    {
+        var kind = r.Kind ?? throw DomainException.Invalid("kind is required: Course, Fixed or AnyFromList.", "kind");
+        if (r.ExpiryDays is not null && r.ExpiryMonths is not null)
+        {
+            throw DomainException.Invalid("Give expiryDays or expiryMonths, not both.", "expiryDays");
+        }
+        var serviceIds = r.ServiceIds ?? [];
+        var lines = r.Lines ?? (kind == PackageKind.Course && serviceIds.Count == 1
+            ? [new PackageLineView(serviceIds[0], r.Sessions ?? throw DomainException.Invalid("sessions is required for a course.", "sessions"))]
+            : []);
+        return new SaveTemplate(
+            r.Name ?? string.Empty,
+            kind,
+            r.ValueType ?? PackageValueType.Sessions,
+            lines,
+            kind == PackageKind.AnyFromList ? serviceIds : [],
+            r.AllServices ?? false,
+            r.Value ?? r.Sessions ?? 0m,
+            r.Price ?? throw DomainException.Invalid("price is required.", "price"),
+            r.DiscountPercent ?? 0m,
+            r.ForSale ?? true,
+            r.ProviderId,
+            r.ExpiryDays ?? r.ExpiryMonths,
+            r.ExpiryMonths is not null ? ExpiryUnit.Months : ExpiryUnit.Days,
+            r.Restrictions,
+            caller);
+    }
+}

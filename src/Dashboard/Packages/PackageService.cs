@@ -1,0 +1,237 @@
+using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Data;
+using FrontDesk.Dashboard.Live;
+using FrontDesk.Domain.Calendar;
+using FrontDesk.Domain.Clients;
+using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Packages;
+using FrontDesk.Domain.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontDesk.Dashboard.Packages;
+
+/// <summary>
+/// Templates and records: selling, assigning, editing, freezing, transferring and cancelling.
+/// Each command runs in one transaction with its ledger rows and is announced after commit.
+/// </summary>
+public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, BusinessClock clock)
+{
+    public async Task<TemplateView> CreateTemplateAsync(SaveTemplate command, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var (view, _) = await unitOfWork.RunAsync(async db =>
+        {
+            await EnsureServicesExistAsync(db, command, ct);
+            var template = PackageTemplate.Create(PackageTemplateId.New(), command.Name, command.Kind, command.ValueType, Lines(command),
+                command.ServiceIds.Select(s => new ServiceId(s)).ToList(), command.AllServices, command.Value, new Money(command.Price, clock.Business.Currency),
+                command.DiscountPercent, command.ForSale, command.ProviderId is { } p ? new ProviderId(p) : null, Expiry(command), Restrictions(command), now, command.Actor);
+            db.PackageTemplates.Add(template);
+            return TemplateView.From(template);
+        }, ct);
+        feed.Publish([new PackageTemplateChangedLive(view, now, command.Actor.DisplayName)]);
+        return view;
+    }
+
+    public async Task<TemplateView> EditTemplateAsync(Guid id, SaveTemplate command, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var (view, _) = await unitOfWork.RunAsync(async db =>
+        {
+            var template = await FindTemplateAsync(db, id, ct);
+            if (template.Kind != command.Kind)
+            {
+                throw DomainException.Invalid("A template keeps its kind; create a new template instead.", "kind");
+            }
+            await EnsureServicesExistAsync(db, command, ct);
+            template.Edit(command.Name, Lines(command), command.ServiceIds.Select(s => new ServiceId(s)).ToList(), command.AllServices,
+                new Money(command.Price, clock.Business.Currency), command.DiscountPercent, command.ForSale,
+                command.ProviderId is { } p ? new ProviderId(p) : null, Expiry(command), Restrictions(command), now, command.Actor);
+            return TemplateView.From(template);
+        }, ct);
+        feed.Publish([new PackageTemplateChangedLive(view, now, command.Actor.DisplayName)]);
+        return view;
+    }
+
+    public async Task<TemplateView> SetTemplateActiveAsync(Guid id, bool active, Actor actor, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var (view, _) = await unitOfWork.RunAsync(async db =>
+        {
+            var template = await FindTemplateAsync(db, id, ct);
+            if (active)
+            {
+                template.Enable(now, actor);
+            }
+            else
+            {
+                template.Disable(now, actor);
+            }
+            return TemplateView.From(template);
+        }, ct);
+        feed.Publish([new PackageTemplateChangedLive(view, now, actor.DisplayName)]);
+        return view;
+    }
+
+    /// <summary>Sells (paid on an invoice), assigns unpaid (open invoice) or gives a package (complimentary).</summary>
+    public async Task<RecordView> AcquireAsync(AcquirePackage command, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var (view, _) = await unitOfWork.RunAsync(command.IdempotencyKey, "acquire-package", async db =>
+        {
+            var client = await db.Clients.FindAsync([new ClientId(command.ClientId)], ct)
+                ?? throw DomainException.NotFound("That client does not exist.");
+            var template = await FindTemplateAsync(db, command.TemplateId, ct);
+            var recordId = PackageRecordId.New();
+            InvoiceId? invoiceId = null;
+            if (command.Mode is AcquisitionMode.Paid or AcquisitionMode.Unpaid)
+            {
+                var invoice = Invoice.ForPackage(InvoiceId.New(), client.Id, template.Name, recordId.Value, template.Price, now);
+                if (command.Mode == AcquisitionMode.Paid)
+                {
+                    var payments = command.Payments ?? throw DomainException.Invalid("A sale needs its payments (cash or card).", "payments");
+                    invoice.Settle(payments.Select(p => (p.Method, p.Amount)).ToList(), now, command.Actor);
+                }
+                else if (command.Payments is { Count: > 0 })
+                {
+                    throw DomainException.Invalid("An unpaid assignment takes no payment; sell it as Paid instead.", "payments");
+                }
+                db.Invoices.Add(invoice);
+                invoiceId = invoice.Id;
+            }
+            var record = PackageRecord.Acquire(recordId, template, client.Id, command.Mode, command.Reason, invoiceId, now, clock.Today, command.Actor);
+            db.PackageRecords.Add(record);
+            return RecordView.From(record, template);
+        }, ct);
+        Announce(view, LedgerKind.Purchase, now, command.Actor);
+        return view;
+    }
+
+    /// <summary>Pays the open invoice of an unpaid record.</summary>
+    public Task<RecordView> PayAsync(Guid recordId, IReadOnlyList<PaymentLine> payments, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(recordId, LedgerKind.Payment, actor, async (db, record, now) =>
+        {
+            if (record.InvoiceId is not { } invoiceId || await db.Invoices.FindAsync([invoiceId], ct) is not { } invoice)
+            {
+                throw DomainException.Rule($"{record.Name} has no open invoice to pay.");
+            }
+            invoice.Settle(payments.Select(p => (p.Method, p.Amount)).ToList(), now, actor);
+            record.MarkPaid(invoice.Id, now, actor);
+        }, ct);
+
+    public Task<RecordView> AdjustAsync(Guid recordId, decimal delta, string? reason, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(recordId, LedgerKind.Adjust, actor, (_, record, now) =>
+        {
+            record.Adjust(delta, reason, now, actor);
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task<RecordView> ChangeExpiryAsync(Guid recordId, DateOnly? expiresOn, string? reason, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(recordId, LedgerKind.Adjust, actor, (_, record, now) =>
+        {
+            record.ChangeExpiry(expiresOn, reason, now, actor);
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task<RecordView> FreezeAsync(Guid recordId, DateOnly from, DateOnly to, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(recordId, LedgerKind.Freeze, actor, async (db, record, now) =>
+        {
+            var booked = record.Sessions.Where(s => s.State == SessionState.Booked).Select(s => s.AppointmentId!.Value)
+                .Concat(record.Holds.Where(h => !h.Captured).Select(h => h.AppointmentId))
+                .Select(a => new AppointmentId(a))
+                .ToList();
+            var starts = await db.Appointments.AsNoTracking().Where(a => booked.Contains(a.Id)).Select(a => a.Start).ToListAsync(ct);
+            record.Freeze(from, to, starts.Select(s => DateOnly.FromDateTime(clock.ToLocal(s))).ToList(), now, actor);
+        }, ct);
+
+    /// <summary>Moves what is left to another client; both histories show it.</summary>
+    public async Task<(RecordView From, RecordView To)> TransferAsync(Guid recordId, Guid toClientId, Actor actor, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var (views, _) = await unitOfWork.RunAsync(async db =>
+        {
+            var record = await FindRecordAsync(db, recordId, ct);
+            var to = await db.Clients.FindAsync([new ClientId(toClientId)], ct) ?? throw DomainException.NotFound("The client to transfer to does not exist.");
+            var template = await db.PackageTemplates.FindAsync([record.TemplateId], ct);
+            var received = record.TransferTo(PackageRecordId.New(), to.Id, now, actor);
+            db.PackageRecords.Add(received);
+            return (RecordView.From(record, template), RecordView.From(received, template));
+        }, ct);
+        Announce(views.Item1, LedgerKind.TransferOut, now, actor);
+        Announce(views.Item2, LedgerKind.TransferIn, now, actor);
+        return views;
+    }
+
+    /// <summary>Cancels for good; booked sessions are released and their appointments become single bookings.</summary>
+    public Task<RecordView> CancelAsync(Guid recordId, string? reason, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(recordId, LedgerKind.Cancel, actor, async (db, record, now) =>
+        {
+            var released = record.Cancel(reason, now, actor).Select(a => new AppointmentId(a)).ToList();
+            var appointments = await db.Appointments.Where(a => released.Contains(a.Id)).ToListAsync(ct);
+            appointments.ForEach(a => a.DropPackage(now, actor));
+        }, ct);
+
+    /// <summary>Lapses the free balance of every record past its last valid day; run by <see cref="PackageExpiryJob"/>.</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var today = clock.Today;
+        var (expired, _) = await unitOfWork.RunAsync(async db =>
+        {
+            var due = await db.PackageRecords
+                .Where(r => r.Status == RecordStatus.Active && r.ExpiresOn != null && r.ExpiresOn < today && r.Available > 0)
+                .ToListAsync(ct);
+            return due.Where(r => r.ExpireIfDue(today, now, Actor.System)).Select(r => r.Id.Value).ToList();
+        }, ct);
+        if (expired.Count > 0)
+        {
+            feed.Publish(expired.Select(id => (LiveEvent)new PackageRecordChangedLive(id, Guid.Empty, LedgerKind.Expire, now, Actor.System.DisplayName)).ToList());
+        }
+        return expired.Count;
+    }
+
+    private async Task<RecordView> ChangeAsync(Guid recordId, LedgerKind change, Actor actor, Func<DashboardDbContext, PackageRecord, DateTimeOffset, Task> act, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var (view, _) = await unitOfWork.RunAsync(async db =>
+        {
+            var record = await FindRecordAsync(db, recordId, ct);
+            await act(db, record, now);
+            var template = await db.PackageTemplates.FindAsync([record.TemplateId], ct);
+            return RecordView.From(record, template);
+        }, ct);
+        Announce(view, change, now, actor);
+        return view;
+    }
+
+    private void Announce(RecordView view, LedgerKind change, DateTimeOffset now, Actor actor) =>
+        feed.Publish([new PackageRecordChangedLive(view.Id, view.ClientId, change, now, actor.DisplayName)]);
+
+    internal static async Task<PackageRecord> FindRecordAsync(DashboardDbContext db, Guid id, CancellationToken ct) =>
+        await db.PackageRecords.SingleOrDefaultAsync(r => r.Id == new PackageRecordId(id), ct)
+            ?? throw DomainException.NotFound("That package record does not exist.");
+
+    private static async Task<PackageTemplate> FindTemplateAsync(DashboardDbContext db, Guid id, CancellationToken ct) =>
+        await db.PackageTemplates.FindAsync([new PackageTemplateId(id)], ct) ?? throw DomainException.NotFound("That package template does not exist.");
+
+    private static async Task EnsureServicesExistAsync(DashboardDbContext db, SaveTemplate command, CancellationToken ct)
+    {
+        var wanted = command.Lines.Select(l => l.ServiceId).Concat(command.ServiceIds).Distinct().Select(s => new ServiceId(s)).ToList();
+        var found = await db.Services.CountAsync(s => wanted.Contains(s.Id), ct);
+        if (found != wanted.Count)
+        {
+            throw DomainException.NotFound("A service in this package does not exist.");
+        }
+        if (command.ProviderId is { } p && await db.Providers.FindAsync([new ProviderId(p)], ct) is null)
+        {
+            throw DomainException.NotFound("That provider does not exist.");
+        }
+    }
+
+    private static List<PackageLine> Lines(SaveTemplate c) => c.Lines.Select(l => new PackageLine(new ServiceId(l.ServiceId), l.Count)).ToList();
+
+    private static Expiry? Expiry(SaveTemplate c) => c.ExpiryLength is { } length ? new Expiry(length, c.ExpiryUnit) : null;
+
+    private static UsageRestrictions Restrictions(SaveTemplate c) => c.Restrictions is { } r
+        ? new UsageRestrictions(r.Weekdays ?? [], r.From, r.To, r.FirstDate, r.LastDate, r.FixedDates ?? [])
+        : UsageRestrictions.None;
+}
