@@ -21,6 +21,7 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     [Inject] private AppointmentService Appointments { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
+    [Inject] private FrontDesk.Dashboard.Packages.PackageQueries Packages { get; set; } = default!;
 
     private enum Panel
     {
@@ -28,7 +29,13 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         CheckOut,
         Move,
         Cancel,
+        RedeemPrompt,
     }
+
+    private readonly string _keyPrefix = "drawer-" + Guid.NewGuid().ToString("N");
+    private IReadOnlyList<FrontDesk.Dashboard.Packages.RecordOption>? _packages;
+    private long _packageRevision;
+    private decimal _due;
 
     private AppointmentView? _appointment;
     private IReadOnlyList<ProviderView> _providers = [];
@@ -49,11 +56,36 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         Store.StateChanged += OnStateChanged;
         _appointment = Store.State.Appointments.GetValueOrDefault(AppointmentId) ?? await Queries.FindAsync(AppointmentId);
         _providers = await Catalog.ProvidersAsync();
+        await RefreshPackagesAsync();
         _loaded = true;
+    }
+
+    private async Task RefreshPackagesAsync()
+    {
+        if (_appointment is not { } a)
+        {
+            return;
+        }
+        _packageRevision = Store.State.PackageRevision(a.ClientId);
+        _packages = await Packages.OptionsAsync(a.ClientId, a.ServiceId, a.ProviderId, a.Start, a.End, a.Price, a.Id);
+    }
+
+    private string PackageLabel(AppointmentView a)
+    {
+        var name = _packages?.FirstOrDefault(o => o.Record.Id == a.PackageRecordId)?.Record.Name ?? "a package";
+        return a.PackageSession is { } n ? $"{name}, session {n}" : $"{name} ({Clock.Money(a.PackageCovers)})";
     }
 
     private void OnStateChanged(CalendarState state)
     {
+        if (_appointment is { } current && state.PackageRevision(current.ClientId) != _packageRevision)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await RefreshPackagesAsync();
+                StateHasChanged();
+            });
+        }
         if (state.Appointments.TryGetValue(AppointmentId, out var latest) && !ReferenceEquals(latest, _appointment))
         {
             _ = InvokeAsync(() =>
@@ -77,9 +109,18 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         _notice = null;
     }
 
-    private void OpenCheckOut()
+    private async Task OpenCheckOut()
     {
-        _card = _appointment?.Price ?? 0m;
+        try
+        {
+            _due = await Appointments.AmountDueAsync(AppointmentId);
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+            return;
+        }
+        _card = _due;
         _cash = 0m;
         Show(Panel.CheckOut);
     }
@@ -95,7 +136,31 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         Show(Panel.Move);
     }
 
-    private Task CheckInAsync() => RunAsync(() => Appointments.CheckInAsync(AppointmentId, Desk.Actor), "Checked in.");
+    /// <summary>Checking in a single service whose client holds a record for it asks first whether to redeem it from there.</summary>
+    private async Task CheckInAsync()
+    {
+        await RefreshPackagesAsync();
+        if (_appointment is { PackageRecordId: null } && _packages?.Any(o => o.Usable) == true)
+        {
+            Show(Panel.RedeemPrompt);
+            return;
+        }
+        await CheckInSingleAsync();
+    }
+
+    private Task CheckInSingleAsync() => RunAsync(() => Appointments.CheckInAsync(AppointmentId, Desk.Actor), "Checked in.");
+
+    private Task RedeemAndCheckInAsync(Guid recordId) => RunAsync(async () =>
+    {
+        await Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, recordId, null, Desk.Actor) { IdempotencyKey = $"{_keyPrefix}-attach-{recordId}" });
+        return await Appointments.CheckInAsync(AppointmentId, Desk.Actor);
+    }, "Checked in, booked from the package.");
+
+    private Task AttachAsync((Guid RecordId, int? Session) choice) => RunAsync(
+        () => Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, choice.RecordId, choice.Session, Desk.Actor)),
+        "Booked from the package.");
+
+    private Task DetachAsync() => RunAsync(() => Appointments.DetachPackageAsync(AppointmentId, Desk.Actor), "Now paid normally; the session was given back.");
 
     private Task NoShowAsync() => RunAsync(() => Appointments.MarkNoShowAsync(AppointmentId, Desk.Actor), "Marked as no-show.");
 
@@ -116,7 +181,7 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         {
             payments.Add(new PaymentLine(PaymentMethod.Cash, _cash));
         }
-        return RunAsync(() => Appointments.CheckOutAsync(new CheckOutAppointment(AppointmentId, payments, Desk.Actor)), "Paid and checked out.");
+        return RunAsync(() => Appointments.CheckOutAsync(new CheckOutAppointment(AppointmentId, payments, Desk.Actor) { IdempotencyKey = $"{_keyPrefix}-checkout" }), "Paid and checked out.");
     }
 
     /// <summary>Runs a command; a refusal is shown inline and nothing changes.</summary>
@@ -132,12 +197,14 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
             Store.Dispatch(new AppointmentSaved(result));
             _panel = Panel.None;
             _notice = done;
+            await RefreshPackagesAsync();
         }
         catch (DomainException ex)
         {
             _error = ex.Message;
             // Show the appointment as it really is now (another desk may have changed it).
             _appointment = await Queries.FindAsync(AppointmentId) ?? _appointment;
+            await RefreshPackagesAsync();
         }
         finally
         {

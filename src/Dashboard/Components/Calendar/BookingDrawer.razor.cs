@@ -21,9 +21,17 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private FrontDesk.Dashboard.Packages.PackageQueries Packages { get; set; } = default!;
+
+    private readonly string _idempotencyKey = "booking-" + Guid.NewGuid().ToString("N");
+    private IReadOnlyList<FrontDesk.Dashboard.Packages.RecordOption>? _packages;
+    private Guid? _recordId;
+    private int? _session;
+    private long _packageRevision;
 
     private IReadOnlyList<ProviderView> _providers = [];
     private IReadOnlyList<ServiceOption> _services = [];
+    private IReadOnlyList<ServiceView> _serviceViews = [];
     private IReadOnlyList<ClientView> _results = [];
     private CancellationTokenSource? _searchCancel;
     private ClientView? _client;
@@ -51,10 +59,63 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         _start = Start;
         _providerId = ProviderId;
         _providers = await Catalog.ProvidersAsync();
-        _services = (await Catalog.ServicesAsync())
+        _serviceViews = await Catalog.ServicesAsync();
+        _services = _serviceViews
             .Select(s => new ServiceOption(s.Id, $"{s.Name} · {s.DurationMinutes} min · {Clock.Money(s.Price)}"))
             .ToList();
         _results = await Clients.SearchAsync(null, 8);
+        Store.StateChanged += OnStoreChanged;
+    }
+
+    /// <summary>Another desk booked or redeemed from this client's records: show the circles as they are now.</summary>
+    private void OnStoreChanged(CalendarState state)
+    {
+        if (_client is { } client && state.PackageRevision(client.Id) != _packageRevision)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await RefreshPackagesAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    private async Task RefreshPackagesAsync()
+    {
+        if (_client is not { } client || _serviceId is not { } serviceId || _providerId is not { } providerId)
+        {
+            _packages = null;
+            return;
+        }
+        try
+        {
+            _packageRevision = Store.State.PackageRevision(client.Id);
+            var service = _serviceViews.First(s => s.Id == serviceId);
+            var start = Clock.ToUtc(_start);
+            _packages = await Packages.OptionsAsync(client.Id, serviceId, providerId, start, start.AddMinutes(service.DurationMinutes), service.Price);
+            if (_recordId is { } chosen && _packages.FirstOrDefault(o => o.Record.Id == chosen) is not { Usable: true } option
+                || _recordId is not null && _session is { } n && _packages.First(o => o.Record.Id == _recordId).Record.Sessions.FirstOrDefault(x => x.Number == n)?.State != FrontDesk.Domain.Packages.SessionState.Free)
+            {
+                ClearPackage();
+            }
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+        }
+    }
+
+    private void ChoosePackage((Guid RecordId, int? Session) choice)
+    {
+        _recordId = choice.RecordId;
+        _session = choice.Session;
+        _error = null;
+    }
+
+    private void ClearPackage()
+    {
+        _recordId = null;
+        _session = null;
     }
 
     private async Task OnQuery(ChangeEventArgs e)
@@ -79,13 +140,19 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         }
     }
 
-    private void ChooseClient(ClientView client)
+    private async Task ChooseClient(ClientView client)
     {
         _client = client;
         _error = null;
+        await RefreshPackagesAsync();
     }
 
-    private void ClearClient() => _client = null;
+    private void ClearClient()
+    {
+        _client = null;
+        _packages = null;
+        ClearPackage();
+    }
 
     private void StartNewClient()
     {
@@ -94,13 +161,14 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         _newPhone = _query.Any(char.IsLetter) ? string.Empty : _query;
     }
 
-    private void OnProviderChanged(Guid? providerId)
+    private async Task OnProviderChanged(Guid? providerId)
     {
         _providerId = providerId;
         if (_serviceId is { } service && !ServicesForProvider.Any(s => s.Id == service))
         {
             _serviceId = null;
         }
+        await RefreshPackagesAsync();
     }
 
     private async Task SaveAsync()
@@ -116,6 +184,9 @@ public partial class BookingDrawer : ComponentBase, IDisposable
             var command = new BookAppointment(_client?.Id ?? Guid.Empty, _serviceId!.Value, _providerId!.Value, Clock.ToUtc(_start), _override, _note, Desk.Actor)
             {
                 NewClient = _client is null ? new NewClientDetails(_newName, _newPhone, _newEmail) : null,
+                PackageRecordId = _client is null ? null : _recordId,
+                SessionNumber = _client is null ? null : _session,
+                IdempotencyKey = _idempotencyKey,
             };
             var booked = await Appointments.BookAsync(command);
             Store.Dispatch(new AppointmentSaved(booked));
@@ -124,6 +195,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         catch (DomainException ex)
         {
             _error = ex.Message;
+            await RefreshPackagesAsync(); // e.g. the circle was taken at another desk meanwhile
         }
         finally
         {
@@ -138,7 +210,11 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         : _serviceId is null ? "Choose a service."
         : null;
 
-    public void Dispose() => _searchCancel?.Cancel();
+    public void Dispose()
+    {
+        _searchCancel?.Cancel();
+        Store.StateChanged -= OnStoreChanged;
+    }
 
     private sealed record ServiceOption(Guid Id, string Label);
 }

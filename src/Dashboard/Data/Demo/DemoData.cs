@@ -2,6 +2,7 @@ using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Catalog;
 using FrontDesk.Domain.Clients;
 using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Packages;
 using FrontDesk.Domain.Sales;
 using FrontDesk.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -136,6 +137,9 @@ public static class DemoData
         db.Clients.AddRange(clients);
 
         var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var packages = SellPackages(db, clients, massage, lasers, beauty, physio, fitness, currency, now.AddDays(-20), localToday.AddDays(-20), random);
+        var templates = packages.Select(p => p.Template).Distinct().ToDictionary(t => t.Id);
+        var byClient = packages.ToLookup(p => p.Record.ClientId, p => p.Record);
         var busy = new List<BusyPeriod>();
         for (var day = -7; day <= 7; day++)
         {
@@ -162,7 +166,10 @@ public static class DemoData
                     var localStart = cursor;
                     cursor = cursor.Add(service.Duration).AddMinutes(random.Next(3) * 15);
                     var start = new DateTimeOffset(localStart, zone.GetUtcOffset(localStart)).ToUniversalTime();
-                    var client = clients[random.Next(clients.Count)];
+                    // A third of the slots go to clients holding a package that covers the service.
+                    var holders = packages.Where(p => p.Template.Covers(service.Id)).Select(p => p.Record.ClientId).ToList();
+                    var holder = holders.Count > 0 && random.NextDouble() < 0.33 ? holders[random.Next(holders.Count)] : (ClientId?)null;
+                    var client = holder is { } h ? clients.First(c => c.Id == h) : clients[random.Next(clients.Count)];
                     var bookedAt = start.AddDays(-random.Next(1, 20)) < now ? start.AddDays(-random.Next(1, 20)) : now;
                     Appointment appointment;
                     try
@@ -174,15 +181,66 @@ public static class DemoData
                         continue; // a room or machine is taken then: leave the gap
                     }
                     busy.Add(new BusyPeriod(appointment.Id, provider.Id, appointment.Resources.ToList(), appointment.Slot));
-                    Progress(db, appointment, service, start, now, random);
+                    var use = new PackageUse(appointment.Id.Value, service.Id, provider.Id, localStart, localStart.Add(service.Duration), service.Price.Amount);
+                    var record = byClient[client.Id].FirstOrDefault(r => r.Refuse(templates[r.TemplateId], use) is null);
+                    if (record is not null)
+                    {
+                        var coverage = record.Book(templates[record.TemplateId], use, null, RedemptionPolicy.AtCheckOut, bookedAt, Seeder);
+                        var covers = record.CountBased ? service.Price.Amount : Math.Min(service.Price.Amount, record.ValueType == PackageValueType.Minutes
+                            ? decimal.Round(service.Price.Amount * coverage.Units / (decimal)service.Duration.TotalMinutes, 2)
+                            : coverage.Units);
+                        appointment.UsePackage(record.Id, coverage.SessionNumber, covers, bookedAt, Seeder);
+                    }
+                    Progress(db, appointment, service, start, now, random, record);
                     db.Appointments.Add(appointment);
                 }
             }
         }
     }
 
+    private static void Release(Appointment appointment, PackageRecord? record, DateTimeOffset at, string why)
+    {
+        if (record is null)
+        {
+            return;
+        }
+        record.Release(appointment.Id.Value, at, Seeder, why);
+        appointment.DropPackage(at, Seeder);
+    }
+
+    /// <summary>Five package templates and about thirty records sold three weeks ago.</summary>
+    private static List<(PackageTemplate Template, PackageRecord Record)> SellPackages(
+        DashboardDbContext db, List<Client> clients, Service[] massage, Service[] lasers, Service[] beauty, Service[] physio, Service[] fitness,
+        string currency, DateTimeOffset soldAt, DateOnly soldOn, Random random)
+    {
+        PackageTemplate T(string name, PackageKind kind, PackageValueType value, PackageLine[] lines, Service[] any, decimal worth, decimal price, Expiry? expiry, decimal discount = 0m) =>
+            PackageTemplate.Create(PackageTemplateId.New(), name, kind, value, lines, any.Select(s => s.Id).ToList(), false, worth, new Money(price, currency), discount, true, null, expiry, UsageRestrictions.None, soldAt, Seeder);
+        var templates = new[]
+        {
+            T("Laser legs course", PackageKind.Course, PackageValueType.Sessions, [new PackageLine(lasers[0].Id, 6)], [], 0m, 600m, new Expiry(12, ExpiryUnit.Months)),
+            T("Massage trio", PackageKind.Fixed, PackageValueType.Sessions, [new PackageLine(massage[0].Id, 1), new PackageLine(massage[3].Id, 2)], [], 0m, 170m, new Expiry(3, ExpiryUnit.Months)),
+            T("Beauty credit 300", PackageKind.AnyFromList, PackageValueType.Amount, [], beauty, 300m, 250m, new Expiry(6, ExpiryUnit.Months), 10m),
+            T("Physio 4 hours", PackageKind.AnyFromList, PackageValueType.Minutes, [], physio, 240m, 260m, null),
+            T("Personal training x10", PackageKind.Course, PackageValueType.Sessions, [new PackageLine(fitness[0].Id, 10)], [], 0m, 450m, new Expiry(4, ExpiryUnit.Months)),
+        };
+        db.PackageTemplates.AddRange(templates);
+        var sold = new List<(PackageTemplate, PackageRecord)>();
+        foreach (var client in clients.OrderBy(_ => random.Next()).Take(30))
+        {
+            var template = templates[random.Next(templates.Length)];
+            var recordId = PackageRecordId.New();
+            var invoice = Invoice.ForPackage(InvoiceId.New(), client.Id, template.Name, recordId.Value, template.Price, soldAt);
+            invoice.Settle([(random.Next(2) == 0 ? PaymentMethod.Card : PaymentMethod.Cash, template.Price.Amount)], soldAt, Seeder);
+            db.Invoices.Add(invoice);
+            var record = PackageRecord.Acquire(recordId, template, client.Id, AcquisitionMode.Paid, null, invoice.Id, soldAt, soldOn, Seeder);
+            db.PackageRecords.Add(record);
+            sold.Add((template, record));
+        }
+        return sold;
+    }
+
     /// <summary>Moves a seeded appointment along its lifecycle as far as its time allows.</summary>
-    private static void Progress(DashboardDbContext db, Appointment appointment, Service service, DateTimeOffset start, DateTimeOffset now, Random random)
+    private static void Progress(DashboardDbContext db, Appointment appointment, Service service, DateTimeOffset start, DateTimeOffset now, Random random, PackageRecord? record)
     {
         var end = appointment.End;
         var roll = random.NextDouble();
@@ -190,18 +248,23 @@ public static class DemoData
         {
             if (roll < 0.05)
             {
-                appointment.Cancel("Client called to cancel.", now.AddHours(-random.Next(1, 48)) > appointment.BookedAt ? now.AddHours(-1) : appointment.BookedAt, Seeder);
+                var at = now.AddHours(-1) > appointment.BookedAt ? now.AddHours(-1) : appointment.BookedAt;
+                appointment.Cancel("Client called to cancel.", at, Seeder);
+                Release(appointment, record, at, "appointment cancelled");
             }
             return;
         }
         if (roll < 0.05)
         {
             appointment.MarkNoShow(start.AddMinutes(15), Seeder);
+            Release(appointment, record, start.AddMinutes(15), "no-show");
             return;
         }
         if (roll < 0.09)
         {
-            appointment.Cancel("Client unwell.", start.AddHours(-3) > appointment.BookedAt ? start.AddHours(-3) : appointment.BookedAt, Seeder);
+            var at = start.AddHours(-3) > appointment.BookedAt ? start.AddHours(-3) : appointment.BookedAt;
+            appointment.Cancel("Client unwell.", at, Seeder);
+            Release(appointment, record, at, "appointment cancelled");
             return;
         }
         appointment.CheckIn(start.AddMinutes(-random.Next(0, 10)), Seeder);
@@ -209,8 +272,15 @@ public static class DemoData
         {
             return; // in treatment now
         }
-        var invoice = Invoice.ForAppointment(InvoiceId.New(), appointment, service.Name, end);
-        var total = service.Price.Amount;
+        var credits = new List<InvoiceLine>();
+        if (record is not null)
+        {
+            record.Redeem(appointment.Id.Value, end, Seeder);
+            var what = appointment.PackageSession is { } n ? $"{record.Name}, session {n}" : record.Name;
+            credits.Add(new InvoiceLine($"Paid from {what}", service.Id, 1, -appointment.PackageCovers, service.Price.Currency, InvoiceLineKind.PackageCredit, record.Id.Value));
+        }
+        var invoice = Invoice.ForAppointment(InvoiceId.New(), appointment, service.Name, end, credits.Where(c => c.UnitPrice != 0m).ToList());
+        var total = invoice.Total.Amount;
         var payments = total == 0m
             ? new List<(PaymentMethod, decimal)>()
             : random.NextDouble() < 0.7 ? [(PaymentMethod.Card, total)] : [(PaymentMethod.Cash, total)];

@@ -36,6 +36,15 @@ public static class CalendarReducers
     private static CalendarState ApplyLive(CalendarState state, LiveEvent e) => e switch
     {
         AppointmentChanged changed => Apply(state, changed.Appointment),
+        PackageRecordChangedLive record when record.ClientId != Guid.Empty => state with
+        {
+            PackageRevisions = state.PackageRevisions.SetItem(record.ClientId, state.PackageRevision(record.ClientId) + 1),
+        },
+        PackageRecordChangedLive => state with
+        {
+            // A change that names no client (expiry sweeps): every drawer reloads.
+            PackageRevisions = state.PackageRevisions.ToImmutableDictionary(p => p.Key, p => p.Value + 1),
+        },
         _ => state,
     };
 

@@ -21,6 +21,11 @@ public sealed record CalendarState(
     string? Error,
     long LoadRequest)
 {
+    /// <summary>Per client, a counter bumped whenever one of their package records changes anywhere; drawers reload on it.</summary>
+    public ImmutableDictionary<Guid, long> PackageRevisions { get; init; } = ImmutableDictionary<Guid, long>.Empty;
+
+    public long PackageRevision(Guid clientId) => PackageRevisions.GetValueOrDefault(clientId);
+
     public static CalendarState Initial { get; } = new(
         DateOnly.MinValue, CalendarViewKind.Day, DateTimeOffset.MinValue, DateTimeOffset.MinValue, null,
         ImmutableDictionary<Guid, AppointmentView>.Empty, false, null, 0);
