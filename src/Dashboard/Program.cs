@@ -35,6 +35,9 @@ builder.Services.AddScoped<DeskSession>();
 builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton<FrontDesk.Dashboard.Live.Projections.TodayBoard>();
 builder.Services.AddScoped<FrontDesk.Dashboard.Store.Display.DisplayStore>();
+builder.Services.AddSingleton<FrontDesk.Dashboard.Sales.SalesQueries>();
+builder.Services.AddSingleton<FrontDesk.Dashboard.Live.Projections.SalesBoard>();
+builder.Services.AddScoped<FrontDesk.Dashboard.Store.Sales.SalesStore>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();

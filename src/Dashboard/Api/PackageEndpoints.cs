@@ -90,6 +90,17 @@ public static class PackageEndpoints
             return await settings.PackagesAsync(ct);
         });
 
+        api.MapGet("/reports/sales", async (string? from, string? to, FrontDesk.Dashboard.Sales.SalesQueries sales, CancellationToken ct) =>
+            await sales.TotalsAsync(ApiEndpoints.Instant(from, "from"), ApiEndpoints.Instant(to, "to"), ct));
+
+        api.MapGet("/reports/sales.csv", async (string? from, string? to, FrontDesk.Dashboard.Sales.SalesQueries sales, CancellationToken ct) =>
+        {
+            var start = ApiEndpoints.Instant(from, "from");
+            var end = ApiEndpoints.Instant(to, "to");
+            var csv = await sales.CsvAsync(start, end, ct);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"sales-{start:yyyyMMdd}-{end.AddSeconds(-1):yyyyMMdd}.csv");
+        });
+
         api.MapGet("/reports/liability", async (string? at, PackageQueries queries, BusinessClock clock, CancellationToken ct) =>
             await queries.LiabilityAsync(string.IsNullOrWhiteSpace(at) ? clock.UtcNow : ApiEndpoints.Instant(at, "at"), ct));
     }
