@@ -67,6 +67,9 @@ app.MapOpenApi();
 app.MapDashboardApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"Front Desk Live is running: open {string.Join(" or ", app.Urls)} in a browser (wall display: /display, live sales: /sales). Ctrl+C stops it."));
+
 app.Run();
 
 static bool TryZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
