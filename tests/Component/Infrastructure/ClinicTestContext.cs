@@ -26,6 +26,8 @@ public abstract class ClinicTestContext : DashboardTestContext, IAsyncLifetime
 
     protected CalendarStore Store => Services.GetRequiredService<CalendarStore>();
 
+    protected FrontDesk.Dashboard.BusinessClock Clock => Services.GetRequiredService<FrontDesk.Dashboard.BusinessClock>();
+
     public async Task InitializeAsync() => Seed = await Clinic.PrepareAsync(Services);
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -42,17 +44,15 @@ public abstract class ClinicTestContext : DashboardTestContext, IAsyncLifetime
     /// <summary>Books Jane's massage tomorrow at <paramref name="hour"/> as another desk would.</summary>
     protected Task<AppointmentView> BookJaneAsync(int hour = 10)
     {
-        var clock = Services.GetRequiredService<FrontDesk.Dashboard.BusinessClock>();
         return AppointmentService.BookAsync(new BookAppointment(
-            Seed.JaneId, Seed.MassageId, Seed.ProviderId, clock.ToUtc(TestClinic.TomorrowAt(hour)), false, null, OtherDesk));
+            Seed.JaneId, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(TestClinic.TomorrowAt(hour)), false, null, OtherDesk));
     }
 
     /// <summary>Makes the store show tomorrow (as the calendar page does) and waits for it to load.</summary>
     protected async Task ShowTomorrowAsync()
     {
-        var clock = Services.GetRequiredService<FrontDesk.Dashboard.BusinessClock>();
         var day = DateOnly.FromDateTime(TestClinic.TomorrowAt(0));
-        var (start, end) = clock.Range(day, 1);
+        var (start, end) = Clock.Range(day, 1);
         await StoreWaiting.DispatchAndWaitAsync(Store, new ShowRange(day, CalendarViewKind.Day, start, end), s => !s.Loading, Patience);
     }
 }

@@ -45,11 +45,19 @@ public static class Queries
 
     /// <summary>The text of the inline alert, or null when none shows.</summary>
     public static string? AlertText(this IRenderedFragment cut) =>
-        cut.FindAll("[role=alert]").Select(a => a.TextContent.Trim()).SingleOrDefault();
+        cut.FindAll("[role=alert]").Select(a => VisibleText(a).Trim()).SingleOrDefault();
 
     private static IEnumerable<IElement> Buttons(IRenderedFragment cut, string name) =>
         cut.FindAll("button").Where(b => AccessibleName(b) == name);
 
+    /// <summary>aria-label, else the text a person reads (icon-font ligatures such as "error" left out).</summary>
     private static string AccessibleName(IElement button) =>
-        button.GetAttribute("aria-label") ?? button.TextContent.Trim();
+        button.GetAttribute("aria-label") ?? VisibleText(button).Trim();
+
+    private static string VisibleText(INode node) => node switch
+    {
+        IElement e when e.GetAttribute("aria-hidden") == "true" || e.ClassList.Contains("rzi") => string.Empty,
+        IElement or IDocumentFragment => string.Concat(node.ChildNodes.Select(VisibleText)),
+        _ => node.NodeType == NodeType.Text ? node.TextContent : string.Empty,
+    };
 }
