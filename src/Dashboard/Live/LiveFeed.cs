@@ -81,7 +81,9 @@ public sealed class InMemoryLiveFeed(LiveFeedOptions options, TimeProvider clock
             _queue = Channel.CreateBounded<LiveEvent>(new BoundedChannelOptions(feed._options.QueueCapacity)
             {
                 SingleReader = true,
-                FullMode = BoundedChannelFullMode.DropWrite,
+                // Wait, not DropWrite: with DropWrite, TryWrite drops the item yet returns true, so
+                // an overflow would go unnoticed. With Wait, TryWrite never blocks and returns false.
+                FullMode = BoundedChannelFullMode.Wait,
             });
         }
 

@@ -22,7 +22,7 @@ public static class CalendarReducers
         Reload => state with { Loading = true, Error = null, LoadRequest = state.LoadRequest + 1 },
         AppointmentsLoaded loaded when loaded.LoadRequest == state.LoadRequest => state with
         {
-            Appointments = loaded.Appointments.ToImmutableDictionary(a => a.Id),
+            Appointments = Merge(state, loaded.Appointments),
             Loading = false,
             Error = null,
         },
@@ -48,6 +48,27 @@ public static class CalendarReducers
         _ => state,
     };
 
+    /// <summary>
+    /// The loaded appointments, except where a live change that arrived while the load ran is
+    /// newer than what the load read: an older version never overwrites a newer one.
+    /// </summary>
+    private static ImmutableDictionary<Guid, AppointmentView> Merge(CalendarState state, IReadOnlyList<AppointmentView> loaded)
+    {
+        var merged = ImmutableDictionary.CreateBuilder<Guid, AppointmentView>();
+        foreach (var read in loaded)
+        {
+            var latest = state.Appointments.TryGetValue(read.Id, out var known) && known.Version > read.Version ? known : read;
+            if (InRange(state, latest))
+            {
+                merged[latest.Id] = latest;
+            }
+        }
+        return merged.ToImmutable();
+    }
+
+    private static bool InRange(CalendarState state, AppointmentView appointment) =>
+        appointment.Start < state.RangeEnd && appointment.End > state.RangeStart;
+
     /// <summary>Upserts an appointment if it lies in the shown range (dropping it if it moved out); older versions never overwrite newer ones.</summary>
     public static CalendarState Apply(CalendarState state, AppointmentView appointment)
     {
@@ -55,8 +76,7 @@ public static class CalendarReducers
         {
             return state;
         }
-        var inRange = appointment.Start < state.RangeEnd && appointment.End > state.RangeStart;
-        var next = inRange
+        var next = InRange(state, appointment)
             ? state.Appointments.SetItem(appointment.Id, appointment)
             : state.Appointments.Remove(appointment.Id);
         return ReferenceEquals(next, state.Appointments) ? state : state with { Appointments = next };

@@ -1,0 +1,63 @@
+using AngleSharp.Dom;
+using Bunit;
+
+namespace FrontDesk.Tests.Component.Infrastructure;
+
+/// <summary>Finding things as a person would: by role, accessible name, label and visible text.</summary>
+public static class Queries
+{
+    /// <summary>The one button whose accessible name (aria-label, else its text) is <paramref name="name"/>.</summary>
+    public static IElement Button(this IRenderedFragment cut, string name)
+    {
+        var matches = Buttons(cut, name).ToList();
+        return matches.Count == 1
+            ? matches[0]
+            : throw new ElementNotFoundException($"{matches.Count} buttons named '{name}'. Buttons: {string.Join(", ", cut.FindAll("button").Select(AccessibleName))}");
+    }
+
+    public static bool HasButton(this IRenderedFragment cut, string name) => Buttons(cut, name).Any();
+
+    /// <summary>The form control labelled <paramref name="label"/> (by &lt;label for&gt;), or the input inside it.</summary>
+    public static IElement Field(this IRenderedFragment cut, string label)
+    {
+        var labelElement = cut.FindAll("label").SingleOrDefault(l => l.TextContent.Trim() == label)
+            ?? throw new ElementNotFoundException($"label '{label}'");
+        var control = cut.Find($"#{labelElement.GetAttribute("for")}");
+        return control.LocalName is "input" or "textarea" or "select" ? control : control.QuerySelector("input") ?? control;
+    }
+
+    /// <summary>The control whose aria-label is <paramref name="name"/>, or the input inside it.</summary>
+    public static IElement Labelled(this IRenderedFragment cut, string name)
+    {
+        var control = cut.FindAll("[aria-label]").SingleOrDefault(e => e.GetAttribute("aria-label") == name)
+            ?? throw new ElementNotFoundException($"element labelled '{name}'");
+        return control.LocalName is "input" or "textarea" ? control : control.QuerySelector("input") ?? control;
+    }
+
+    /// <summary>The option of a listbox whose accessible name starts with <paramref name="name"/>.</summary>
+    public static IElement Option(this IRenderedFragment cut, string listLabel, string name)
+    {
+        var list = cut.FindAll("[role=combobox]").SingleOrDefault(e => e.GetAttribute("aria-label") == listLabel)
+            ?? throw new ElementNotFoundException($"combobox '{listLabel}'");
+        return list.QuerySelectorAll("[role=option]").SingleOrDefault(o => (o.GetAttribute("aria-label") ?? o.TextContent).StartsWith(name, StringComparison.Ordinal))
+            ?? throw new ElementNotFoundException($"option '{name}' of '{listLabel}'");
+    }
+
+    /// <summary>The text of the inline alert, or null when none shows.</summary>
+    public static string? AlertText(this IRenderedFragment cut) =>
+        cut.FindAll("[role=alert]").Select(a => VisibleText(a).Trim()).SingleOrDefault();
+
+    private static IEnumerable<IElement> Buttons(IRenderedFragment cut, string name) =>
+        cut.FindAll("button").Where(b => AccessibleName(b) == name);
+
+    /// <summary>aria-label, else the text a person reads (icon-font ligatures such as "error" left out).</summary>
+    private static string AccessibleName(IElement button) =>
+        button.GetAttribute("aria-label") ?? VisibleText(button).Trim();
+
+    private static string VisibleText(INode node) => node switch
+    {
+        IElement e when e.GetAttribute("aria-hidden") == "true" || e.ClassList.Contains("rzi") => string.Empty,
+        IElement or IDocumentFragment => string.Concat(node.ChildNodes.Select(VisibleText)),
+        _ => node.NodeType == NodeType.Text ? node.TextContent : string.Empty,
+    };
+}

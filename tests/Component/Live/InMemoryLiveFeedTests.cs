@@ -1,0 +1,155 @@
+using FrontDesk.Dashboard;
+using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Live;
+using FrontDesk.Domain.Common;
+using FrontDesk.Tests.Component.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FrontDesk.Tests.Component.Live;
+
+public sealed class InMemoryLiveFeedTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private static readonly Actor Desk = Actor.Staff("desk-1", "Front desk");
+
+    private static InMemoryLiveFeed Feed(TimeSpan? window = null, int capacity = 512) =>
+        new(new LiveFeedOptions { CoalesceWindow = window ?? TimeSpan.FromMilliseconds(20), QueueCapacity = capacity }, TimeProvider.System, NullLogger<InMemoryLiveFeed>.Instance);
+
+    private static ClientRegisteredLive Event(int n) => new(Guid.NewGuid(), $"Client {n}", DateTimeOffset.UnixEpoch, "Front desk");
+
+    [Fact]
+    public async Task Publish_AfterCommittedBooking_DeliversToEverySubscriberAndNothingForRefusedOne()
+    {
+        using var clinic = new TestClinic();
+        var services = new ServiceCollection();
+        clinic.AddServices(services);
+        await using var provider = services.BuildServiceProvider();
+        var seed = await clinic.PrepareAsync(provider);
+        var feed = provider.GetRequiredService<ILiveFeed>();
+        var appointments = provider.GetRequiredService<AppointmentService>();
+        var clock = provider.GetRequiredService<BusinessClock>();
+        var first = new BatchRecorder();
+        var second = new BatchRecorder();
+        using var s1 = feed.Subscribe(first.OnBatch);
+        using var s2 = feed.Subscribe(second.OnBatch);
+        var start = clock.ToUtc(TestClinic.TomorrowAt(10));
+        var unknownService = Guid.NewGuid();
+
+        await Assert.ThrowsAsync<DomainException>(() =>
+            appointments.BookAsync(new BookAppointment(seed.JaneId, unknownService, seed.ProviderId, start, false, null, Desk)));
+        var booked = await appointments.BookAsync(new BookAppointment(seed.JaneId, seed.MassageId, seed.ProviderId, start, false, null, Desk));
+
+        foreach (var recorder in new[] { first, second })
+        {
+            await recorder.WaitUntilAsync(r => r.Events.OfType<AppointmentChanged>().Any(), Patience);
+            var changed = Assert.IsType<AppointmentChanged>(Assert.Single(recorder.Events));
+            Assert.Equal(booked, changed.Appointment);
+            Assert.Equal(AppointmentChange.Booked, changed.Change);
+        }
+    }
+
+    [Fact]
+    public async Task Publish_BurstWithinWindow_ArrivesInFewerBatchesThanEvents()
+    {
+        var feed = Feed(window: TimeSpan.FromMilliseconds(200));
+        var recorder = new BatchRecorder();
+        using var _ = feed.Subscribe(recorder.OnBatch);
+        var burst = Enumerable.Range(0, 20).Select(Event).ToList();
+
+        foreach (var e in burst)
+        {
+            feed.Publish([e]);
+        }
+        await recorder.WaitUntilAsync(r => r.Events.Count == burst.Count, Patience);
+
+        Assert.Equal(burst, recorder.Events);
+        Assert.True(recorder.Batches.Count < burst.Count, $"{burst.Count} events came in {recorder.Batches.Count} batches: the burst was not coalesced.");
+    }
+
+    [Fact]
+    public async Task Publish_SubscriberQueueOverflows_ThatSubscriberReceivesResyncRequiredOthersEverything()
+    {
+        var feed = Feed(capacity: 4);
+        var stuck = new TaskCompletionSource();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = new BatchRecorder();
+        var fast = new BatchRecorder();
+        using var s1 = feed.Subscribe(async batch =>
+        {
+            await slow.OnBatch(batch);
+            entered.TrySetResult();
+            await stuck.Task; // this screen hangs on its first batch
+        });
+        using var s2 = feed.Subscribe(fast.OnBatch);
+        var events = Enumerable.Range(0, 11).Select(Event).ToList();
+
+        feed.Publish([events[0]]);
+        await entered.Task.WaitAsync(Patience);
+        foreach (var e in events.Skip(1))
+        {
+            // One at a time, so the healthy screen keeps up while the stuck one's queue fills.
+            feed.Publish([e]);
+            await fast.WaitUntilAsync(r => r.Events.Contains(e), Patience);
+        }
+        stuck.SetResult();
+        await slow.WaitUntilAsync(r => r.Batches.Count >= 2, Patience);
+
+        Assert.Equal([events[0]], slow.Batches[0]);
+        Assert.IsType<ResyncRequired>(Assert.Single(slow.Batches[1]));
+        Assert.Equal(events, fast.Events);
+    }
+
+    [Fact]
+    public async Task Dispose_EverySubscription_BringsSubscriberCountBackToZeroAndStopsDelivery()
+    {
+        var feed = Feed();
+        var gone = new BatchRecorder();
+        var staying = new BatchRecorder();
+        var a = feed.Subscribe(gone.OnBatch);
+        var b = feed.Subscribe(staying.OnBatch);
+        var c = feed.Subscribe(_ => Task.CompletedTask);
+        Assert.Equal(3, feed.SubscriberCount);
+
+        a.Dispose();
+        a.Dispose(); // twice is harmless
+        c.Dispose();
+        var afterwards = Event(1);
+        feed.Publish([afterwards]);
+        await staying.WaitUntilAsync(r => r.Events.Contains(afterwards), Patience);
+        b.Dispose();
+
+        Assert.Equal(0, feed.SubscriberCount);
+        Assert.DoesNotContain(afterwards, gone.Events);
+    }
+
+    [Fact]
+    public async Task Publish_SubscriberThrows_OthersStillReceiveAndThrowerKeepsItsSubscription()
+    {
+        var feed = Feed();
+        var calls = 0;
+        var good = new BatchRecorder();
+        var thrower = new BatchRecorder();
+        using var bad = feed.Subscribe(async batch =>
+        {
+            await thrower.OnBatch(batch);
+            Interlocked.Increment(ref calls);
+            throw new InvalidOperationException("this screen is broken");
+        });
+        using var _ = feed.Subscribe(good.OnBatch);
+        using var syncThrower = feed.Subscribe(_ => throw new InvalidOperationException("thrown before any Task"));
+
+        var first = Event(1);
+        feed.Publish([first]);
+        await good.WaitUntilAsync(r => r.Events.Contains(first), Patience);
+        await thrower.WaitUntilAsync(r => r.Events.Contains(first), Patience);
+        var second = Event(2);
+        feed.Publish([second]);
+        await good.WaitUntilAsync(r => r.Events.Contains(second), Patience);
+        await thrower.WaitUntilAsync(r => r.Events.Contains(second), Patience);
+
+        Assert.Equal([first, second], good.Events);
+        Assert.Equal(2, Volatile.Read(ref calls));
+        Assert.Equal(3, feed.SubscriberCount);
+    }
+}
