@@ -56,25 +56,11 @@ public sealed class TestClinic : IDisposable
             })
             .Build();
         services.AddLogging();
-        services.AddOptions<BusinessOptions>().Bind(configuration.GetSection(BusinessOptions.Section));
-        services.AddSingleton(TimeProvider.System);
-        services.AddDashboardDatabase(configuration);
-        services.AddSingleton(new LiveFeedOptions());
-        if (feed is null)
-        {
-            services.AddSingleton<ILiveFeed, InMemoryLiveFeed>();
-        }
-        else
+        if (feed is not null)
         {
             services.AddSingleton(feed);
         }
-        services.AddSingleton<AppointmentService>();
-        services.AddSingleton<CalendarQueries>();
-        services.AddSingleton<ClientService>();
-        services.AddSingleton<CatalogQueries>();
-        services.AddScoped<CalendarStore>();
-        services.AddScoped<DeskSession>();
-        services.AddSingleton<BusinessClock>();
+        services.AddFrontDesk(configuration);
         services.AddRadzenComponents();
     }
 
