@@ -60,11 +60,8 @@ public sealed class Appointment : AggregateRoot
         DateTimeOffset now,
         Actor actor)
     {
-        var slot = new Slot(start, start + service.Duration);
-        if (slot.Start < now - TimeSpan.FromDays(1))
-        {
-            throw DomainException.Rule("That time is in the past; pick a time from yesterday on.", "start");
-        }
+        var slot = Slot.Starting(start, service.Duration);
+        EnsureNotPast(slot, now);
         BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, busy);
         var appointment = new Appointment
         {
@@ -101,7 +98,7 @@ public sealed class Appointment : AggregateRoot
         {
             throw DomainException.Invalid("Moving keeps the service; book a new appointment for another service.", "serviceId");
         }
-        var slot = new Slot(newStart, newStart + (End - Start));
+        var slot = Slot.Starting(newStart, End - Start);
         BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, busy, Id);
         var from = Slot;
         var fromProvider = ProviderId;
@@ -158,6 +155,14 @@ public sealed class Appointment : AggregateRoot
         CancelledAt = now;
         Touch();
         Raise(new AppointmentCancelled(Id, CancelReason, now, actor));
+    }
+
+    private static void EnsureNotPast(Slot slot, DateTimeOffset now)
+    {
+        if (slot.Start < now - TimeSpan.FromDays(1))
+        {
+            throw DomainException.Rule("That time is in the past; pick a time from yesterday on.", "start");
+        }
     }
 
     private void EnsureStatus(string action, params AppointmentStatus[] allowed)
