@@ -99,6 +99,7 @@ public sealed class Appointment : AggregateRoot
             throw DomainException.Invalid("Moving keeps the service; book a new appointment for another service.", "serviceId");
         }
         var slot = Slot.Starting(newStart, End - Start);
+        EnsureNotPast(slot, now);
         BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, busy, Id);
         var from = Slot;
         var fromProvider = ProviderId;
