@@ -79,7 +79,8 @@ public sealed class AppointmentLifecyclePropertiesTests
         CheckOut c => !c.SkipPayment && c.CentsOff == 0,
         NoShow => now >= start,
         Cancel c => c.ReasonLength <= 200,
-        Move m => m.Provider != 2 && !m.Clash && (m.Override || (m.Hour >= 8 && m.Hour + 1 <= 20)),
+        Move m => m.Provider != 2 && !m.Clash && (m.Override || (m.Hour >= 8 && m.Hour + 1 <= 20))
+            && new DateTimeOffset(Start.Date, TimeSpan.Zero).AddHours(m.Hour) >= now.AddDays(-1),
         _ => false,
     };
 

@@ -66,7 +66,40 @@ public sealed class AppointmentLifecycleTests
         Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
     }
 
+    [Fact]
+    public void Book_StartTooFarAheadForItsEnd_RefusedAsInvalid()
+    {
+        var ex = Assert.Throws<DomainException>(() => A.Booked(_massage, _amira, new DateTimeOffset(9999, 12, 31, 23, 30, 0, TimeSpan.Zero)));
+
+        Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
+        Assert.Equal("start", ex.Field);
+    }
+
     // ---- move ----
+
+    [Fact]
+    public void Move_MoreThanADayIntoThePast_RefusedAsRuleBrokenAndUnchanged()
+    {
+        var appointment = Book();
+        var before = AppointmentSnapshot.Of(appointment);
+
+        var ex = Assert.Throws<DomainException>(() => appointment.Move(_massage, _amira, A.Now.AddDays(-2), A.London, true, [], A.Now, A.Desk));
+
+        Assert.Equal(DomainErrorKind.RuleBroken, ex.Kind);
+        Assert.Equal(before, AppointmentSnapshot.Of(appointment));
+    }
+
+    [Fact]
+    public void Move_StartTooFarAheadForItsEnd_RefusedAsInvalidAndUnchanged()
+    {
+        var appointment = Book();
+        var before = AppointmentSnapshot.Of(appointment);
+
+        var ex = Assert.Throws<DomainException>(() => appointment.Move(_massage, _amira, DateTimeOffset.MaxValue.AddMinutes(-30), A.London, true, [], A.Now, A.Desk));
+
+        Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
+        Assert.Equal(before, AppointmentSnapshot.Of(appointment));
+    }
 
     [Fact]
     public void Move_ToFreeSlot_KeepsDurationChangesTimeAndBumpsVersion()

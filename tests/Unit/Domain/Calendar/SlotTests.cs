@@ -31,6 +31,25 @@ public sealed class SlotTests
     }
 
     [Fact]
+    public void Starting_Duration_EndsThatLaterInUtc()
+    {
+        var slot = Slot.Starting(new DateTimeOffset(2030, 7, 1, 10, 0, 0, TimeSpan.FromHours(1)), TimeSpan.FromMinutes(45));
+
+        Assert.Equal(new DateTimeOffset(2030, 7, 1, 9, 0, 0, TimeSpan.Zero), slot.Start);
+        Assert.Equal(TimeSpan.FromMinutes(45), slot.Duration);
+    }
+
+    [Fact]
+    public void Starting_EndBeyondTheLastRepresentableInstant_RefusedAsInvalid()
+    {
+        var start = new DateTimeOffset(9999, 12, 31, 23, 30, 0, TimeSpan.Zero);
+
+        var ex = Assert.Throws<DomainException>(() => Slot.Starting(start, TimeSpan.FromHours(1)));
+
+        Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
+    }
+
+    [Fact]
     public void Overlaps_TouchingIntervals_False()
     {
         Assert.False(Minutes(600, 660).Overlaps(Minutes(660, 720)));

@@ -43,6 +43,25 @@ public sealed class ClientTests
         Assert.Equal("name", ex.Field);
     }
 
+    [Theory]
+    [InlineData("\u0000")]
+    [InlineData("Olivia\u001b[2J")]
+    public void Register_NameWithControlCharacters_RefusedAsInvalid(string name)
+    {
+        var ex = Refusal(() => Register(name));
+
+        Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
+        Assert.Equal("name", ex.Field);
+    }
+
+    [Fact]
+    public void Register_NotesOnSeveralLines_Accepted()
+    {
+        var client = Register(notes: "Allergic to nuts.\r\n\tPrefers a quiet room.");
+
+        Assert.Contains('\n', client.Notes);
+    }
+
     [Fact]
     public void Register_NameAtMaximum_Accepted()
     {
