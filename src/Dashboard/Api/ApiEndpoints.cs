@@ -86,7 +86,7 @@ public static partial class ApiEndpoints
         {
             var payments = (request.Payments ?? throw DomainException.Invalid("payments is required.", "payments"))
                 .Select((p, i) => new PaymentLine(
-                    p.Method ?? throw DomainException.Invalid($"payments[{i}].method is required (Cash or Card).", "payments"),
+                    (p ?? throw DomainException.Invalid($"payments[{i}] is empty; give a method and an amount.", "payments")).Method ?? throw DomainException.Invalid($"payments[{i}].method is required (Cash or Card).", "payments"),
                     p.Amount ?? throw DomainException.Invalid($"payments[{i}].amount is required.", "payments")))
                 .ToList();
             var command = new CheckOutAppointment(id, payments, ApiCaller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };

@@ -41,7 +41,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, ILiveFeed feed, Bu
             var service = await FindServiceAsync(db, new ServiceId(command.ServiceId), ct);
             var provider = await FindProviderAsync(db, new ProviderId(command.ProviderId), ct);
             var start = command.Start.ToUniversalTime();
-            var busy = await BusyAsync(db, start, start + service.Duration, ct);
+            var slot = Slot.Starting(start, service.Duration);
+            var busy = await BusyAsync(db, slot.Start, slot.End, ct);
             var appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, Zone, command.OverrideWorkingHours, busy, command.Note, now, command.Actor);
             db.Appointments.Add(appointment);
             if (command.PackageRecordId is { } recordId)
@@ -71,7 +72,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, ILiveFeed feed, Bu
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
             var provider = await FindProviderAsync(db, command.ProviderId is { } p ? new ProviderId(p) : appointment.ProviderId, ct);
             var start = command.Start.ToUniversalTime();
-            var busy = await BusyAsync(db, start, start + (appointment.End - appointment.Start), ct);
+            var slot = Slot.Starting(start, appointment.End - appointment.Start);
+            var busy = await BusyAsync(db, slot.Start, slot.End, ct);
             appointment.Move(service, provider, start, Zone, command.OverrideWorkingHours, busy, now, command.Actor);
             if (appointment.PackageRecordId is { } recordId)
             {

@@ -69,11 +69,8 @@ public sealed class Appointment : AggregateRoot
         DateTimeOffset now,
         Actor actor)
     {
-        var slot = new Slot(start, start + service.Duration);
-        if (slot.Start < now - TimeSpan.FromDays(1))
-        {
-            throw DomainException.Rule("That time is in the past; pick a time from yesterday on.", "start");
-        }
+        var slot = Slot.Starting(start, service.Duration);
+        EnsureNotPast(slot, now);
         BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, busy);
         var appointment = new Appointment
         {
@@ -110,7 +107,8 @@ public sealed class Appointment : AggregateRoot
         {
             throw DomainException.Invalid("Moving keeps the service; book a new appointment for another service.", "serviceId");
         }
-        var slot = new Slot(newStart, newStart + (End - Start));
+        var slot = Slot.Starting(newStart, End - Start);
+        EnsureNotPast(slot, now);
         BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, busy, Id);
         var from = Slot;
         var fromProvider = ProviderId;
@@ -204,6 +202,14 @@ public sealed class Appointment : AggregateRoot
         PackageCovers = 0m;
         Touch();
         Raise(new AppointmentPackageChanged(Id, null, now, actor));
+    }
+
+    private static void EnsureNotPast(Slot slot, DateTimeOffset now)
+    {
+        if (slot.Start < now - TimeSpan.FromDays(1))
+        {
+            throw DomainException.Rule("That time is in the past; pick a time from yesterday on.", "start");
+        }
     }
 
     private void EnsureStatus(string action, params AppointmentStatus[] allowed)

@@ -54,20 +54,25 @@ public sealed class Client : AggregateRoot
         Raise(new ClientDetailsChanged(Id, Name, now, actor));
     }
 
+    /// <summary>Checks every detail first and changes nothing unless all of them are valid.</summary>
     private void SetDetails(string name, string? phone, string? email, string? notes)
     {
-        Name = Text.Required(name, "name", "Client name", MaxNameLength);
-        Phone = Text.Optional(phone, "phone", "Phone", MaxPhoneLength);
-        if (Phone.Length > 0 && !Phone.All(c => char.IsDigit(c) || c is '+' or ' ' or '-' or '(' or ')' or '.'))
+        var validName = Text.Required(name, "name", "Client name", MaxNameLength);
+        var validPhone = Text.Optional(phone, "phone", "Phone", MaxPhoneLength);
+        if (validPhone.Length > 0 && !validPhone.All(c => char.IsDigit(c) || c is '+' or ' ' or '-' or '(' or ')' or '.'))
         {
             throw DomainException.Invalid("Phone may contain only digits, spaces and + - ( ) .", "phone");
         }
-        Email = Text.Optional(email, "email", "Email", MaxEmailLength);
-        if (Email.Length > 0 && !IsEmail(Email))
+        var validEmail = Text.Optional(email, "email", "Email", MaxEmailLength);
+        if (validEmail.Length > 0 && !IsEmail(validEmail))
         {
-            throw DomainException.Invalid($"'{Email}' is not an email address.", "email");
+            throw DomainException.Invalid($"'{validEmail}' is not an email address.", "email");
         }
-        Notes = Text.Optional(notes, "notes", "Notes", MaxNotesLength);
+        var validNotes = Text.Optional(notes, "notes", "Notes", MaxNotesLength);
+        Name = validName;
+        Phone = validPhone;
+        Email = validEmail;
+        Notes = validNotes;
         SearchKey = NormalizeName(Name);
         PhoneDigits = DigitsOf(Phone);
     }

@@ -15,9 +15,19 @@ public readonly record struct Money
         {
             throw DomainException.Invalid($"{amount} has more than two decimals.", "amount");
         }
+        if (Math.Abs(amount) > MaxAmount)
+        {
+            throw DomainException.Invalid("That amount is too large.", "amount");
+        }
         Amount = amount;
         Currency = currency.ToUpperInvariant();
     }
+
+    /// <summary>
+    /// The largest amount a column of precision (18, 2) holds. It also keeps sums of two
+    /// amounts far from decimal overflow, so adding money is refused, never crashes.
+    /// </summary>
+    public const decimal MaxAmount = 9_999_999_999_999_999.99m;
 
     public decimal Amount { get; }
     public string Currency { get; }

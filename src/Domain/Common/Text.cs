@@ -19,8 +19,17 @@ public static class Text
         return Bounded(trimmed, field, label, maxLength);
     }
 
-    private static string Bounded(string value, string field, string label, int maxLength) =>
-        value.Length > maxLength
-            ? throw DomainException.Invalid($"{label} is too long: at most {maxLength} characters.", field)
-            : value;
+    private static string Bounded(string value, string field, string label, int maxLength)
+    {
+        if (value.Length > maxLength)
+        {
+            throw DomainException.Invalid($"{label} is too long: at most {maxLength} characters.", field);
+        }
+        // Invisible control characters (NUL, escape...) would pass "required" and print as nothing.
+        if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            throw DomainException.Invalid($"{label} contains characters that cannot be shown.", field);
+        }
+        return value;
+    }
 }
