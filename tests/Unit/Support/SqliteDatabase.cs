@@ -31,19 +31,19 @@ public sealed class SqliteDatabase : IAsyncDisposable
         ConnectionString = $"Data Source={FilePath}";
         Clock = clock;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Dashboard"] = ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Dashboard"] = ConnectionString,
+                ["Business:TimeZone"] = "Europe/London",
+                ["Business:Currency"] = "GBP",
+            })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(Options.Create(new BusinessOptions { TimeZone = "Europe/London", Currency = "GBP" }));
-        services.AddDashboardDatabase(configuration);
         services.AddSingleton(Feed);
         services.AddSingleton<ILiveFeed>(Feed);
-        services.AddSingleton<AppointmentService>();
-        services.AddSingleton<CalendarQueries>();
-        services.AddSingleton<ClientService>();
-        services.AddSingleton<CatalogQueries>();
+        services.AddFrontDesk(configuration);
         _services = services.BuildServiceProvider();
     }
 
