@@ -70,6 +70,15 @@ public partial class RecordCard : ComponentBase
     {
         get
         {
+            if (Record.Balance is { } b)
+            {
+                string U(decimal x) => Record.ValueType == PackageValueType.Minutes ? $"{x:0} min" : Clock.Money(x);
+                return $"{U(b.Used)} used of {U(b.Total)}";
+            }
+            if (!Record.CountBased)
+            {
+                return "Unlimited while valid";
+            }
             var count = (SessionState state) => Record.Sessions.Count(s => s.State == state);
             return $"{count(SessionState.Free)} free · {count(SessionState.Booked)} booked · {count(SessionState.Redeemed)} redeemed of {Record.Sessions.Count}";
         }

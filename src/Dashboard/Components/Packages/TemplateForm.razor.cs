@@ -3,6 +3,7 @@ using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 using Microsoft.AspNetCore.Components;
+using Radzen.Blazor;
 
 namespace FrontDesk.Dashboard.Components.Packages;
 
@@ -31,7 +32,7 @@ public partial class TemplateForm : ComponentBase
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
     private static readonly IReadOnlyList<Choice<TimeOnly?>> Times =
-        [new(null, "Any time"), .. Enumerable.Range(1, 95).Select(i => new TimeOnly(0, 0).AddMinutes(i * 15)).Select(t => new Choice<TimeOnly?>(t, t.ToString("HH:mm")))];
+        [.. Enumerable.Range(0, 96).Select(i => new TimeOnly(0, 0).AddMinutes(i * 15)).Select(t => new Choice<TimeOnly?>(t, t.ToString("HH:mm")))];
 
     [Parameter, EditorRequired] public TemplateDraft Draft { get; set; } = default!;
     [Parameter, EditorRequired] public IReadOnlyList<ServiceView> Services { get; set; } = [];
@@ -44,15 +45,14 @@ public partial class TemplateForm : ComponentBase
     [Inject] private BusinessClock Clock { get; set; } = default!;
 
     private TemplateDraft? _shown;
+    private RadzenTextBox? _nameBox;
+    private bool _focusName;
     private string _originalName = string.Empty;
     private DateTime? _newFixedDate;
     private string? _error;
     private bool _busy;
 
     private string Currency => Clock.Business.Currency;
-
-    private IReadOnlyList<Choice<Guid?>> ProviderChoices =>
-        [new(null, "Any provider"), .. Providers.Select(p => new Choice<Guid?>(p.Id, p.Name))];
 
     private string ValueLabel => Draft.ValueType switch
     {
@@ -90,6 +90,24 @@ public partial class TemplateForm : ComponentBase
             _originalName = Draft.Name;
             _error = null;
             _newFixedDate = null;
+            _focusName = true;
+        }
+    }
+
+    /// <summary>Opening the form (new or another template) moves focus, and the view, to its first field.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusName && _nameBox is not null)
+        {
+            _focusName = false;
+            try
+            {
+                await _nameBox.Element.FocusAsync();
+            }
+            catch (Microsoft.JSInterop.JSException)
+            {
+                // the form closed before focus moved: nothing to do
+            }
         }
     }
 
