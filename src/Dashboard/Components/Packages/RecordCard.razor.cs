@@ -79,6 +79,10 @@ public partial class RecordCard : ComponentBase
             {
                 return "Unlimited while valid";
             }
+            if (Record.Sessions.Count == 0)
+            {
+                return Cancelled ? "Nothing left: cancelled" : "No sessions left";
+            }
             var count = (SessionState state) => Record.Sessions.Count(s => s.State == state);
             return $"{count(SessionState.Free)} free · {count(SessionState.Booked)} booked · {count(SessionState.Redeemed)} redeemed of {Record.Sessions.Count}";
         }
