@@ -59,6 +59,9 @@ public sealed record RecordView(
     string Currency,
     int Version)
 {
+    /// <summary>What the record costs on its invoice (0 when given free); what Pay must settle.</summary>
+    public decimal Price { get; init; }
+
     public static RecordView From(PackageRecord r, PackageTemplate? template) => new(
         r.Id.Value, r.TemplateId.Value, r.ClientId.Value, r.Name, r.CountBased, r.ValueType, r.Mode, r.IsPaid, r.Status, r.PurchasedAt, r.ExpiresOn,
         r.Sessions.OrderBy(s => s.Number)
@@ -67,7 +70,10 @@ public sealed record RecordView(
         r.CountBased ? null : new BalanceView(r.Available + r.Held + r.Used, r.Held, r.Used, r.Available),
         r.Freezes.Select(f => new FreezeView(f.From, f.To)).ToList(),
         r.Currency,
-        r.Version);
+        r.Version)
+    {
+        Price = r.PricePaid,
+    };
 }
 
 public sealed record LedgerView(int Sequence, LedgerKind Kind, decimal AvailableDelta, decimal HeldDelta, decimal UsedDelta, DateTimeOffset At, string ActorName, Guid? AppointmentId, string Note);

@@ -137,7 +137,8 @@ public static class DemoData
         db.Clients.AddRange(clients);
 
         var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var packages = SellPackages(db, clients, massage, lasers, beauty, physio, fitness, currency, now.AddDays(-20), localToday.AddDays(-20), random);
+        var soldAt = now.AddDays(-20);
+        var packages = SellPackages(db, clients, massage, lasers, beauty, physio, fitness, currency, soldAt, localToday.AddDays(-20), random);
         var templates = packages.Select(p => p.Template).Distinct().ToDictionary(t => t.Id);
         var byClient = packages.ToLookup(p => p.Record.ClientId, p => p.Record);
         var busy = new List<BusyPeriod>();
@@ -185,11 +186,13 @@ public static class DemoData
                     var record = byClient[client.Id].FirstOrDefault(r => r.Refuse(templates[r.TemplateId], use) is null);
                     if (record is not null)
                     {
-                        var coverage = record.Book(templates[record.TemplateId], use, null, RedemptionPolicy.AtCheckOut, bookedAt, Seeder);
+                        // Booked before the package was bought: the desk turned it into a course booking afterwards.
+                        var usedAt = bookedAt < soldAt ? soldAt.AddHours(1) : bookedAt;
+                        var coverage = record.Book(templates[record.TemplateId], use, null, RedemptionPolicy.AtCheckOut, usedAt, Seeder);
                         var covers = record.CountBased ? service.Price.Amount : Math.Min(service.Price.Amount, record.ValueType == PackageValueType.Minutes
                             ? decimal.Round(service.Price.Amount * coverage.Units / (decimal)service.Duration.TotalMinutes, 2)
                             : coverage.Units);
-                        appointment.UsePackage(record.Id, coverage.SessionNumber, covers, bookedAt, Seeder);
+                        appointment.UsePackage(record.Id, coverage.SessionNumber, covers, usedAt, Seeder);
                     }
                     Progress(db, appointment, service, start, now, random, record);
                     db.Appointments.Add(appointment);

@@ -1,0 +1,97 @@
+using FrontDesk.Dashboard.Catalog;
+using FrontDesk.Dashboard.Packages;
+using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Packages;
+using Microsoft.AspNetCore.Components;
+
+namespace FrontDesk.Dashboard.Components.Packages;
+
+/// <summary>Settings > Packages: the redemption policy and the package templates (list, create, edit, disable).</summary>
+public partial class PackageSettingsPage : ComponentBase
+{
+    [Inject] private PackageQueries Queries { get; set; } = default!;
+    [Inject] private PackageService Packages { get; set; } = default!;
+    [Inject] private CatalogQueries Catalog { get; set; } = default!;
+    [Inject] private DeskSession Desk { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+
+    private IReadOnlyList<TemplateView>? _templates;
+    private IReadOnlyList<ServiceView> _services = [];
+    private IReadOnlyList<ProviderView> _providers = [];
+    private TemplateDraft? _draft;
+    private bool _busy;
+    private string? _notice;
+    private string? _error;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _services = await Catalog.ServicesAsync();
+        _providers = await Catalog.ProvidersAsync();
+        _templates = await Queries.TemplatesAsync();
+    }
+
+    private void Open(TemplateDraft draft)
+    {
+        _draft = draft;
+        _notice = null;
+        _error = null;
+    }
+
+    private async Task OnSavedAsync(TemplateView saved)
+    {
+        _notice = _draft?.IsNew == true ? $"Created {saved.Name}." : $"Saved {saved.Name}.";
+        _draft = null;
+        _templates = await Queries.TemplatesAsync();
+    }
+
+    private async Task SetActiveAsync(TemplateView template, bool active)
+    {
+        _busy = true;
+        _notice = null;
+        _error = null;
+        try
+        {
+            var saved = await Packages.SetTemplateActiveAsync(template.Id, active, Desk.Actor);
+            _notice = active ? $"{saved.Name} is active again and can be sold." : $"{saved.Name} is disabled: no new sales; records already sold are not affected.";
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+        }
+        finally
+        {
+            _templates = await Queries.TemplatesAsync();
+            _busy = false;
+        }
+    }
+
+    private static string KindText(PackageKind kind) => kind switch
+    {
+        PackageKind.Course => "Course",
+        PackageKind.Fixed => "Fixed",
+        _ => "Any from list",
+    };
+
+    private string ServiceName(Guid id) => _services.FirstOrDefault(s => s.Id == id)?.Name ?? "(removed service)";
+
+    private string ValueText(TemplateView t)
+    {
+        if (t.Kind != PackageKind.AnyFromList)
+        {
+            return string.Join(", ", t.Lines.Select(l => $"{l.Count} × {ServiceName(l.ServiceId)}"));
+        }
+        var value = t.ValueType switch
+        {
+            PackageValueType.Sessions => $"{t.Value:0} appointments",
+            PackageValueType.Minutes => $"{t.Value:0} minutes",
+            PackageValueType.Amount => Clock.Money(t.Value),
+            _ => "Unlimited",
+        };
+        var services = t.AllServices ? "all services" : string.Join(", ", t.ServiceIds.Select(ServiceName));
+        return $"{value} of {services}";
+    }
+
+    private static string ExpiryText(TemplateView t) => t.ExpiryLength is { } n
+        ? $"{n} {(t.ExpiryUnit == ExpiryUnit.Months ? (n == 1 ? "month" : "months") : (n == 1 ? "day" : "days"))}"
+        : "None";
+}

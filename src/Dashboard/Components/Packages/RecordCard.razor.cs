@@ -1,0 +1,188 @@
+using FrontDesk.Dashboard.Clients;
+using FrontDesk.Dashboard.Packages;
+using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Packages;
+using Microsoft.AspNetCore.Components;
+
+namespace FrontDesk.Dashboard.Components.Packages;
+
+/// <summary>
+/// One package record on the client profile: circles or balance (read-only), status, and what
+/// the desk can do with it. A refused command shows its message here and nothing changes.
+/// </summary>
+public partial class RecordCard : ComponentBase
+{
+    [Parameter, EditorRequired] public RecordView Record { get; set; } = default!;
+
+    /// <summary>Raised after a change succeeded, with what to tell the desk.</summary>
+    [Parameter] public EventCallback<string> OnChanged { get; set; }
+
+    [Inject] private PackageService Packages { get; set; } = default!;
+    [Inject] private DeskSession Desk { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+
+    private enum Panel
+    {
+        None,
+        Pay,
+        Adjust,
+        Expiry,
+        Freeze,
+        Transfer,
+        Cancel,
+        CancelConfirm,
+    }
+
+    private Panel _panel;
+    private bool _history;
+    private bool _busy;
+    private string? _error;
+    private decimal _card;
+    private decimal _cash;
+    private decimal _delta;
+    private string _reason = string.Empty;
+    private DateTime? _expiresOn;
+    private bool _noExpiry;
+    private DateTime? _freezeFrom;
+    private DateTime? _freezeTo;
+    private ClientView? _transferTo;
+
+    private bool Cancelled => Record.Status == RecordStatus.Cancelled;
+
+    private string Title => $"{Record.Name}, {(Cancelled ? "cancelled" : "active")}, from {Clock.ToLocal(Record.PurchasedAt):d MMM yyyy}";
+
+    private string ModeText => Record.Mode switch
+    {
+        AcquisitionMode.Paid => "Sold",
+        AcquisitionMode.Unpaid => Record.IsPaid ? "Paid later" : "Assigned unpaid",
+        AcquisitionMode.Complimentary => "Given free",
+        _ => "Transferred in",
+    };
+
+    private string Unit => Record.ValueType switch
+    {
+        PackageValueType.Minutes => "minutes",
+        PackageValueType.Amount => Record.Currency,
+        _ => "sessions",
+    };
+
+    private string Summary
+    {
+        get
+        {
+            if (Record.Balance is { } b)
+            {
+                string U(decimal x) => Record.ValueType == PackageValueType.Minutes ? $"{x:0} min" : Clock.Money(x);
+                return $"{U(b.Used)} used of {U(b.Total)}";
+            }
+            if (!Record.CountBased)
+            {
+                return "Unlimited while valid";
+            }
+            if (Record.Sessions.Count == 0)
+            {
+                return Cancelled ? "Nothing left: cancelled" : "No sessions left";
+            }
+            var count = (SessionState state) => Record.Sessions.Count(s => s.State == state);
+            return $"{count(SessionState.Free)} free · {count(SessionState.Booked)} booked · {count(SessionState.Redeemed)} redeemed of {Record.Sessions.Count}";
+        }
+    }
+
+    private void Show(Panel panel)
+    {
+        _panel = panel;
+        _error = null;
+        _reason = string.Empty;
+        _delta = 0m;
+        _transferTo = null;
+        _card = Record.Price;
+        _cash = 0m;
+    }
+
+    private void OpenExpiry()
+    {
+        Show(Panel.Expiry);
+        _noExpiry = Record.ExpiresOn is null;
+        _expiresOn = (Record.ExpiresOn ?? Clock.Today.AddMonths(3)).ToDateTime(TimeOnly.MinValue);
+    }
+
+    private void OpenFreeze()
+    {
+        Show(Panel.Freeze);
+        _freezeFrom = Clock.Today.ToDateTime(TimeOnly.MinValue);
+        _freezeTo = Clock.Today.AddDays(13).ToDateTime(TimeOnly.MinValue);
+    }
+
+    private Task PayAsync() => RunAsync(
+        () => Packages.PayAsync(Record.Id, PaymentFields.Lines(_card, _cash), Desk.Actor),
+        $"{Record.Name} is paid.");
+
+    private Task AdjustAsync() => RunAsync(
+        () => Packages.AdjustAsync(Record.Id, _delta, _reason, Desk.Actor),
+        $"{Record.Name}: {(_delta > 0 ? "added" : "removed")} {Math.Abs(_delta):0.##} {Unit}.");
+
+    private Task ChangeExpiryAsync()
+    {
+        DateOnly? date = _noExpiry || _expiresOn is null ? null : DateOnly.FromDateTime(_expiresOn.Value);
+        if (!_noExpiry && date is null)
+        {
+            _error = "Pick the last valid day, or tick No expiry.";
+            return Task.CompletedTask;
+        }
+        return RunAsync(
+            () => Packages.ChangeExpiryAsync(Record.Id, date, _reason, Desk.Actor),
+            date is { } d ? $"{Record.Name} is now valid until {d:d MMM yyyy}." : $"{Record.Name} no longer expires.");
+    }
+
+    private Task FreezeAsync()
+    {
+        if (_freezeFrom is not { } from || _freezeTo is not { } to)
+        {
+            _error = "Pick the first and last day of the freeze.";
+            return Task.CompletedTask;
+        }
+        return RunAsync(
+            () => Packages.FreezeAsync(Record.Id, DateOnly.FromDateTime(from), DateOnly.FromDateTime(to), Desk.Actor),
+            $"{Record.Name} is frozen {from:d MMM} – {to:d MMM yyyy}.");
+    }
+
+    private Task TransferAsync()
+    {
+        if (_transferTo is not { } to)
+        {
+            return Task.CompletedTask;
+        }
+        return RunAsync(
+            async () => (await Packages.TransferAsync(Record.Id, to.Id, Desk.Actor)).From,
+            $"What was left of {Record.Name} now belongs to {to.Name}.");
+    }
+
+    private Task CancelAsync() => RunAsync(
+        () => Packages.CancelAsync(Record.Id, string.IsNullOrWhiteSpace(_reason) ? null : _reason, Desk.Actor),
+        $"{Record.Name} is cancelled.");
+
+    /// <summary>Runs a command; a refusal is shown inline, the inputs stay as typed.</summary>
+    private async Task RunAsync(Func<Task<RecordView>> command, string done)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            await command();
+            _panel = Panel.None;
+            await OnChanged.InvokeAsync(done);
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+            if (_panel == Panel.CancelConfirm)
+            {
+                _panel = Panel.Cancel;
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
