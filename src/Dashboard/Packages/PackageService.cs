@@ -165,9 +165,17 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     public Task<RecordView> CancelAsync(Guid recordId, string? reason, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(recordId, LedgerKind.Cancel, actor, async (db, record, now) =>
         {
+            // Every appointment not yet checked out loses the record, including a session already
+            // redeemed at booking (that policy): otherwise its check-out would have to redeem from
+            // a cancelled record and be refused.
+            var id = record.Id;
+            var open = record.Status == RecordStatus.Active
+                ? await db.Appointments.Where(a => a.PackageRecordId == id && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn)).ToListAsync(ct)
+                : [];
+            open.ForEach(a => record.Release(a.Id.Value, now, actor, "record cancelled"));
             var released = record.Cancel(reason, now, actor).Select(a => new AppointmentId(a)).ToList();
             var appointments = await db.Appointments.Where(a => released.Contains(a.Id)).ToListAsync(ct);
-            appointments.ForEach(a => a.DropPackage(now, actor));
+            appointments.Concat(open).Distinct().ToList().ForEach(a => a.DropPackage(now, actor));
         }, ct);
 
     /// <summary>Lapses the free balance of every record past its last valid day; run by <see cref="PackageExpiryJob"/>.</summary>
