@@ -24,6 +24,9 @@ public class AppServer : IAsyncLifetime
 
     public AppServer()
     {
+        // Should the test run end without disposing its fixtures (Ctrl+C, a crash), the
+        // server must not outlive it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillQuietly(_process);
         Directory = Path.Combine(Path.GetTempPath(), "frontdesk-e2e", Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(Directory);
         DatabasePath = Path.Combine(Directory, "dashboard.db");
@@ -77,13 +80,21 @@ public class AppServer : IAsyncLifetime
             throw new InvalidOperationException("The server is already running.");
         }
         var (projectDirectory, assembly) = DashboardBuild();
-        var info = new ProcessStartInfo("dotnet")
+        // setsid (util-linux) gives the server a session and process group of its own and then
+        // execs dotnet in the same PID: a signal meant for the test run's process group does
+        // not reach the server, which is stopped only by Stop (or the ProcessExit hook below).
+        var setsid = File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : null;
+        var info = new ProcessStartInfo(setsid ?? "dotnet")
         {
             WorkingDirectory = projectDirectory, // the content root: appsettings*.json, wwwroot
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (setsid is not null)
+        {
+            info.ArgumentList.Add("dotnet");
+        }
         info.ArgumentList.Add(assembly);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
@@ -97,10 +108,12 @@ public class AppServer : IAsyncLifetime
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Exited += (_, _) => Append($"--- process exited (code {SafeExitCode(process)})");
         if (!process.Start())
         {
             throw new InvalidOperationException("dotnet could not be started.");
         }
+        Append($"--- pid {process.Id}");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
@@ -173,6 +186,33 @@ public class AppServer : IAsyncLifetime
         }
         await StopAsync();
         throw new TimeoutException($"The app did not answer on {BaseAddress} within {StartTimeout.TotalSeconds} s.\n{Log}");
+    }
+
+    private static void KillQuietly(Process? process)
+    {
+        try
+        {
+            if (process is { HasExited: false })
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // already gone
+        }
+    }
+
+    private static string SafeExitCode(Process process)
+    {
+        try
+        {
+            return process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (InvalidOperationException)
+        {
+            return "unknown";
+        }
     }
 
     private void Append(string? line)
