@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FrontDesk.Tests.E2E.Infrastructure;
+
+/// <summary>
+/// The calendar page as a receptionist uses it. Appointments, drawers and buttons are found by
+/// role and accessible name; only the empty time slots of the Radzen scheduler have no name,
+/// so they are found by provider column (header title) and row (15 minutes from opening).
+/// </summary>
+public sealed class CalendarDesk(Person person)
+{
+    private const int MinutesPerSlot = 15;
+
+    public Person Person { get; } = person;
+
+    public IPage Page => Person.Page;
+
+    /// <summary>The drawer that books a slot (a Radzen side dialog).</summary>
+    public ILocator BookingDrawer => Page.GetByRole(AriaRole.Dialog, new() { Name = "New appointment" });
+
+    /// <summary>The drawer of one appointment.</summary>
+    public ILocator AppointmentDrawer => Page.GetByRole(AriaRole.Dialog, new() { Name = "Appointment", Exact = true });
+
+    /// <summary>Opens the calendar (today, all providers) and waits until the circuit is live and the day has loaded.</summary>
+    public async Task OpenAsync()
+    {
+        await Page.GotoAsync("/");
+        await WaitUntilInteractiveAsync();
+    }
+
+    public async Task WaitUntilInteractiveAsync()
+    {
+        // MainLayout sets data-interactive only after its first interactive render.
+        await Expect(Page.Locator(".shell[data-interactive='true']")).ToBeAttachedAsync();
+        await Expect(Page.Locator(".rz-scheduler .rz-slot").First).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Loading" })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>An appointment on the calendar, by the start of its accessible name ("Client, Service with Provider, ...: Status").</summary>
+    public ILocator Appointment(string clientName) =>
+        Page.Locator(".rz-scheduler").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(clientName + ", ")) });
+
+    /// <summary>The empty slot of a provider's column at a time today.</summary>
+    public async Task<ILocator> SlotAsync(ClinicProvider provider, TimeOnly time)
+    {
+        var titles = await Page.Locator(".rz-scheduler .rz-view-header").First.Locator(".rz-slot-header[title]")
+            .EvaluateAllAsync<string[]>("headers => headers.map(h => h.getAttribute('title'))");
+        var column = Array.IndexOf(titles, provider.Name);
+        if (column < 0)
+        {
+            throw new InvalidOperationException($"No column for {provider.Name}; the calendar shows: {string.Join(", ", titles)}.");
+        }
+        var row = (int)((time - ClinicServer.Opens).TotalMinutes / MinutesPerSlot);
+        return Page.Locator(".rz-scheduler .rz-resource-view-content .rz-slots").Nth(column).Locator(".rz-slot").Nth(row);
+    }
+
+    /// <summary>Clicks an empty slot and waits for the booking drawer.</summary>
+    public async Task ClickSlotAsync(ClinicProvider provider, TimeOnly time)
+    {
+        var slot = await SlotAsync(provider, time);
+        await slot.ClickAsync();
+        await Expect(BookingDrawer).ToBeVisibleAsync();
+    }
+
+    public async Task SearchAndChooseClientAsync(string query, string clientName)
+    {
+        await BookingDrawer.GetByRole(AriaRole.Textbox, new() { Name = "Search clients" }).FillAsync(query);
+        var choice = BookingDrawer.GetByRole(AriaRole.Button, new() { Name = $"Choose client {clientName}", Exact = true });
+        await choice.ClickAsync();
+        await Expect(BookingDrawer.GetByRole(AriaRole.Button, new() { Name = "Change client" })).ToBeVisibleAsync();
+    }
+
+    public async Task ChooseServiceAsync(ClinicService service)
+    {
+        await BookingDrawer.GetByRole(AriaRole.Combobox, new() { Name = "Service" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = service.Label, Exact = true }).ClickAsync();
+        await Expect(BookingDrawer.GetByRole(AriaRole.Combobox, new() { Name = "Service" })).ToContainTextAsync(service.Label);
+    }
+
+    public Task SaveBookingAsync() => BookingDrawer.GetByRole(AriaRole.Button, new() { Name = "Save booking" }).ClickAsync();
+
+    public async Task CloseBookingDrawerAsync()
+    {
+        await BookingDrawer.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+        await Expect(BookingDrawer).ToBeHiddenAsync();
+    }
+
+    /// <summary>Opens an appointment's drawer from the calendar.</summary>
+    public async Task OpenAppointmentAsync(string clientName)
+    {
+        await Appointment(clientName).ClickAsync();
+        await Expect(AppointmentDrawer).ToBeVisibleAsync();
+        await Expect(AppointmentDrawer.GetByRole(AriaRole.Heading, new() { Name = clientName })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The status badge of the open appointment drawer ("Status: Checked in").</summary>
+    public ILocator DrawerStatus => AppointmentDrawer.GetByRole(AriaRole.Status, new() { NameRegex = new Regex("^Status: ") });
+}
