@@ -22,9 +22,7 @@ internal sealed class BenchDatabase : IDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddOptions<BusinessOptions>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddDashboardDatabase(configuration);
+        services.AddFrontDesk(configuration);
         Services = services.BuildServiceProvider();
         DatabaseSetup.MigrateAsync(Services).GetAwaiter().GetResult();
     }

@@ -1,12 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using FrontDesk.Dashboard.Clients;
-using FrontDesk.Dashboard.Data;
-using FrontDesk.Dashboard.Live;
 using FrontDesk.Domain.Clients;
 using FrontDesk.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FrontDesk.Benchmarks;
 
@@ -36,9 +32,7 @@ public class ClientSearchBenchmarks
             }
             db.SaveChanges();
         }
-        var factory = _db.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
-        var feed = new InMemoryLiveFeed(new LiveFeedOptions(), TimeProvider.System, NullLogger<InMemoryLiveFeed>.Instance);
-        _clients = new ClientService(new UnitOfWork(factory, TimeProvider.System), factory, feed, TimeProvider.System);
+        _clients = _db.Services.GetRequiredService<ClientService>();
     }
 
     [Benchmark]

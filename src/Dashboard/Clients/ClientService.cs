@@ -14,6 +14,7 @@ public sealed record ClientView(Guid Id, string Name, string Phone, string Email
 public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<DashboardDbContext> contexts, ILiveFeed feed, TimeProvider clock)
 {
     public const int MaxQueryLength = 100;
+    private const int ContainsScanCap = 200;
 
     public async Task<ClientView> RegisterAsync(RegisterClient command, CancellationToken ct = default)
     {
@@ -43,18 +44,25 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
         await using var db = await contexts.CreateDbContextAsync(ct);
         var clients = db.Clients.AsNoTracking();
         var digits = Client.DigitsOf(text);
-        if (digits.Length >= 3 && digits.Length * 2 >= text.Count(c => !char.IsWhiteSpace(c)))
+        var byPhone = digits.Length >= 3 && digits.Length * 2 >= text.Count(c => !char.IsWhiteSpace(c));
+        var key = byPhone ? digits : Client.NormalizeName(text);
+
+        // First what starts with the text: an index range, already in order, so it stays fast
+        // however many clients there are.
+        var upper = key + '\uffff';
+        var found = byPhone
+            ? await clients.Where(c => c.PhoneDigits.CompareTo(key) >= 0 && c.PhoneDigits.CompareTo(upper) < 0).OrderBy(c => c.PhoneDigits).Take(limit).ToListAsync(ct)
+            : await clients.Where(c => c.SearchKey.CompareTo(key) >= 0 && c.SearchKey.CompareTo(upper) < 0).OrderBy(c => c.SearchKey).Take(limit).ToListAsync(ct);
+        if (found.Count < limit && key.Length > 0)
         {
-            clients = clients.Where(c => c.PhoneDigits.Contains(digits));
+            // Then what contains it anywhere (a surname, the last digits of a phone): one scan,
+            // capped, without asking SQLite to walk the whole index in name order.
+            var contains = byPhone
+                ? clients.Where(c => c.PhoneDigits.Contains(digits))
+                : Client.NormalizeName(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Aggregate(clients, (q, word) => q.Where(c => c.SearchKey.Contains(word)));
+            var more = await contains.Take(ContainsScanCap).ToListAsync(ct);
+            found = found.Concat(more.Where(m => found.All(f => f.Id != m.Id)).OrderBy(c => c.SearchKey)).Take(limit).ToList();
         }
-        else
-        {
-            foreach (var word in Client.NormalizeName(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                clients = clients.Where(c => c.SearchKey.Contains(word));
-            }
-        }
-        var found = await clients.OrderBy(c => c.SearchKey).Take(limit).ToListAsync(ct);
         return found.Select(ToView).ToList();
     }
 
