@@ -18,4 +18,15 @@ if [ ! -x "$chromium" ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium
 fi
 
-exec dotnet test Dashboard.sln "$@"
+# Run, keep the output, and close with one plain "N passed, N failed" line summed over the
+# test projects (dotnet test prints one summary per project). The exit code is dotnet test's.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Dashboard.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
+        gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i + 1); if ($i == "Passed:") p += $(i + 1) }
+     } END { printf "%d passed, %d failed\n", p, f }' "$log"
+exit "$status"
