@@ -22,9 +22,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
         var (view, _) = await unitOfWork.RunAsync(async db =>
         {
             await EnsureServicesExistAsync(db, command, ct);
-            var template = PackageTemplate.Create(PackageTemplateId.New(), command.Name, command.Kind, command.ValueType, Lines(command),
-                command.ServiceIds.Select(s => new ServiceId(s)).ToList(), command.AllServices, command.Value, new Money(command.Price, clock.Business.Currency),
-                command.DiscountPercent, command.ForSale, command.ProviderId is { } p ? new ProviderId(p) : null, Expiry(command), Restrictions(command), now, command.Actor);
+            var template = PackageTemplate.Create(PackageTemplateId.New(), Terms(command), now, command.Actor);
             db.PackageTemplates.Add(template);
             return TemplateView.From(template);
         }, ct);
@@ -38,14 +36,8 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
         var (view, _) = await unitOfWork.RunAsync(async db =>
         {
             var template = await FindTemplateAsync(db, id, ct);
-            if (template.Kind != command.Kind)
-            {
-                throw DomainException.Invalid("A template keeps its kind; create a new template instead.", "kind");
-            }
             await EnsureServicesExistAsync(db, command, ct);
-            template.Edit(command.Name, Lines(command), command.ServiceIds.Select(s => new ServiceId(s)).ToList(), command.AllServices,
-                new Money(command.Price, clock.Business.Currency), command.DiscountPercent, command.ForSale,
-                command.ProviderId is { } p ? new ProviderId(p) : null, Expiry(command), Restrictions(command), now, command.Actor);
+            template.Edit(Terms(command), now, command.Actor);
             return TemplateView.From(template);
         }, ct);
         feed.Publish([new PackageTemplateChangedLive(view, now, command.Actor.DisplayName)]);
@@ -235,7 +227,20 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
         }
     }
 
-    private static List<PackageLine> Lines(SaveTemplate c) => c.Lines.Select(l => new PackageLine(new ServiceId(l.ServiceId), l.Count)).ToList();
+    private TemplateTerms Terms(SaveTemplate c) => new(
+        c.Name,
+        c.Kind,
+        c.ValueType,
+        c.Lines.Select(l => new PackageLine(new ServiceId(l.ServiceId), l.Count)).ToList(),
+        c.ServiceIds.Select(s => new ServiceId(s)).ToList(),
+        c.AllServices,
+        c.Value,
+        new Money(c.Price, clock.Business.Currency),
+        c.DiscountPercent,
+        c.ForSale,
+        c.ProviderId is { } p ? new ProviderId(p) : null,
+        Expiry(c),
+        Restrictions(c));
 
     private static Expiry? Expiry(SaveTemplate c) => c.ExpiryLength is { } length ? new Expiry(length, c.ExpiryUnit) : null;
 

@@ -121,46 +121,25 @@ public sealed class PackageTemplate : AggregateRoot
     /// <summary>Sessions in one purchase (count-based templates).</summary>
     public int SessionCount => Kind == PackageKind.AnyFromList ? (int)Value : _lines.Sum(l => l.Count);
 
-    public static PackageTemplate Create(
-        PackageTemplateId id,
-        string name,
-        PackageKind kind,
-        PackageValueType valueType,
-        IReadOnlyList<PackageLine> lines,
-        IReadOnlyList<ServiceId> services,
-        bool allServices,
-        decimal value,
-        Money price,
-        decimal discountPercent,
-        bool forSale,
-        ProviderId? provider,
-        Expiry? expiry,
-        UsageRestrictions restrictions,
-        DateTimeOffset now,
-        Actor actor)
+    public static PackageTemplate Create(PackageTemplateId id, TemplateTerms terms, DateTimeOffset now, Actor actor)
     {
         var template = new PackageTemplate { Id = id, Status = TemplateStatus.Active };
-        template.Set(name, kind, valueType, lines, services, allServices, value, price, discountPercent, forSale, provider, expiry, restrictions);
+        template.Set(terms);
         template.Raise(new PackageTemplateSaved(id, now, actor));
         return template;
     }
 
-    /// <summary>Changes what the template covers and when; sold records follow its services and restrictions.</summary>
-    public void Edit(
-        string name,
-        IReadOnlyList<PackageLine> lines,
-        IReadOnlyList<ServiceId> services,
-        bool allServices,
-        Money price,
-        decimal discountPercent,
-        bool forSale,
-        ProviderId? provider,
-        Expiry? expiry,
-        UsageRestrictions restrictions,
-        DateTimeOffset now,
-        Actor actor)
+    /// <summary>
+    /// Changes what the template covers and when; sold records follow its services and
+    /// restrictions (their own expiry and balance stay). The kind and value type stay too.
+    /// </summary>
+    public void Edit(TemplateTerms terms, DateTimeOffset now, Actor actor)
     {
-        Set(name, Kind, ValueType, lines, services, allServices, Value, price, discountPercent, forSale, provider, expiry, restrictions);
+        if (terms.Kind != Kind || terms.Kind == PackageKind.AnyFromList && terms.ValueType != ValueType)
+        {
+            throw DomainException.Invalid("A template keeps its kind and value type; create a new template instead.", "kind");
+        }
+        Set(terms);
         Raise(new PackageTemplateSaved(Id, now, actor));
     }
 
@@ -197,21 +176,9 @@ public sealed class PackageTemplate : AggregateRoot
         }
     }
 
-    private void Set(
-        string name,
-        PackageKind kind,
-        PackageValueType valueType,
-        IReadOnlyList<PackageLine> lines,
-        IReadOnlyList<ServiceId> services,
-        bool allServices,
-        decimal value,
-        Money price,
-        decimal discountPercent,
-        bool forSale,
-        ProviderId? provider,
-        Expiry? expiry,
-        UsageRestrictions restrictions)
+    private void Set(TemplateTerms terms)
     {
+        var (name, kind, valueType, lines, services, allServices, value, price, discountPercent, forSale, provider, expiry, restrictions) = terms;
         Name = Text.Required(name, "name", "Package name", MaxNameLength);
         if (!Enum.IsDefined(kind) || !Enum.IsDefined(valueType))
         {
@@ -290,5 +257,21 @@ public sealed class PackageTemplate : AggregateRoot
         Restrictions = restrictions;
     }
 }
+
+/// <summary>Everything a clinic decides about a template: what it covers, what it costs, when it can be used.</summary>
+public sealed record TemplateTerms(
+    string Name,
+    PackageKind Kind,
+    PackageValueType ValueType,
+    IReadOnlyList<PackageLine> Lines,
+    IReadOnlyList<ServiceId> Services,
+    bool AllServices,
+    decimal Value,
+    Money Price,
+    decimal DiscountPercent,
+    bool ForSale,
+    ProviderId? Provider,
+    Expiry? Expiry,
+    UsageRestrictions Restrictions);
 
 public sealed record PackageTemplateSaved(PackageTemplateId TemplateId, DateTimeOffset OccurredAt, Actor Actor) : DomainEvent(OccurredAt, Actor);

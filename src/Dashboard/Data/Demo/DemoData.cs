@@ -217,7 +217,7 @@ public static class DemoData
         string currency, DateTimeOffset soldAt, DateOnly soldOn, Random random)
     {
         PackageTemplate T(string name, PackageKind kind, PackageValueType value, PackageLine[] lines, Service[] any, decimal worth, decimal price, Expiry? expiry, decimal discount = 0m) =>
-            PackageTemplate.Create(PackageTemplateId.New(), name, kind, value, lines, any.Select(s => s.Id).ToList(), false, worth, new Money(price, currency), discount, true, null, expiry, UsageRestrictions.None, soldAt, Seeder);
+            PackageTemplate.Create(PackageTemplateId.New(), new TemplateTerms(name, kind, value, lines, any.Select(s => s.Id).ToList(), false, worth, new Money(price, currency), discount, true, null, expiry, UsageRestrictions.None), soldAt, Seeder);
         var templates = new[]
         {
             T("Laser legs course", PackageKind.Course, PackageValueType.Sessions, [new PackageLine(lasers[0].Id, 6)], [], 0m, 600m, new Expiry(12, ExpiryUnit.Months)),

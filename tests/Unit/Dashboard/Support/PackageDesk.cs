@@ -139,12 +139,12 @@ public sealed class PackageDesk : IAsyncDisposable
     }
 
     public Task<PackageTemplate> AddCourseAsync(int sessions = 5, decimal price = 250m, Expiry? expiry = null, string name = "Laser course", bool forSale = true) =>
-        AddTemplateAsync(PackageTemplate.Create(PackageTemplateId.New(), name, PackageKind.Course, PackageValueType.Sessions,
-            [new PackageLine(Laser.Id, sessions)], [], false, 0m, new Money(price, "GBP"), 0m, forSale, null, expiry, UsageRestrictions.None, Monday, Receptionist));
+        AddTemplateAsync(PackageTemplate.Create(PackageTemplateId.New(), new TemplateTerms(name, PackageKind.Course, PackageValueType.Sessions,
+            [new PackageLine(Laser.Id, sessions)], [], false, 0m, new Money(price, "GBP"), 0m, forSale, null, expiry, UsageRestrictions.None), Monday, Receptionist));
 
     public Task<PackageTemplate> AddBalanceAsync(PackageValueType valueType, decimal value, decimal price, Expiry? expiry = null, string name = "Massage credit", decimal discount = 0m) =>
-        AddTemplateAsync(PackageTemplate.Create(PackageTemplateId.New(), name, PackageKind.AnyFromList, valueType,
-            [], [Massage.Id, LongMassage.Id], false, value, new Money(price, "GBP"), discount, true, null, expiry, UsageRestrictions.None, Monday, Receptionist));
+        AddTemplateAsync(PackageTemplate.Create(PackageTemplateId.New(), new TemplateTerms(name, PackageKind.AnyFromList, valueType,
+            [], [Massage.Id, LongMassage.Id], false, value, new Money(price, "GBP"), discount, true, null, expiry, UsageRestrictions.None), Monday, Receptionist));
 
     public Task<RecordView> SellAsync(PackageTemplate template, Client? to = null, string? key = null) =>
         Packages.AcquireAsync(new AcquirePackage((to ?? Alice).Id.Value, template.Id.Value, AcquisitionMode.Paid, null,

@@ -20,14 +20,14 @@ public sealed class PackageRecordProperties
 
     private static PackageTemplate Template(int kind) => kind switch
     {
-        0 => PackageTemplate.Create(PackageTemplateId.New(), "Massage course", PackageKind.Course, PackageValueType.Sessions,
-            [new PackageLine(Massage, 5)], [], false, 0m, new Money(250m, "GBP"), 0m, true, null, new Expiry(60, ExpiryUnit.Days), UsageRestrictions.None, T0, Desk),
-        1 => PackageTemplate.Create(PackageTemplateId.New(), "Mix", PackageKind.Fixed, PackageValueType.Sessions,
-            [new PackageLine(Massage, 1), new PackageLine(Facial, 2)], [], false, 0m, new Money(150m, "GBP"), 0m, true, null, null, UsageRestrictions.None, T0, Desk),
-        2 => PackageTemplate.Create(PackageTemplateId.New(), "Minutes", PackageKind.AnyFromList, PackageValueType.Minutes,
-            [], [], true, 240m, new Money(200m, "GBP"), 0m, true, null, new Expiry(1, ExpiryUnit.Months), UsageRestrictions.None, T0, Desk),
-        _ => PackageTemplate.Create(PackageTemplateId.New(), "Credit", PackageKind.AnyFromList, PackageValueType.Amount,
-            [], [Massage, Facial], false, 300m, new Money(250m, "GBP"), 0m, true, null, null, UsageRestrictions.None, T0, Desk),
+        0 => PackageTemplate.Create(PackageTemplateId.New(), new TemplateTerms("Massage course", PackageKind.Course, PackageValueType.Sessions,
+            [new PackageLine(Massage, 5)], [], false, 0m, new Money(250m, "GBP"), 0m, true, null, new Expiry(60, ExpiryUnit.Days), UsageRestrictions.None), T0, Desk),
+        1 => PackageTemplate.Create(PackageTemplateId.New(), new TemplateTerms("Mix", PackageKind.Fixed, PackageValueType.Sessions,
+            [new PackageLine(Massage, 1), new PackageLine(Facial, 2)], [], false, 0m, new Money(150m, "GBP"), 0m, true, null, null, UsageRestrictions.None), T0, Desk),
+        2 => PackageTemplate.Create(PackageTemplateId.New(), new TemplateTerms("Minutes", PackageKind.AnyFromList, PackageValueType.Minutes,
+            [], [], true, 240m, new Money(200m, "GBP"), 0m, true, null, new Expiry(1, ExpiryUnit.Months), UsageRestrictions.None), T0, Desk),
+        _ => PackageTemplate.Create(PackageTemplateId.New(), new TemplateTerms("Credit", PackageKind.AnyFromList, PackageValueType.Amount,
+            [], [Massage, Facial], false, 300m, new Money(250m, "GBP"), 0m, true, null, null, UsageRestrictions.None), T0, Desk),
     };
 
     private static Gen<(int Op, int A, int B)> Step =>

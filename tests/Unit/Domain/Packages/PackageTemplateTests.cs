@@ -174,7 +174,7 @@ public sealed class PackageTemplateTests
         var record = Sell(course);
         var mondaysOnly = UsageRestrictions.None with { Weekdays = [DayOfWeek.Monday] };
 
-        course.Edit(course.Name, course.Lines, [], false, course.Price, 0m, true, null, null, mondaysOnly, T0, Desk);
+        course.Edit(new TemplateTerms(course.Name, course.Kind, course.ValueType, course.Lines, [], false, course.Value, course.Price, 0m, true, null, null, mondaysOnly), T0, Desk);
 
         Assert.Equal("only valid on Mon", record.Refuse(course, Use(Laser, dayOffset: 1))); // Tuesday
     }

@@ -29,10 +29,10 @@ internal static class Packages
         Expiry? expiry = null,
         UsageRestrictions? restrictions = null,
         string name = "Laser course") =>
-        PackageTemplate.Create(PackageTemplateId.New(), name, kind, valueType,
+        PackageTemplate.Create(PackageTemplateId.New(), new TemplateTerms(name, kind, valueType,
             lines ?? (kind == PackageKind.AnyFromList ? [] : [new PackageLine(Laser, 5)]),
             services ?? [], allServices, value, new Money(price, "GBP"), 0m, forSale, provider, expiry,
-            restrictions ?? UsageRestrictions.None, T0, Desk);
+            restrictions ?? UsageRestrictions.None), T0, Desk);
 
     public static PackageTemplate Course(int sessions = 5, Expiry? expiry = null, UsageRestrictions? restrictions = null, ProviderId? provider = null, decimal price = 250m) =>
         Template(lines: [new PackageLine(Laser, sessions)], expiry: expiry, restrictions: restrictions, provider: provider, price: price);
