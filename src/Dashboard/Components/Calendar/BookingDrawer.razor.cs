@@ -33,7 +33,9 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     private IReadOnlyList<ServiceOption> _services = [];
     private IReadOnlyList<ServiceView> _serviceViews = [];
     private IReadOnlyList<ClientView> _results = [];
-    private CancellationTokenSource? _searchCancel;
+    private TypeAheadSearch? _search;
+
+    private TypeAheadSearch Search => _search ??= new TypeAheadSearch(Clients);
     private ClientView? _client;
     private bool _newClient;
     private string _newName = string.Empty;
@@ -121,22 +123,12 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     private async Task OnQuery(ChangeEventArgs e)
     {
         _query = e.Value?.ToString() ?? string.Empty;
-        _searchCancel?.Cancel();
-        var cancel = _searchCancel = new CancellationTokenSource();
-        try
+        var (found, error) = await Search.SearchAsync(_query, 8);
+        if (found is not null || error is not null)
         {
-            await Task.Delay(150, cancel.Token); // wait for the typing to pause
-            _results = await Clients.SearchAsync(_query, 8, cancel.Token);
-            _searched = true;
-            _error = null;
-        }
-        catch (OperationCanceledException)
-        {
-            // a newer keystroke took over
-        }
-        catch (DomainException ex)
-        {
-            _error = ex.Message;
+            _results = found ?? _results;
+            _searched = found is not null;
+            _error = error;
         }
     }
 
@@ -212,7 +204,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        _searchCancel?.Cancel();
+        _search?.Dispose();
         Store.StateChanged -= OnStoreChanged;
     }
 

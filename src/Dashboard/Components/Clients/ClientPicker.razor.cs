@@ -16,33 +16,20 @@ public partial class ClientPicker : ComponentBase, IDisposable
     private string _query = string.Empty;
     private IReadOnlyList<ClientView>? _results;
     private string? _error;
-    private CancellationTokenSource? _searchCancel;
+    private TypeAheadSearch? _search;
+
+    private TypeAheadSearch Search => _search ??= new TypeAheadSearch(Clients);
 
     private async Task OnQuery(ChangeEventArgs e)
     {
         _query = e.Value?.ToString() ?? string.Empty;
-        _searchCancel?.Cancel();
-        var cancel = _searchCancel = new CancellationTokenSource();
-        try
+        var (found, error) = await Search.SearchAsync(_query, 9);
+        if (found is not null || error is not null)
         {
-            await Task.Delay(150, cancel.Token); // wait for the typing to pause
-            var found = await Clients.SearchAsync(_query, 9, cancel.Token);
-            _results = found.Where(c => c.Id != Exclude).Take(8).ToList();
-            _error = null;
-        }
-        catch (OperationCanceledException)
-        {
-            // a newer keystroke took over
-        }
-        catch (DomainException ex)
-        {
-            _error = ex.Message;
+            _results = found?.Where(c => c.Id != Exclude).Take(8).ToList() ?? _results;
+            _error = error;
         }
     }
 
-    public void Dispose()
-    {
-        _searchCancel?.Cancel();
-        _searchCancel?.Dispose();
-    }
+    public void Dispose() => _search?.Dispose();
 }

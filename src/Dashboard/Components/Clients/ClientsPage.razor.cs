@@ -14,34 +14,22 @@ public partial class ClientsPage : ComponentBase, IDisposable
     private string _query = string.Empty;
     private IReadOnlyList<ClientView>? _results;
     private string? _error;
-    private CancellationTokenSource? _searchCancel;
+    private TypeAheadSearch? _search;
+
+    private TypeAheadSearch Search => _search ??= new TypeAheadSearch(Clients);
 
     protected override async Task OnInitializedAsync() => _results = await Clients.SearchAsync(null, Limit);
 
     private async Task OnQuery(ChangeEventArgs e)
     {
         _query = e.Value?.ToString() ?? string.Empty;
-        _searchCancel?.Cancel();
-        var cancel = _searchCancel = new CancellationTokenSource();
-        try
+        var (found, error) = await Search.SearchAsync(_query, Limit);
+        if (found is not null || error is not null)
         {
-            await Task.Delay(150, cancel.Token); // wait for the typing to pause
-            _results = await Clients.SearchAsync(_query, Limit, cancel.Token);
-            _error = null;
-        }
-        catch (OperationCanceledException)
-        {
-            // a newer keystroke took over
-        }
-        catch (DomainException ex)
-        {
-            _error = ex.Message;
+            _results = found ?? _results;
+            _error = error;
         }
     }
 
-    public void Dispose()
-    {
-        _searchCancel?.Cancel();
-        _searchCancel?.Dispose();
-    }
+    public void Dispose() => _search?.Dispose();
 }
