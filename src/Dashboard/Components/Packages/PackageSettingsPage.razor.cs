@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Components;
 namespace FrontDesk.Dashboard.Components.Packages;
 
 /// <summary>Settings > Packages: the redemption policy and the package templates (list, create, edit, disable).</summary>
-public partial class PackageSettingsPage : ComponentBase
+public partial class PackageSettingsPage : ComponentBase, IDisposable
 {
+    [Inject] private FrontDesk.Dashboard.Store.Calendar.CalendarStore Store { get; set; } = default!;
     [Inject] private PackageQueries Queries { get; set; } = default!;
     [Inject] private PackageService Packages { get; set; } = default!;
     [Inject] private CatalogQueries Catalog { get; set; } = default!;
@@ -22,13 +23,33 @@ public partial class PackageSettingsPage : ComponentBase
     private bool _busy;
     private string? _notice;
     private string? _error;
+    private long _templateRevision;
 
     protected override async Task OnInitializedAsync()
     {
         _services = await Catalog.ServicesAsync();
         _providers = await Catalog.ProvidersAsync();
+        _templateRevision = Store.State.TemplateRevision;
         _templates = await Queries.TemplatesAsync();
+        Store.StateChanged += OnStoreChanged;
     }
+
+    /// <summary>A template changed at another screen: show the list as it is now.</summary>
+    private void OnStoreChanged(FrontDesk.Dashboard.Store.Calendar.CalendarState state)
+    {
+        if (state.TemplateRevision == _templateRevision)
+        {
+            return;
+        }
+        _templateRevision = state.TemplateRevision;
+        _ = InvokeAsync(async () =>
+        {
+            _templates = await Queries.TemplatesAsync();
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose() => Store.StateChanged -= OnStoreChanged;
 
     private void Open(TemplateDraft draft)
     {

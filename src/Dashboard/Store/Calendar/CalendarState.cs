@@ -26,6 +26,9 @@ public sealed record CalendarState(
 
     public long PackageRevision(Guid clientId) => PackageRevisions.GetValueOrDefault(clientId);
 
+    /// <summary>Bumped whenever a package template is created, edited, disabled or enabled anywhere.</summary>
+    public long TemplateRevision { get; init; }
+
     public static CalendarState Initial { get; } = new(
         DateOnly.MinValue, CalendarViewKind.Day, DateTimeOffset.MinValue, DateTimeOffset.MinValue, null,
         ImmutableDictionary<Guid, AppointmentView>.Empty, false, null, 0);
