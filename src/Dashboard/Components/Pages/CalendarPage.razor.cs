@@ -99,7 +99,8 @@ public partial class CalendarPage : ComponentBase, IDisposable
         var a = item.Appointment;
         args.Attributes!["class"] = $"appt {StatusLabels.CssClass(a.Status)}";
         args.Attributes!["data-status"] = a.Status.ToString();
-        args.Attributes!["aria-label"] = $"{a.ClientName}, {a.ServiceName} with {a.ProviderName}, {item.Start:HH:mm} to {item.End:HH:mm}: {StatusLabels.Label(a.Status)}";
+        var paid = a.PackageRecordId is null ? string.Empty : a.PackageSession is { } n ? $", course session {n}" : ", from a package";
+        args.Attributes!["aria-label"] = $"{a.ClientName}, {a.ServiceName} with {a.ProviderName}, {item.Start:HH:mm} to {item.End:HH:mm}{paid}: {StatusLabels.Label(a.Status)}";
         args.Attributes!["role"] = "button";
     }
 
