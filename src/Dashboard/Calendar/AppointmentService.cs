@@ -18,7 +18,7 @@ namespace FrontDesk.Dashboard.Calendar;
 /// and announces the change on the live feed after it commits. A refused command throws
 /// <see cref="DomainException"/> and changes nothing.
 /// </summary>
-public sealed class AppointmentService(UnitOfWork unitOfWork, ILiveFeed feed, BusinessClock clock)
+public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<DashboardDbContext> contexts, ILiveFeed feed, BusinessClock clock)
 {
     private TimeZoneInfo Zone => clock.Zone;
 
@@ -193,18 +193,16 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, ILiveFeed feed, Bu
     /// <summary>What is due at check-out now: the price less what the linked record covers or a package discount.</summary>
     public async Task<decimal> AmountDueAsync(Guid id, CancellationToken ct = default)
     {
-        var (due, _) = await unitOfWork.RunAsync(async db =>
+        // A read: no write transaction, so it never holds up another desk's command.
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var appointment = await FindAsync(db, id, ct);
+        if (appointment.PackageRecordId is not null)
         {
-            var appointment = await FindAsync(db, id, ct);
-            if (appointment.PackageRecordId is not null)
-            {
-                return appointment.Price.Amount - appointment.PackageCovers;
-            }
-            var service = await FindServiceAsync(db, appointment.ServiceId, ct);
-            var discount = await DiscountAsync(db, appointment, service, ct);
-            return appointment.Price.Amount + (discount?.UnitPrice ?? 0m);
-        }, ct);
-        return due;
+            return appointment.Price.Amount - appointment.PackageCovers;
+        }
+        var service = await FindServiceAsync(db, appointment.ServiceId, ct);
+        var discount = await DiscountAsync(db, appointment, service, ct);
+        return appointment.Price.Amount + (discount?.UnitPrice ?? 0m);
     }
 
     private async Task<AppointmentView> ChangeAsync(Guid id, AppointmentChange change, Actor actor, Func<DashboardDbContext, Appointment, DateTimeOffset, Task> act, CancellationToken ct)

@@ -110,7 +110,7 @@ public sealed class CalendarStoreTests : IAsyncLifetime
         await StoreWaiting.DispatchAndWaitAsync(store, Tomorrow(), s => !s.Loading, Patience);
         // A booking whose announcement never reached this store's feed.
         var unannounced = new AppointmentService(
-            _services.GetRequiredService<UnitOfWork>(), new FakeLiveFeed(), Clock);
+            _services.GetRequiredService<UnitOfWork>(), _services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DashboardDbContext>>(), new FakeLiveFeed(), Clock);
         var missed = await BookAsync(unannounced, 9);
         Assert.Empty(store.State.Appointments);
 
