@@ -61,8 +61,7 @@ public sealed class WallDisplayTests(BrowserFixture browser, AllDayClinicServer 
         await display.ExpectCounterAsync("Checked in", before["Checked in"] + 1);
         await display.ExpectCounterAsync("Upcoming", before["Upcoming"]);
         await wall.ScreenshotAsync("11-wall-checked-in");
-        await b.AppointmentDrawer.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
-        await Expect(b.AppointmentDrawer).ToBeHiddenAsync();
+        await b.CloseAppointmentDrawerAsync();
 
         // 3. A books Olga from the first green circle of her course, in a slot that started a quarter of an hour ago.
         await a.ClickSlotAsync(ClinicServer.Uma, started);

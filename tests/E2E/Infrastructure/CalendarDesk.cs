@@ -109,6 +109,13 @@ public sealed class CalendarDesk(Person person, TimeOnly? firstSlot = null)
     public ILocator AppointmentCircle(string recordName, int session, int sessions) =>
         AppointmentDrawer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape($"{recordName}, session {session} of {sessions}: ")) });
 
+    /// <summary>Closes the appointment drawer with the side dialog's own close button (its title bar).</summary>
+    public async Task CloseAppointmentDrawerAsync()
+    {
+        await AppointmentDrawer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Close") }).First.ClickAsync();
+        await Expect(AppointmentDrawer).ToBeHiddenAsync();
+    }
+
     /// <summary>The status badge of the open appointment drawer ("Status: Checked in").</summary>
     public ILocator DrawerStatus => AppointmentDrawer.GetByRole(AriaRole.Status, new() { NameRegex = new Regex("^Status: ") });
 }
