@@ -9,8 +9,11 @@ namespace FrontDesk.Tests.E2E.Infrastructure;
 /// role and accessible name; only the empty time slots of the Radzen scheduler have no name,
 /// so they are found by provider column (header title) and row (15 minutes from opening).
 /// </summary>
-public sealed class CalendarDesk(Person person)
+public sealed class CalendarDesk(Person person, TimeOnly? firstSlot = null)
 {
+    /// <summary>The time of the day view's first row: where the providers' shift starts (08:00 in <see cref="ClinicServer"/>).</summary>
+    private readonly TimeOnly _firstSlot = firstSlot ?? ClinicServer.Opens;
+
     private const int MinutesPerSlot = 15;
 
     public Person Person { get; } = person;
@@ -52,7 +55,7 @@ public sealed class CalendarDesk(Person person)
         {
             throw new InvalidOperationException($"No column for {provider.Name}; the calendar shows: {string.Join(", ", titles)}.");
         }
-        var row = (int)((time - ClinicServer.Opens).TotalMinutes / MinutesPerSlot);
+        var row = (int)((time - _firstSlot).TotalMinutes / MinutesPerSlot);
         return Page.Locator(".rz-scheduler .rz-resource-view-content .rz-slots").Nth(column).Locator(".rz-slot").Nth(row);
     }
 
@@ -93,6 +96,24 @@ public sealed class CalendarDesk(Person person)
         await Appointment(clientName).ClickAsync();
         await Expect(AppointmentDrawer).ToBeVisibleAsync();
         await Expect(AppointmentDrawer.GetByRole(AriaRole.Heading, new() { Name = clientName })).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// A circle of a course in the open booking drawer, by its accessible name
+    /// ("Massage x5, session 3 of 5: free"); the state and ", selected" follow the colon.
+    /// </summary>
+    public ILocator BookingCircle(string recordName, int session, int sessions) =>
+        BookingDrawer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape($"{recordName}, session {session} of {sessions}: ")) });
+
+    /// <summary>A circle of a course in the open appointment drawer.</summary>
+    public ILocator AppointmentCircle(string recordName, int session, int sessions) =>
+        AppointmentDrawer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape($"{recordName}, session {session} of {sessions}: ")) });
+
+    /// <summary>Closes the appointment drawer with the side dialog's own close button (its title bar).</summary>
+    public async Task CloseAppointmentDrawerAsync()
+    {
+        await AppointmentDrawer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Close") }).First.ClickAsync();
+        await Expect(AppointmentDrawer).ToBeHiddenAsync();
     }
 
     /// <summary>The status badge of the open appointment drawer ("Status: Checked in").</summary>

@@ -15,9 +15,10 @@ namespace FrontDesk.Tests.E2E.Infrastructure;
 /// need no room or machine. The API has no way to create providers or services, so they are
 /// written into the database, through the domain's constructors and the app's own migration,
 /// before the server first starts. Clients and appointments are then made through the HTTP
-/// API by each test.
+/// API by each test. <see cref="AllDayClinicServer"/> is the same clinic open around the clock,
+/// for tests that must book relative to the time they run.
 /// </summary>
-public sealed class ClinicServer : AppServer
+public class ClinicServer : AppServer
 {
     public const string Currency = "GBP";
 
@@ -43,6 +44,12 @@ public sealed class ClinicServer : AppServer
 
     public FrontDeskApi Api => new(CreateClient());
 
+    /// <summary>When the providers' shift starts, every day: also the first row of the calendar's day view.</summary>
+    public virtual TimeOnly ShiftStart => Opens;
+
+    /// <summary>When the providers' shift ends, every day.</summary>
+    public virtual TimeOnly ShiftEnd => new(20, 0);
+
     protected override async Task BeforeFirstStartAsync()
     {
         var configuration = new ConfigurationBuilder()
@@ -59,7 +66,7 @@ public sealed class ClinicServer : AppServer
                 .Select(s => new Service(new ServiceId(s.Id), s.Name, TimeSpan.FromMinutes(s.Minutes), new Money(s.Price, Currency), "Testing"))
                 .ToList();
             db.Services.AddRange(catalog);
-            var everyDay = Enum.GetValues<DayOfWeek>().Select(d => new WorkingShift(d, Opens, new TimeOnly(20, 0))).ToList();
+            var everyDay = Enum.GetValues<DayOfWeek>().Select(d => new WorkingShift(d, ShiftStart, ShiftEnd)).ToList();
             db.Providers.AddRange(
                 new Provider(new ProviderId(Tess.Id), Tess.Name, catalog.Select(s => s.Id), everyDay),
                 new Provider(new ProviderId(Uma.Id), Uma.Name, catalog.Select(s => s.Id), everyDay));
@@ -67,6 +74,20 @@ public sealed class ClinicServer : AppServer
         }
         SqliteConnection.ClearAllPools(); // let go of the file before the app opens it
     }
+}
+
+/// <summary>
+/// The fixed clinic with providers working 00:00-23:59 every day, so a test can book "an hour
+/// from now" or "a quarter of an hour ago" whenever it runs (the calendar then starts at 00:00).
+/// </summary>
+public sealed class AllDayClinicServer : ClinicServer
+{
+    public override TimeOnly ShiftStart => TimeOnly.MinValue;
+
+    public override TimeOnly ShiftEnd => new(23, 59);
+
+    /// <summary>The business's wall-clock time now (Europe/London).</summary>
+    public static TimeOnly Now => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Zone).DateTime);
 }
 
 public sealed record ClinicProvider(Guid Id, string Name);

@@ -23,7 +23,10 @@
 
     async function serverIsUp() {
         try {
-            const response = await fetch(location.href, { method: 'HEAD', cache: 'no-store' });
+            // GET, not HEAD: Razor component pages answer only GET (and POST); a HEAD on
+            // /display is 404 even when the server is back, so the page polled forever and
+            // never reloaded (caught by tests/E2E/Display/DisplayRecoveryTests).
+            const response = await fetch(location.href, { method: 'GET', cache: 'no-store' });
             return response.ok;
         } catch {
             return false;
