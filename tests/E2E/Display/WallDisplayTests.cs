@@ -75,7 +75,7 @@ public sealed class WallDisplayTests(BrowserFixture browser, AllDayClinicServer 
         await a.SaveBookingAsync();
         await Expect(a.BookingDrawer).ToBeHiddenAsync();
 
-        var olga = $"Olga Oakley, {ClinicServer.Massage.Name} with {ClinicServer.Uma.Name}, {started:HH\\:mm} to {started.AddMinutes(60):HH\\:mm}: ";
+        var olga = $"Olga Oakley, {ClinicServer.Massage.Name} with {ClinicServer.Uma.Name}, {started:HH\\:mm} to {started.AddMinutes(60):HH\\:mm}, course session 1: ";
         await Expect(b.Appointment("Olga Oakley")).ToHaveAccessibleNameAsync(olga + "Booked");
         await Expect(display.WaitingEntry(ClinicServer.Uma, WallDisplay.EntryLabel(started, "Olga O.", ClinicServer.Massage, "upcoming"))).ToBeVisibleAsync();
         await display.ExpectCounterAsync("Upcoming", before["Upcoming"] + 1);

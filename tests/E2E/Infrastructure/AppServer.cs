@@ -67,6 +67,9 @@ public class AppServer : IAsyncLifetime
     /// <summary>Runs once before the first start, with the database file not yet opened by the app.</summary>
     protected virtual Task BeforeFirstStartAsync() => Task.CompletedTask;
 
+    /// <summary>The business's time zone the app runs in; null keeps the app's own setting.</summary>
+    protected virtual string? BusinessTimeZone => null;
+
     public async Task InitializeAsync()
     {
         await BeforeFirstStartAsync();
@@ -101,6 +104,10 @@ public class AppServer : IAsyncLifetime
         info.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
         info.Environment["ConnectionStrings__Dashboard"] = ConnectionString;
         info.Environment["DemoData__Enabled"] = DemoData ? "true" : "false";
+        if (BusinessTimeZone is { } zone)
+        {
+            info.Environment["Business__TimeZone"] = zone;
+        }
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 

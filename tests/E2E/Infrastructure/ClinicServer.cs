@@ -24,7 +24,27 @@ public class ClinicServer : AppServer
 
     public static readonly TimeOnly Opens = new(8, 0);
 
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    /// <summary>
+    /// The business's time zone: a fixed-offset zone in which it is about midday when the test
+    /// run starts, so that "today", "an hour from now" and "a quarter of an hour ago" fall on
+    /// the same business day whenever CI runs (a London clinic at 23:30 would not).
+    /// </summary>
+    public static readonly TimeZoneInfo Zone = MiddayZone(DateTimeOffset.UtcNow);
+
+    protected override string? BusinessTimeZone => Zone.Id;
+
+    /// <summary>"Etc/GMT-N" is UTC+N (the sign is inverted in these IANA names); offsets -11..+12 all exist.</summary>
+    public static TimeZoneInfo MiddayZone(DateTimeOffset utcNow)
+    {
+        var offset = 12 - utcNow.UtcDateTime.Hour;
+        var id = offset switch
+        {
+            0 => "Etc/GMT",
+            > 0 => $"Etc/GMT-{offset}",
+            _ => $"Etc/GMT+{-offset}",
+        };
+        return TimeZoneInfo.FindSystemTimeZoneById(id);
+    }
 
     public static readonly ClinicProvider Tess = new(Guid.Parse("0190f000-0000-7000-8000-00000000a001"), "Tess Tran");
     public static readonly ClinicProvider Uma = new(Guid.Parse("0190f000-0000-7000-8000-00000000a002"), "Uma Ueda");
@@ -32,7 +52,7 @@ public class ClinicServer : AppServer
     public static readonly ClinicService Massage = new(Guid.Parse("0190f000-0000-7000-8000-00000000b001"), "E2E massage", 60, 60m);
     public static readonly ClinicService Facial = new(Guid.Parse("0190f000-0000-7000-8000-00000000b002"), "E2E facial", 30, 35m);
 
-    /// <summary>The business's date today (Europe/London), which the calendar opens on.</summary>
+    /// <summary>The business's date today (see Zone), which the calendar opens on.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Zone).DateTime);
 
     /// <summary>A wall-clock time today in the business's zone, as an instant.</summary>
@@ -86,7 +106,7 @@ public sealed class AllDayClinicServer : ClinicServer
 
     public override TimeOnly ShiftEnd => new(23, 59);
 
-    /// <summary>The business's wall-clock time now (Europe/London).</summary>
+    /// <summary>The business's wall-clock time now (see Zone).</summary>
     public static TimeOnly Now => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Zone).DateTime);
 }
 

@@ -95,9 +95,14 @@ public partial class BookingDrawer : ComponentBase, IDisposable
             var service = _serviceViews.First(s => s.Id == serviceId);
             var start = Clock.ToUtc(_start);
             _packages = await Packages.OptionsAsync(client.Id, serviceId, providerId, start, start.AddMinutes(service.DurationMinutes), service.Price);
-            if (_recordId is { } chosen && _packages.FirstOrDefault(o => o.Record.Id == chosen) is not { Usable: true } option
-                || _recordId is not null && _session is { } n && _packages.First(o => o.Record.Id == _recordId).Record.Sessions.FirstOrDefault(x => x.Number == n)?.State != FrontDesk.Domain.Packages.SessionState.Free)
+            if (_recordId is { } chosen && ChosenNoLongerFree(chosen))
             {
+                // Never fall back to a paid single booking without saying so: the receptionist
+                // chose a circle, so Save must not quietly book something else.
+                var name = _packages.FirstOrDefault(o => o.Record.Id == chosen)?.Record.Name ?? "The package";
+                _error ??= _session is { } taken
+                    ? $"{name}: session {taken} was just taken or no longer fits this booking. Pick a green circle, or book it as a single service."
+                    : $"{name} no longer fits this booking. Pick another package, or book it as a single service.";
                 ClearPackage();
             }
         }
@@ -105,6 +110,16 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         {
             _error = ex.Message;
         }
+    }
+
+    private bool ChosenNoLongerFree(Guid chosen)
+    {
+        var option = _packages?.FirstOrDefault(o => o.Record.Id == chosen);
+        if (option is not { Usable: true })
+        {
+            return true;
+        }
+        return _session is { } n && option.Record.Sessions.FirstOrDefault(x => x.Number == n)?.State != FrontDesk.Domain.Packages.SessionState.Free;
     }
 
     private void ChoosePackage((Guid RecordId, int? Session) choice)
