@@ -14,7 +14,13 @@ public abstract class ClinicTestContext : DashboardTestContext, IAsyncLifetime
     /// <summary>Long enough for a busy 2-core machine; it only bounds a wait, it is never asserted on.</summary>
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    protected ClinicTestContext() => Clinic.AddServices(Services, Feed);
+    protected ClinicTestContext()
+        : this(realLiveFeed: false)
+    {
+    }
+
+    /// <param name="realLiveFeed">Use the app's own in-memory feed (coalescing, on its own thread) instead of <see cref="FakeLiveFeed"/>.</param>
+    protected ClinicTestContext(bool realLiveFeed) => Clinic.AddServices(Services, realLiveFeed ? null : Feed);
 
     protected TestClinic Clinic { get; } = new();
 

@@ -28,6 +28,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     private Guid? _recordId;
     private int? _session;
     private long _packageRevision;
+    private bool _booked;
 
     private IReadOnlyList<ProviderView> _providers = [];
     private IReadOnlyList<ServiceOption> _services = [];
@@ -72,7 +73,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     /// <summary>Another desk booked or redeemed from this client's records: show the circles as they are now.</summary>
     private void OnStoreChanged(CalendarState state)
     {
-        if (_client is { } client && state.PackageRevision(client.Id) != _packageRevision)
+        if (!_booked && _client is { } client && state.PackageRevision(client.Id) != _packageRevision)
         {
             _ = InvokeAsync(async () =>
             {
@@ -100,9 +101,13 @@ public partial class BookingDrawer : ComponentBase, IDisposable
                 // Never fall back to a paid single booking without saying so: the receptionist
                 // chose a circle, so Save must not quietly book something else.
                 var name = _packages.FirstOrDefault(o => o.Record.Id == chosen)?.Record.Name ?? "The package";
-                _error ??= _session is { } taken
-                    ? $"{name}: session {taken} was just taken or no longer fits this booking. Pick a green circle, or book it as a single service."
-                    : $"{name} no longer fits this booking. Pick another package, or book it as a single service.";
+                // (While saving, the save's own outcome is what the desk hears.)
+                if (!_saving)
+                {
+                    _error ??= _session is { } taken
+                        ? $"{name}: session {taken} was just taken or no longer fits this booking. Pick a green circle, or book it as a single service."
+                        : $"{name} no longer fits this booking. Pick another package, or book it as a single service.";
+                }
                 ClearPackage();
             }
         }
@@ -196,6 +201,9 @@ public partial class BookingDrawer : ComponentBase, IDisposable
                 IdempotencyKey = _idempotencyKey,
             };
             var booked = await Appointments.BookAsync(command);
+            // Booked: the circle is ours now, not "taken"; the drawer stops following the records.
+            _booked = true;
+            ClearPackage();
             Store.Dispatch(new AppointmentSaved(booked));
             Dialogs.CloseSide(booked);
         }

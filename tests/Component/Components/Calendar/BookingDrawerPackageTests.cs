@@ -1,0 +1,170 @@
+using Bunit;
+using FrontDesk.Dashboard.Components.Calendar;
+using FrontDesk.Dashboard.Packages;
+using FrontDesk.Domain.Packages;
+using FrontDesk.Tests.Component.Infrastructure;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontDesk.Tests.Component.Components.Calendar;
+
+/// <summary>The booking drawer's package part: Jane's course circles, choosing one, booking as that session.</summary>
+public sealed class BookingDrawerPackageTests : PackageTestContext
+{
+    private const string Massage = "Swedish massage 60";
+
+    private IRenderedComponent<BookingDrawer> RenderDrawer(int hour = 11)
+    {
+        var cut = RenderComponent<BookingDrawer>(p => p
+            .Add(d => d.Start, TestClinic.TomorrowAt(hour))
+            .Add(d => d.ProviderId, Seed.ProviderId));
+        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Choose client Jane Cooper")), Patience);
+        return cut;
+    }
+
+    /// <summary>Jane chosen, massage chosen: the drawer as it is when the circles appear.</summary>
+    private async Task<IRenderedComponent<BookingDrawer>> RenderForJaneAsync(int hour = 11)
+    {
+        var cut = RenderDrawer(hour);
+        await ClickAsync(cut, "Choose client Jane Cooper");
+        await cut.Option("Service", Massage).ClickAsync(new MouseEventArgs());
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button.circle")), Patience);
+        return cut;
+    }
+
+    private static Task ClickAsync(IRenderedComponent<BookingDrawer> cut, string button) =>
+        cut.Button(button).ClickAsync(new MouseEventArgs());
+
+    private async Task<List<FrontDesk.Domain.Calendar.Appointment>> AppointmentsInDatabaseAsync()
+    {
+        await using var db = Clinic.OpenDatabase(Services);
+        return await db.Appointments.AsNoTracking().ToListAsync();
+    }
+
+    [Fact]
+    public async Task Render_ClientChosenButNoService_AsksForServiceBeforeCircles()
+    {
+        await SellJaneCourseAsync();
+        var cut = RenderDrawer();
+
+        await ClickAsync(cut, "Choose client Jane Cooper");
+
+        Assert.Equal("Choose a client and a service to see their packages.", cut.Find("section.packages [role=status]").TextContent);
+        Assert.Empty(cut.FindAll("button.circle"));
+    }
+
+    [Fact]
+    public async Task Render_ClientProviderAndService_ShowsGreenCircles()
+    {
+        await SellJaneCourseAsync();
+
+        var cut = await RenderForJaneAsync();
+
+        Assert.Equal(
+            ["Massage course, session 1 of 3: free", "Massage course, session 2 of 3: free", "Massage course, session 3 of 3: free"],
+            cut.FindAll("button.circle").Select(b => b.GetAttribute("aria-label")));
+        Assert.All(cut.FindAll("button.circle"), b => Assert.False(b.HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public async Task ClickGreenCircle_Free_SelectsIt()
+    {
+        await SellJaneCourseAsync();
+        var cut = await RenderForJaneAsync();
+
+        await ClickAsync(cut, "Massage course, session 2 of 3: free");
+
+        Assert.Equal("true", cut.Button("Massage course, session 2 of 3: free, selected").GetAttribute("aria-pressed"));
+        Assert.Equal("false", cut.Button("Massage course, session 1 of 3: free").GetAttribute("aria-pressed"));
+        Assert.True(cut.HasButton("Book as a single service instead"));
+    }
+
+    [Fact]
+    public async Task Save_GreenCircleSelected_BooksAppointmentAsThatSession()
+    {
+        var record = await SellJaneCourseAsync();
+        var cut = await RenderForJaneAsync();
+        await ClickAsync(cut, "Massage course, session 2 of 3: free");
+
+        await ClickAsync(cut, "Save booking");
+
+        Assert.Null(cut.AlertText());
+        var saved = Assert.Single(await AppointmentsInDatabaseAsync());
+        Assert.Equal(record.Id, saved.PackageRecordId?.Value);
+        Assert.Equal(2, saved.PackageSession);
+        var session = (await RecordInDatabaseAsync(record.Id)).Sessions.Single(s => s.Number == 2);
+        Assert.Equal(SessionState.Booked, session.State);
+        Assert.Equal(saved.Id.Value, session.AppointmentId);
+        Assert.All((await RecordInDatabaseAsync(record.Id)).Sessions.Where(s => s.Number != 2), s => Assert.Equal(SessionState.Free, s.State));
+    }
+
+    [Fact]
+    public async Task Save_SingleServiceInsteadAfterChoosingCircle_BooksWithoutPackage()
+    {
+        var record = await SellJaneCourseAsync();
+        var cut = await RenderForJaneAsync();
+        await ClickAsync(cut, "Massage course, session 2 of 3: free");
+        await ClickAsync(cut, "Book as a single service instead");
+
+        await ClickAsync(cut, "Save booking");
+
+        var saved = Assert.Single(await AppointmentsInDatabaseAsync());
+        Assert.Null(saved.PackageRecordId);
+        Assert.All((await RecordInDatabaseAsync(record.Id)).Sessions, s => Assert.Equal(SessionState.Free, s.State));
+    }
+
+    [Fact]
+    public async Task Render_RecordNotValidForThisTime_GreyedWithReason()
+    {
+        await SellJaneCourseAsync("Morning course", restrictions: new RestrictionsView([], new TimeOnly(8, 0), new TimeOnly(10, 0), null, null, []));
+
+        var cut = await RenderForJaneAsync(hour: 11);
+
+        Assert.Equal("Not for this booking: only valid 08:00-10:00", cut.Find(".package-reason").TextContent);
+        Assert.All(cut.FindAll("button.circle"), b => Assert.True(b.HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public async Task Render_RecordForAnotherService_GreyedWithReason()
+    {
+        await SellAsync(Seed.JaneId, await CreateCourseAsync("Physio course", serviceId: Seed.PhysioId));
+
+        var cut = await RenderForJaneAsync();
+
+        Assert.Equal("Not for this booking: does not include this service", cut.Find(".package-reason").TextContent);
+        Assert.All(cut.FindAll("button.circle"), b => Assert.True(b.HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public async Task Save_CircleTakenAtAnotherDeskMeanwhile_ShowsConflictAndCircleAsBooked()
+    {
+        var record = await SellJaneCourseAsync();
+        var cut = await RenderForJaneAsync(hour: 11);
+        await ClickAsync(cut, "Massage course, session 2 of 3: free");
+        Feed.Hold(); // the other desk's booking has not reached this screen yet
+        var other = await BookJaneFromAsync(record.Id, 2, hour: 15);
+
+        await ClickAsync(cut, "Save booking");
+
+        Assert.Equal("Massage course: session 2 is already booked. Pick a green circle.", cut.AlertText());
+        Assert.True(cut.HasButton("Massage course, session 2 of 3: booked"));
+        Assert.True(cut.Button("Massage course, session 2 of 3: booked").HasAttribute("disabled"));
+        var only = Assert.Single(await AppointmentsInDatabaseAsync());
+        Assert.Equal(other.Id, only.Id.Value);
+        Feed.Release();
+    }
+
+    [Fact]
+    public async Task LiveEvent_SelectedCircleBookedElsewhere_ShowsItBookedAndUnselects()
+    {
+        var record = await SellJaneCourseAsync();
+        var cut = await RenderForJaneAsync(hour: 11);
+        await ClickAsync(cut, "Massage course, session 2 of 3: free");
+
+        await BookJaneFromAsync(record.Id, 2, hour: 15);
+
+        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Massage course, session 2 of 3: booked")), Patience);
+        Assert.DoesNotContain(cut.FindAll("button.circle"), b => b.GetAttribute("aria-pressed") == "true");
+        Assert.False(cut.HasButton("Book as a single service instead"));
+    }
+}
