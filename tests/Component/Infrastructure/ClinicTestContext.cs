@@ -36,7 +36,7 @@ public abstract class ClinicTestContext : DashboardTestContext, IAsyncLifetime
 
     public async Task InitializeAsync() => Seed = await Clinic.PrepareAsync(Services);
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
     protected override void Dispose(bool disposing)
     {

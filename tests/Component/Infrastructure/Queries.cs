@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 
 namespace FrontDesk.Tests.Component.Infrastructure;
 
@@ -7,7 +8,7 @@ namespace FrontDesk.Tests.Component.Infrastructure;
 public static class Queries
 {
     /// <summary>The one button whose accessible name (aria-label, else its text) is <paramref name="name"/>.</summary>
-    public static IElement Button(this IRenderedFragment cut, string name)
+    public static IElement Button(this IRenderedComponent<IComponent> cut, string name)
     {
         var matches = Buttons(cut, name).ToList();
         return matches.Count == 1
@@ -15,10 +16,10 @@ public static class Queries
             : throw new ElementNotFoundException($"{matches.Count} buttons named '{name}'. Buttons: {string.Join(", ", cut.FindAll("button").Select(AccessibleName))}");
     }
 
-    public static bool HasButton(this IRenderedFragment cut, string name) => Buttons(cut, name).Any();
+    public static bool HasButton(this IRenderedComponent<IComponent> cut, string name) => Buttons(cut, name).Any();
 
     /// <summary>The form control labelled <paramref name="label"/> (by &lt;label for&gt;), or the input inside it.</summary>
-    public static IElement Field(this IRenderedFragment cut, string label)
+    public static IElement Field(this IRenderedComponent<IComponent> cut, string label)
     {
         var labelElement = cut.FindAll("label").SingleOrDefault(l => l.TextContent.Trim() == label)
             ?? throw new ElementNotFoundException($"label '{label}'");
@@ -27,7 +28,7 @@ public static class Queries
     }
 
     /// <summary>The control whose aria-label is <paramref name="name"/>, or the input inside it.</summary>
-    public static IElement Labelled(this IRenderedFragment cut, string name)
+    public static IElement Labelled(this IRenderedComponent<IComponent> cut, string name)
     {
         var control = cut.FindAll("[aria-label]").SingleOrDefault(e => e.GetAttribute("aria-label") == name)
             ?? throw new ElementNotFoundException($"element labelled '{name}'");
@@ -35,7 +36,7 @@ public static class Queries
     }
 
     /// <summary>The option of a listbox whose accessible name starts with <paramref name="name"/>.</summary>
-    public static IElement Option(this IRenderedFragment cut, string listLabel, string name)
+    public static IElement Option(this IRenderedComponent<IComponent> cut, string listLabel, string name)
     {
         var list = cut.FindAll("[role=combobox]").SingleOrDefault(e => e.GetAttribute("aria-label") == listLabel)
             ?? throw new ElementNotFoundException($"combobox '{listLabel}'");
@@ -44,10 +45,10 @@ public static class Queries
     }
 
     /// <summary>The text of the inline alert, or null when none shows.</summary>
-    public static string? AlertText(this IRenderedFragment cut) =>
+    public static string? AlertText(this IRenderedComponent<IComponent> cut) =>
         cut.FindAll("[role=alert]").Select(a => VisibleText(a).Trim()).SingleOrDefault();
 
-    private static IEnumerable<IElement> Buttons(IRenderedFragment cut, string name) =>
+    private static IEnumerable<IElement> Buttons(IRenderedComponent<IComponent> cut, string name) =>
         cut.FindAll("button").Where(b => AccessibleName(b) == name);
 
     /// <summary>aria-label, else the text a person reads (icon-font ligatures such as "error" left out).</summary>

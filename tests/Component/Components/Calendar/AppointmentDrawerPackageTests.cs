@@ -16,7 +16,7 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
     private async Task<IRenderedComponent<AppointmentDrawer>> OpenAsync(AppointmentView appointment)
     {
         await ShowTomorrowAsync();
-        var cut = RenderComponent<AppointmentDrawer>(p => p.Add(d => d.AppointmentId, appointment.Id));
+        var cut = Render<AppointmentDrawer>(p => p.Add(d => d.AppointmentId, appointment.Id));
         cut.WaitForAssertion(() => Assert.Equal("Jane Cooper", cut.Find("h2").TextContent), Patience);
         return cut;
     }

@@ -19,7 +19,7 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     {
         var booked = await BookJaneAsync();
         await ShowTomorrowAsync();
-        var cut = RenderComponent<AppointmentDrawer>(p => p.Add(d => d.AppointmentId, booked.Id));
+        var cut = Render<AppointmentDrawer>(p => p.Add(d => d.AppointmentId, booked.Id));
         cut.WaitForAssertion(() => Assert.Equal("Jane Cooper", cut.Find("h2").TextContent), Patience);
         return (booked, cut);
     }
@@ -160,7 +160,7 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     {
         await ShowTomorrowAsync();
 
-        var cut = RenderComponent<AppointmentDrawer>(p => p.Add(d => d.AppointmentId, Guid.NewGuid()));
+        var cut = Render<AppointmentDrawer>(p => p.Add(d => d.AppointmentId, Guid.NewGuid()));
 
         cut.WaitForAssertion(() => Assert.Equal("This appointment no longer exists.", cut.Find("[role=status]").TextContent), Patience);
     }

@@ -18,7 +18,7 @@ public sealed class BookingDrawerTests : ClinicTestContext
 
     private IRenderedComponent<BookingDrawer> RenderDrawer(int hour = 11)
     {
-        var cut = RenderComponent<BookingDrawer>(p => p
+        var cut = Render<BookingDrawer>(p => p
             .Add(d => d.Start, TestClinic.TomorrowAt(hour))
             .Add(d => d.ProviderId, Seed.ProviderId));
         cut.WaitForAssertion(() => Assert.True(cut.HasButton("Choose client Jane Cooper")), Patience);

@@ -19,7 +19,7 @@ public sealed class WallDisplayTests : ClinicTestContext
     [Fact]
     public async Task LiveBooking_MadeAtADesk_AppearsOnTheWallWithoutReload()
     {
-        var cut = RenderComponent<WallDisplay>();
+        var cut = Render<WallDisplay>();
         cut.WaitForAssertion(() => Assert.Equal("Upcoming: 0", Counter(cut, "Upcoming")), Patience);
 
         await BookTonightAsync(Seed.JaneId);
@@ -36,7 +36,7 @@ public sealed class WallDisplayTests : ClinicTestContext
     {
         await BookTonightAsync(Seed.JaneId);
 
-        var cut = RenderComponent<WallDisplay>();
+        var cut = Render<WallDisplay>();
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".wall-entry")), Patience);
         Assert.DoesNotContain("07700", cut.Markup, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class WallDisplayTests : ClinicTestContext
     public async Task LiveCancel_MadeAtADesk_LeavesTheBoard()
     {
         var booked = await BookTonightAsync(Seed.JohnId);
-        var cut = RenderComponent<WallDisplay>();
+        var cut = Render<WallDisplay>();
         cut.WaitForAssertion(() => Assert.Equal("Upcoming: 1", Counter(cut, "Upcoming")), Patience);
 
         await AppointmentService.CancelAsync(booked.Id, "unwell", OtherDesk);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using FrontDesk.Dashboard.Components.Packages;
 using FrontDesk.Dashboard.Packages;
@@ -20,7 +21,7 @@ public sealed class PackageCirclesTests : DashboardTestContext
 
     private IRenderedComponent<PackageCircles> Render(IReadOnlyList<RecordOption>? options, Action<(Guid, int?)>? chosen = null, int? selected = null)
     {
-        return RenderComponent<PackageCircles>(p =>
+        return Render<PackageCircles>(p =>
         {
             p.Add(c => c.Options, options);
             p.Add(c => c.SelectedRecordId, selected is null ? null : RecordId);
@@ -29,7 +30,7 @@ public sealed class PackageCirclesTests : DashboardTestContext
         });
     }
 
-    private static IReadOnlyList<string> CircleLabels(IRenderedFragment cut) =>
+    private static IReadOnlyList<string> CircleLabels(IRenderedComponent<IComponent> cut) =>
         cut.FindAll("button.circle").Select(b => b.GetAttribute("aria-label")!).ToList();
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class PackageCirclesTests : DashboardTestContext
     [Fact]
     public void Render_Disabled_NoGreenCircleClickable()
     {
-        var cut = RenderComponent<PackageCircles>(p => p
+        var cut = Render<PackageCircles>(p => p
             .Add(c => c.Options, [new RecordOption(Course(SessionState.Free), null)])
             .Add(c => c.Disabled, true));
 

@@ -34,7 +34,7 @@ public sealed class CalendarPageTests : ClinicTestContext
         await BookTodayAsync(Seed.JaneId, 10);
         await BookTodayAsync(Seed.JohnId, 14);
 
-        var cut = RenderComponent<CalendarPage>();
+        var cut = Render<CalendarPage>();
 
         cut.WaitForAssertion(() =>
         {
@@ -47,7 +47,7 @@ public sealed class CalendarPageTests : ClinicTestContext
     public async Task LiveEvent_CheckInAtAnotherDesk_UpdatesAppointmentWithoutReload()
     {
         var jane = await BookTodayAsync(Seed.JaneId, 10);
-        var cut = RenderComponent<CalendarPage>();
+        var cut = Render<CalendarPage>();
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
 
         await AppointmentService.CheckInAsync(jane.Id, OtherDesk);
@@ -59,7 +59,7 @@ public sealed class CalendarPageTests : ClinicTestContext
     [Fact]
     public async Task LiveEvent_BookedAndCancelledElsewhere_AppearsThenDisappears()
     {
-        var cut = RenderComponent<CalendarPage>();
+        var cut = Render<CalendarPage>();
         cut.WaitForAssertion(() => Assert.False(Store.State.Loading), Patience);
 
         var maria = await BookTodayAsync(Seed.MariaId, 16);
@@ -76,7 +76,7 @@ public sealed class CalendarPageTests : ClinicTestContext
         Type? opened = null;
         Dictionary<string, object?>? parameters = null;
         Services.GetRequiredService<DialogService>().OnSideOpen += (type, p, _) => (opened, parameters) = (type, p);
-        var cut = RenderComponent<CalendarPage>();
+        var cut = Render<CalendarPage>();
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
 
         // Radzen puts the click handler on the event box around the labelled content.

@@ -23,7 +23,7 @@ public sealed class PackageApiApp : WebApplicationFactory<Program>, IAsyncLifeti
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "fdl-pkgapi-" + Guid.NewGuid().ToString("N"));
 
-    public FakeClock Clock { get; } = new(PackageDesk.Monday);
+    public FakeTimeProvider Clock { get; } = new(PackageDesk.Monday);
     public Guid Laser { get; } = ServiceId.New().Value;
     public Guid Massage { get; } = ServiceId.New().Value;
     public Guid Amira { get; } = ProviderId.New().Value;

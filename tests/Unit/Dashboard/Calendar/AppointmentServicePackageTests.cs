@@ -158,7 +158,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
     {
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var booked = await _desk.BookAsync(_desk.Laser, At(0, 10), record.Id, session: 1);
-        _desk.Clock.Set(At(0, 10, 15));
+        _desk.Clock.SetUtcNow(At(0, 10, 15));
 
         var noShow = await _desk.Appointments.MarkNoShowAsync(booked.Id, Receptionist);
 
@@ -306,7 +306,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         await Step(async () => c = await _desk.BookAsync(_desk.LongMassage, At(2, 10)), 0);
         await Step(() => _desk.Appointments.AttachPackageAsync(new AttachPackage(c.Id, credit.Id, null, Receptionist)), 1);
         await Step(() => _desk.CheckOutAsync(b.Id, 0m), 1);
-        await Step(async () => { _desk.Clock.Set(At(0, 9, 30)); await _desk.Appointments.MarkNoShowAsync(a.Id, Receptionist); }, 1);
+        await Step(async () => { _desk.Clock.SetUtcNow(At(0, 9, 30)); await _desk.Appointments.MarkNoShowAsync(a.Id, Receptionist); }, 1);
         await Step(() => _desk.Appointments.CancelAsync(c.Id, null, Receptionist), 1);
         await Step(() => _desk.Packages.AdjustAsync(course.Id, 2m, "goodwill", Receptionist), 1);
         await Step(() => _desk.Packages.TransferAsync(credit.Id, _desk.Bob.Id.Value, Receptionist), 2);
@@ -318,7 +318,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
     {
         var record = await _desk.SellAsync(await _desk.AddCourseAsync(expiry: new Expiry(10, ExpiryUnit.Days)));
         await _desk.BookAsync(_desk.Laser, At(5, 10), record.Id);
-        _desk.Clock.Set(At(11, 1));
+        _desk.Clock.SetUtcNow(At(11, 1));
 
         var first = await _desk.Packages.ExpireDueAsync();
         var second = await _desk.Packages.ExpireDueAsync();

@@ -337,7 +337,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     public async Task MarkNoShowAsync_AfterStart_StoredAsNoShow()
     {
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
-        _db.Clock.Set(Ten.AddMinutes(20));
+        _db.Clock.SetUtcNow(Ten.AddMinutes(20));
 
         await _db.Appointments.MarkNoShowAsync(booked.Id, A.Desk);
 

@@ -83,7 +83,7 @@ public sealed class PackageServiceProperties
                     case 5 when appointment is not null:
                         if (appointment.Start > desk.Clock.GetUtcNow())
                         {
-                            desk.Clock.Set(appointment.Start.AddMinutes(10));
+                            desk.Clock.SetUtcNow(appointment.Start.AddMinutes(10));
                         }
                         await desk.Appointments.MarkNoShowAsync(appointment.Id, Receptionist);
                         break;

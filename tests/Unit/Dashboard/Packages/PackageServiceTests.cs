@@ -167,9 +167,9 @@ public sealed class PackageServiceTests : IAsyncLifetime
     {
         var record = await _desk.SellAsync(await _desk.AddCourseAsync(sessions: 5, price: 250m));
         var booked = await _desk.BookAsync(_desk.Laser, At(1, 10), record.Id);
-        _desk.Clock.Set(At(1, 11));
+        _desk.Clock.SetUtcNow(At(1, 11));
         await _desk.CheckOutAsync(booked.Id, 0m);
-        _desk.Clock.Set(At(2, 9));
+        _desk.Clock.SetUtcNow(At(2, 9));
 
         var atSale = await _desk.Queries.LiabilityAsync(Monday);
         var beforeSale = await _desk.Queries.LiabilityAsync(Monday.AddSeconds(-1));

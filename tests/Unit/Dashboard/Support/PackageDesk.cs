@@ -47,7 +47,7 @@ public sealed class RecordingFeed : ILiveFeed
 /// <summary>
 /// The dashboard's services wired as Program.cs wires them, on a real SQLite file in a temp
 /// directory, with a provider who works every day 00:00-23:59, a few services and two clients.
-/// Time is a <see cref="FakeClock"/> starting Monday 23 Nov 2026 08:00 in London (UTC+0).
+/// Time is a <see cref="FakeTimeProvider"/> starting Monday 23 Nov 2026 08:00 in London (UTC+0).
 /// </summary>
 public sealed class PackageDesk : IAsyncDisposable
 {
@@ -57,14 +57,14 @@ public sealed class PackageDesk : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _directory;
 
-    private PackageDesk(ServiceProvider services, string directory, FakeClock clock)
+    private PackageDesk(ServiceProvider services, string directory, FakeTimeProvider clock)
     {
         _services = services;
         _directory = directory;
         Clock = clock;
     }
 
-    public FakeClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public RecordingFeed Feed => (RecordingFeed)_services.GetRequiredService<ILiveFeed>();
     public AppointmentService Appointments => _services.GetRequiredService<AppointmentService>();
     public PackageService Packages => _services.GetRequiredService<PackageService>();
@@ -87,7 +87,7 @@ public sealed class PackageDesk : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(directory, "dashboard.db")}" })
             .Build();
-        var clock = new FakeClock(Monday);
+        var clock = new FakeTimeProvider(Monday);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
