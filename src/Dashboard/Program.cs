@@ -7,6 +7,7 @@ using FrontDesk.Dashboard.Components;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Data.Demo;
 using FrontDesk.Dashboard.Live;
+using MudBlazor.Services;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.AddHostedService<FrontDesk.Dashboard.Packages.PackageExpiryJob>
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddOpenApi();
