@@ -15,6 +15,9 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
 {
     [Parameter] public Guid AppointmentId { get; set; }
 
+    /// <summary>Raised when the receptionist closes the drawer.</summary>
+    [Parameter] public EventCallback OnClose { get; set; }
+
     [Inject] private CalendarStore Store { get; set; } = default!;
     [Inject] private CalendarQueries Queries { get; set; } = default!;
     [Inject] private CatalogQueries Catalog { get; set; } = default!;

@@ -14,6 +14,9 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     [Parameter] public DateTime Start { get; set; }
     [Parameter] public Guid? ProviderId { get; set; }
 
+    /// <summary>Raised when the drawer is done: with the booked appointment, or null when closed without booking.</summary>
+    [Parameter] public EventCallback<AppointmentView?> OnClose { get; set; }
+
     [Inject] private CatalogQueries Catalog { get; set; } = default!;
     [Inject] private ClientService Clients { get; set; } = default!;
     [Inject] private AppointmentService Appointments { get; set; } = default!;
@@ -206,6 +209,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
             ClearPackage();
             Store.Dispatch(new AppointmentSaved(booked));
             Dialogs.CloseSide(booked);
+            await OnClose.InvokeAsync(booked);
         }
         catch (DomainException ex)
         {
