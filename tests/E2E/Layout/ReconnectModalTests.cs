@@ -9,7 +9,7 @@ namespace FrontDesk.Tests.E2E.Layout;
 /// says so and retries; rejoins its circuit after a short network cut without a reload; offers
 /// Reload once the server has restarted and no longer knows it, without reloading by itself
 /// (what the receptionist sees may matter); and a tab hidden for long gives its circuit back
-/// (paused) and resumes it when shown again. The server here pauses a hidden tab after one
+/// (paused) and resumes it when shown again, unless something is typed on it. The server here pauses a hidden tab after one
 /// second instead of five minutes.
 /// </summary>
 [Collection(E2ECollection.Name)]
@@ -77,6 +77,32 @@ public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinic
         await Expect(desk.Page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         await Expect(desk.Page.Locator("[data-interactive='true']").First).ToBeAttachedAsync();
         Assert.True(await sameDocument(), "The desk reloaded instead of resuming its circuit.");
+    }
+
+    [Fact]
+    public async Task TabHiddenLong_WithSomethingTyped_KeepsItsCircuitUntilTheFieldIsEmpty()
+    {
+        await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        await OpenAsync(desk);
+        // A half-typed field (as in a drawer left open): pausing would throw away what is not persisted.
+        await desk.Page.EvaluateAsync(
+            """
+            () => {
+                const field = document.createElement('input');
+                field.setAttribute('aria-label', 'Half-typed note');
+                field.value = 'Emily Jo';
+                document.body.append(field);
+            }
+            """);
+        var paused = desk.Page.GetByRole(AriaRole.Dialog, new() { Name = "This screen was paused while it was hidden." });
+
+        await SetVisibilityAsync(desk.Page, "hidden");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // three times the pause delay: long enough to have paused
+        await Expect(paused).ToHaveCountAsync(0);
+
+        // Once nothing is left typed, the next check pauses it after all.
+        await desk.Page.GetByLabel("Half-typed note").FillAsync("");
+        await Expect(paused).ToBeVisibleAsync();
     }
 
     private static ILocator ConnectionLost(IPage page) => page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Connection lost" });

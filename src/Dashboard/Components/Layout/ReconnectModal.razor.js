@@ -24,7 +24,7 @@ const detail = document.getElementById('reconnect-detail');
 const buttons = [...dialog.querySelectorAll('button[data-states]')];
 
 const pollMs = 2000;
-const startupTimeoutMs = 10000;
+const startupTimeoutMs = 15000;
 const pauseWhenHiddenMs = Number(dialog.dataset.pauseWhenHiddenMs) || 5 * 60 * 1000;
 const deskRetryDelaysMs = [0, 1000, 2000, 3000, 5000];
 const deskRetries = 30; // the first few quickly, then every 5 s: about two minutes in all
@@ -254,10 +254,31 @@ function retryInterval(previousAttempts) {
 }
 
 // A desk's tab hidden for long gives its circuit back to the server (paused: the server keeps
-// the components' persisted state, not the circuit); shown again, it resumes. The wall is never
-// paused: it must stay live even when its browser thinks nobody looks.
+// the components' [PersistentState], not the circuit); shown again, it resumes on a new circuit.
+// Anything else the components held is gone after that, so a screen where something has been
+// typed into a field is not paused (checked again later). The wall is never paused: it must stay
+// live even when its browser thinks nobody looks.
 let pauseTimer = 0;
 let pausing = null;
+
+function somethingTyped() {
+    const fields = document.querySelectorAll(
+        'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([readonly]):not([disabled]), textarea:not([readonly]):not([disabled])');
+    return [...fields].some(field => field.value.trim() !== '' && field.getClientRects().length > 0);
+}
+
+function pauseWhenStillHidden() {
+    pauseTimer = setTimeout(() => {
+        if (document.visibilityState !== 'hidden') {
+            return;
+        }
+        if (somethingTyped()) {
+            pauseWhenStillHidden();
+            return;
+        }
+        pausing = Blazor.pauseCircuit().catch(() => false);
+    }, pauseWhenHiddenMs);
+}
 
 document.addEventListener('visibilitychange', () => {
     if (unattended() || !circuitOpened) {
@@ -265,9 +286,7 @@ document.addEventListener('visibilitychange', () => {
     }
     clearTimeout(pauseTimer);
     if (document.visibilityState === 'hidden') {
-        pauseTimer = setTimeout(() => {
-            pausing = Blazor.pauseCircuit().catch(() => false);
-        }, pauseWhenHiddenMs);
+        pauseWhenStillHidden();
     } else if (pausing) {
         const pause = pausing;
         pausing = null;
