@@ -37,7 +37,6 @@ System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = culture;
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapBlazorScript();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
