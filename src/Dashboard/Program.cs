@@ -42,6 +42,7 @@ app.MapStaticAssets();
 app.MapOpenApi();
 app.MapDashboardApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapLiveDiagnostics();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Front Desk Live is running: open {string.Join(" or ", app.Urls)} in a browser (wall display: /display, live sales: /sales). Ctrl+C stops it."));
