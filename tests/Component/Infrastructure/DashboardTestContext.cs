@@ -20,20 +20,8 @@ public class DashboardTestContext : BunitContext
     /// the returned markup. <c>FindComponent&lt;TComponent&gt;()</c> reaches the component itself.
     /// </summary>
     public IRenderedComponent<IComponent> RenderWithProviders<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
-        where TComponent : IComponent
-    {
-        var component = new ComponentParameterCollectionBuilder<TComponent>(parameters).Build().ToRenderFragment<TComponent>();
-        return Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<MudSnackbarProvider>(2);
-            builder.CloseComponent();
-            builder.AddContent(3, component);
-        });
-    }
+        where TComponent : IComponent =>
+        Render<MudProvidersHost>(host => host.AddChildContent(parameters ?? (_ => { })));
 
     /// <summary>MudBlazor registers services that can only be disposed asynchronously (its overlays' pointer-events service).</summary>
     protected override void Dispose(bool disposing)
@@ -44,5 +32,22 @@ public class DashboardTestContext : BunitContext
             return;
         }
         base.Dispose(disposing);
+    }
+}
+
+/// <summary>MudBlazor's popover, dialog and snackbar providers, then the content, as MainLayout renders them.</summary>
+public sealed class MudProvidersHost : ComponentBase
+{
+    [Parameter] public RenderFragment? ChildContent { get; set; }
+
+    protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+    {
+        builder.OpenComponent<MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<MudDialogProvider>(1);
+        builder.CloseComponent();
+        builder.OpenComponent<MudSnackbarProvider>(2);
+        builder.CloseComponent();
+        builder.AddContent(3, ChildContent);
     }
 }
