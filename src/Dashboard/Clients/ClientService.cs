@@ -30,8 +30,9 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     }
 
     /// <summary>
-    /// Finds clients whose name contains the words typed (in any order), or whose phone
-    /// contains the digits typed. An empty query lists the first clients by name.
+    /// Finds clients whose name contains the words typed (in any order), whose phone contains
+    /// the digits typed, or (when the text has an @) whose email contains it. An empty query
+    /// lists the first clients by name.
     /// </summary>
     public async Task<IReadOnlyList<ClientView>> SearchAsync(string? query, int limit = 20, CancellationToken ct = default)
     {
@@ -43,6 +44,12 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
         limit = Math.Clamp(limit, 1, 100);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var clients = db.Clients.AsNoTracking();
+        if (text.Contains('@'))
+        {
+            var email = text.ToLowerInvariant();
+            var byEmail = await clients.Where(c => c.Email.ToLower().Contains(email)).OrderBy(c => c.SearchKey).Take(limit).ToListAsync(ct);
+            return byEmail.Select(ToView).ToList();
+        }
         var digits = Client.DigitsOf(text);
         var byPhone = digits.Length >= 3 && digits.Length * 2 >= text.Count(c => !char.IsWhiteSpace(c));
         var key = byPhone ? digits : Client.NormalizeName(text);

@@ -48,6 +48,65 @@ public static class Queries
     public static string? AlertText(this IRenderedComponent<IComponent> cut) =>
         cut.FindAll("[role=alert]").Select(a => VisibleText(a).Trim()).SingleOrDefault();
 
+    /// <summary>The one button inside <paramref name="scope"/> (a drawer, a dialog) whose accessible name is <paramref name="name"/>.</summary>
+    public static IElement Button(this IElement scope, string name)
+    {
+        var matches = scope.QuerySelectorAll("button").Where(b => AccessibleName(b) == name).ToList();
+        return matches.Count == 1
+            ? matches[0]
+            : throw new ElementNotFoundException($"{matches.Count} buttons named '{name}'. Buttons: {string.Join(", ", scope.QuerySelectorAll("button").Select(AccessibleName))}");
+    }
+
+    public static bool HasButton(this IElement scope, string name) => scope.QuerySelectorAll("button").Any(b => AccessibleName(b) == name);
+
+    /// <summary>The text of the inline alert inside <paramref name="scope"/>, or null when none shows.</summary>
+    public static string? AlertText(this IElement scope) =>
+        scope.QuerySelectorAll("[role=alert]").Select(a => VisibleText(a).Trim()).SingleOrDefault();
+
+    /// <summary>The element of <paramref name="role"/> named <paramref name="name"/> by aria-label or aria-labelledby.</summary>
+    public static IElement ByRole(this IRenderedComponent<IComponent> cut, string role, string name) =>
+        cut.FindAll($"[role={role}]").SingleOrDefault(e => NameOf(cut, e) == name)
+            ?? throw new ElementNotFoundException($"{role} '{name}'. Named: {string.Join(", ", cut.FindAll($"[role={role}]").Select(e => NameOf(cut, e)))}");
+
+    public static bool HasRole(this IRenderedComponent<IComponent> cut, string role, string name) =>
+        cut.FindAll($"[role={role}]").Any(e => NameOf(cut, e) == name);
+
+    /// <summary>The combobox (MudSelect, MudAutocomplete) whose accessible name is <paramref name="name"/>: aria-label, else its &lt;label for&gt;.</summary>
+    public static IElement Combobox(this IRenderedComponent<IComponent> cut, string name) =>
+        cut.FindAll("input[role=combobox]").SingleOrDefault(e => NameOf(cut, e) == name)
+            ?? throw new ElementNotFoundException($"combobox '{name}'");
+
+    /// <summary>The visible text of the options of the open drop-down(s).</summary>
+    public static IReadOnlyList<string> OpenOptions(this IRenderedComponent<IComponent> cut) =>
+        cut.FindAll(".mud-popover-open [role=option]").Select(o => VisibleText(o).Trim()).ToList();
+
+    /// <summary>The option of the open drop-down whose visible text starts with <paramref name="text"/>.</summary>
+    public static IElement OpenOption(this IRenderedComponent<IComponent> cut, string text)
+    {
+        var matches = cut.FindAll(".mud-popover-open [role=option]").Where(o => VisibleText(o).Trim().StartsWith(text, StringComparison.Ordinal)).ToList();
+        return matches.Count == 1
+            ? matches[0]
+            : throw new ElementNotFoundException($"{matches.Count} open options starting '{text}'. Options: {string.Join(", ", cut.OpenOptions())}");
+    }
+
+    /// <summary>The messages of the snackbars on screen.</summary>
+    public static IReadOnlyList<string> Snackbars(this IRenderedComponent<IComponent> cut) =>
+        cut.FindAll(".mud-snackbar .mud-snackbar-content-message").Select(m => VisibleText(m).Trim()).ToList();
+
+    private static string NameOf(IRenderedComponent<IComponent> cut, IElement e)
+    {
+        if (e.GetAttribute("aria-label") is { } label)
+        {
+            return label;
+        }
+        if (e.GetAttribute("aria-labelledby") is { } ids)
+        {
+            return string.Join(" ", ids.Split(' ').Select(id => cut.FindAll($"[id='{id}']").FirstOrDefault()).OfType<IElement>().Select(x => VisibleText(x).Trim()));
+        }
+        var id2 = e.GetAttribute("id");
+        return id2 is null ? string.Empty : cut.FindAll($"label[for='{id2}']").Select(l => VisibleText(l).Trim()).FirstOrDefault() ?? string.Empty;
+    }
+
     private static IEnumerable<IElement> Buttons(IRenderedComponent<IComponent> cut, string name) =>
         cut.FindAll("button").Where(b => AccessibleName(b) == name);
 

@@ -20,11 +20,11 @@ public sealed class CalendarDesk(Person person, TimeOnly? firstSlot = null)
 
     public IPage Page => Person.Page;
 
-    /// <summary>The drawer that books a slot (a Radzen side dialog).</summary>
-    public ILocator BookingDrawer => Page.GetByRole(AriaRole.Dialog, new() { Name = "New appointment" });
+    /// <summary>The drawer that books a slot (its region, whatever hosts it).</summary>
+    public ILocator BookingDrawer => Page.GetByRole(AriaRole.Region, new() { Name = "New appointment", Exact = true });
 
-    /// <summary>The drawer of one appointment.</summary>
-    public ILocator AppointmentDrawer => Page.GetByRole(AriaRole.Dialog, new() { Name = "Appointment", Exact = true });
+    /// <summary>The drawer of one appointment (its region, whatever hosts it).</summary>
+    public ILocator AppointmentDrawer => Page.GetByRole(AriaRole.Region, new() { Name = "Appointment", Exact = true });
 
     /// <summary>Opens the calendar (today, all providers) and waits until the circuit is live and the day has loaded.</summary>
     public async Task OpenAsync()
@@ -67,10 +67,17 @@ public sealed class CalendarDesk(Person person, TimeOnly? firstSlot = null)
         await Expect(BookingDrawer).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Types the query key by key with no pause (as a fast typist or a barcode scanner does), checks
+    /// that no character was lost, and chooses the client from the drop-down of results.
+    /// </summary>
     public async Task SearchAndChooseClientAsync(string query, string clientName)
     {
-        await BookingDrawer.GetByRole(AriaRole.Textbox, new() { Name = "Search clients" }).FillAsync(query);
-        var choice = BookingDrawer.GetByRole(AriaRole.Button, new() { Name = $"Choose client {clientName}", Exact = true });
+        var search = BookingDrawer.GetByRole(AriaRole.Combobox, new() { Name = "Search clients" });
+        await search.PressSequentiallyAsync(query);
+        await Expect(search).ToHaveValueAsync(query);
+        // The drop-down is a popover at the page's root, outside the drawer.
+        var choice = Page.GetByRole(AriaRole.Option).Filter(new() { HasText = clientName });
         await choice.ClickAsync();
         await Expect(BookingDrawer.GetByRole(AriaRole.Button, new() { Name = "Change client" })).ToBeVisibleAsync();
     }
@@ -79,7 +86,7 @@ public sealed class CalendarDesk(Person person, TimeOnly? firstSlot = null)
     {
         await BookingDrawer.GetByRole(AriaRole.Combobox, new() { Name = "Service" }).ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = service.Label, Exact = true }).ClickAsync();
-        await Expect(BookingDrawer.GetByRole(AriaRole.Combobox, new() { Name = "Service" })).ToContainTextAsync(service.Label);
+        await Expect(BookingDrawer.GetByRole(AriaRole.Combobox, new() { Name = "Service" })).ToHaveValueAsync(service.Label);
     }
 
     public Task SaveBookingAsync() => BookingDrawer.GetByRole(AriaRole.Button, new() { Name = "Save booking" }).ClickAsync();
@@ -109,12 +116,15 @@ public sealed class CalendarDesk(Person person, TimeOnly? firstSlot = null)
     public ILocator AppointmentCircle(string recordName, int session, int sessions) =>
         AppointmentDrawer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape($"{recordName}, session {session} of {sessions}: ")) });
 
-    /// <summary>Closes the appointment drawer with the side dialog's own close button (its title bar).</summary>
+    /// <summary>Closes the appointment drawer with its own close button.</summary>
     public async Task CloseAppointmentDrawerAsync()
     {
-        await AppointmentDrawer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Close") }).First.ClickAsync();
+        await AppointmentDrawer.GetByRole(AriaRole.Button, new() { Name = "Close appointment", Exact = true }).ClickAsync();
         await Expect(AppointmentDrawer).ToBeHiddenAsync();
     }
+
+    /// <summary>The check-in prompt "Redeem service from course?" (a dialog at the page's root).</summary>
+    public ILocator RedeemDialog => Page.GetByRole(AriaRole.Dialog, new() { Name = "Redeem service from course?" });
 
     /// <summary>The status badge of the open appointment drawer ("Status: Checked in").</summary>
     public ILocator DrawerStatus => AppointmentDrawer.GetByRole(AriaRole.Status, new() { NameRegex = new Regex("^Status: ") });

@@ -1,15 +1,18 @@
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Store.Calendar;
+using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Sales;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace FrontDesk.Dashboard.Components.Calendar;
 
 /// <summary>
 /// One appointment and what the desk can do with it. It follows the store, so a change made
-/// at another desk shows here at once (and a button that no longer applies disappears).
+/// at another desk shows here at once (and a button that no longer applies disappears), and
+/// says so in a snackbar; it offers only what the appointment's state and time allow.
 /// </summary>
 public partial class AppointmentDrawer : ComponentBase, IDisposable
 {
@@ -25,6 +28,9 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
     [Inject] private FrontDesk.Dashboard.Packages.PackageQueries Packages { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     private enum Panel
     {
@@ -32,7 +38,6 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         CheckOut,
         Move,
         Cancel,
-        RedeemPrompt,
     }
 
     private readonly string _keyPrefix = "drawer-" + Guid.NewGuid().ToString("N");
@@ -49,7 +54,12 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     private string? _notice;
     private decimal _card;
     private decimal _cash;
-    private DateTime _moveStart;
+    private DateTime? _moveDate;
+    private TimeSpan? _moveTime;
+    private ITimer? _startTimer;
+
+    /// <summary>The newest version of the appointment this drawer itself produced (its own commands are not news).</summary>
+    private int _ownVersion = -1;
     private Guid _moveProvider;
     private bool _moveOverride;
     private string _cancelReason = string.Empty;
@@ -61,7 +71,29 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         _providers = await Catalog.ProvidersAsync();
         await RefreshPackagesAsync();
         _loaded = true;
+        WakeAtStart();
     }
+
+    /// <summary>Whether the appointment has started: only then can the client be a no-show.</summary>
+    private bool Started(AppointmentView a) => Clock.UtcNow >= a.Start;
+
+    /// <summary>Shows No-show once the start time passes while the drawer is open.</summary>
+    private void WakeAtStart()
+    {
+        _startTimer?.Dispose();
+        _startTimer = null;
+        if (_appointment is { Status: AppointmentStatus.Booked } a && !Started(a))
+        {
+            _startTimer = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, a.Start - Clock.UtcNow, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task CloseAsync() => OnClose.InvokeAsync();
+
+    private string NothingToPay(AppointmentView a) =>
+        a.PackageRecordId is null
+            ? "Nothing to pay"
+            : $"Covered by {_packages?.FirstOrDefault(o => o.Record.Id == a.PackageRecordId)?.Record.Name ?? "the package"}, nothing to pay";
 
     private async Task RefreshPackagesAsync()
     {
@@ -91,19 +123,54 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         }
         if (state.Appointments.TryGetValue(AppointmentId, out var latest) && !ReferenceEquals(latest, _appointment))
         {
-            _ = InvokeAsync(() =>
-            {
-                var before = _appointment;
-                _appointment = latest;
-                if (before is not null && before.Status != latest.Status && !_busy)
-                {
-                    _notice = $"Updated: now {StatusLabels.Label(latest.Status).ToLowerInvariant()}.";
-                    _panel = Panel.None;
-                }
-                StateHasChanged();
-            });
+            _ = InvokeAsync(() => Follow(latest));
         }
     }
+
+    /// <summary>Shows the appointment as the store has it now; a change this drawer did not make is news for the desk.</summary>
+    private void Follow(AppointmentView latest)
+    {
+        var before = _appointment;
+        if (before is not null && latest.Version < before.Version)
+        {
+            return; // an older echo
+        }
+        _appointment = latest;
+        if (before is not null && latest.Version > before.Version && latest.Version > _ownVersion && !_busy)
+        {
+            if (before.Status != latest.Status)
+            {
+                _notice = $"Updated: now {StatusLabels.Label(latest.Status).ToLowerInvariant()}.";
+                _panel = Panel.None;
+            }
+            Snackbar.Add(News(before, latest), Severity.Info, o => o.VisibleStateDuration = 8000);
+        }
+        WakeAtStart();
+        StateHasChanged();
+    }
+
+    /// <summary>"Laser at 10:00 was moved by the other desk: now 11:30 with Tess."</summary>
+    private string News(AppointmentView before, AppointmentView now)
+    {
+        var what = $"{before.ServiceName} at {Clock.ToLocal(before.Start):HH:mm}";
+        var moved = before.Start != now.Start || before.ProviderId != now.ProviderId;
+        return now.Status != before.Status
+            ? $"{what} was {Verb(now.Status)} by the other desk."
+            : moved
+                ? $"{what} was moved by the other desk: now {Clock.ToLocal(now.Start):ddd d MMM HH:mm} with {now.ProviderName}."
+                : now.PackageRecordId != before.PackageRecordId || now.PackageSession != before.PackageSession
+                    ? $"{what}: how it is paid was changed by the other desk."
+                    : $"{what} was changed by the other desk.";
+    }
+
+    private static string Verb(AppointmentStatus status) => status switch
+    {
+        AppointmentStatus.CheckedIn => "checked in",
+        AppointmentStatus.Completed => "checked out",
+        AppointmentStatus.NoShow => "marked no-show",
+        AppointmentStatus.Cancelled => "cancelled",
+        _ => "set back to booked",
+    };
 
     private void Show(Panel panel)
     {
@@ -132,7 +199,9 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     {
         if (_appointment is { } a)
         {
-            _moveStart = Clock.ToLocal(a.Start);
+            var start = Clock.ToLocal(a.Start);
+            _moveDate = start.Date;
+            _moveTime = start.TimeOfDay;
             _moveProvider = a.ProviderId;
             _moveOverride = false;
         }
@@ -143,35 +212,57 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     private async Task CheckInAsync()
     {
         await RefreshPackagesAsync();
-        if (_appointment is { PackageRecordId: null } && _packages?.Any(o => o.Usable) == true)
+        var usable = _packages?.Where(o => o.Usable).ToList() ?? [];
+        if (_appointment is not { PackageRecordId: null } a || usable.Count == 0)
         {
-            Show(Panel.RedeemPrompt);
+            await CheckInSingleAsync();
             return;
         }
-        await CheckInSingleAsync();
+        var parameters = new DialogParameters<RedeemDialog>
+        {
+            { d => d.ClientName, a.ClientName },
+            { d => d.ServiceName, a.ServiceName },
+            { d => d.Options, usable },
+        };
+        var dialog = await Dialogs.ShowAsync<RedeemDialog>("Redeem service from course?", parameters,
+            new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is not { Canceled: false, Data: RedeemDialog.RedeemAnswer answer })
+        {
+            return; // closed with Escape: nothing happens
+        }
+        await (answer.RecordId is { } recordId ? RedeemAndCheckInAsync(recordId) : CheckInSingleAsync());
     }
 
-    private Task CheckInSingleAsync() => RunAsync(() => Appointments.CheckInAsync(AppointmentId, Desk.Actor), "Checked in.");
+    private Task CheckInSingleAsync() => RunAsync(() => Appointments.CheckInAsync(AppointmentId, Desk.Actor), a => $"Checked in: {a.ClientName}, {a.ServiceName}.");
 
     private Task RedeemAndCheckInAsync(Guid recordId) => RunAsync(async () =>
     {
         await Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, recordId, null, Desk.Actor) { IdempotencyKey = $"{_keyPrefix}-attach-{recordId}" });
         return await Appointments.CheckInAsync(AppointmentId, Desk.Actor);
-    }, "Checked in, booked from the package.");
+    }, a => $"Checked in: {a.ClientName}, {a.ServiceName}, redeemed from the package.");
 
     private Task AttachAsync((Guid RecordId, int? Session) choice) => RunAsync(
         () => Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, choice.RecordId, choice.Session, Desk.Actor)),
-        "Booked from the package.");
+        _ => "Booked from the package.");
 
-    private Task DetachAsync() => RunAsync(() => Appointments.DetachPackageAsync(AppointmentId, Desk.Actor), "Now paid normally; the session was given back.");
+    private Task DetachAsync() => RunAsync(() => Appointments.DetachPackageAsync(AppointmentId, Desk.Actor), _ => "Now paid normally; the session was given back.");
 
-    private Task NoShowAsync() => RunAsync(() => Appointments.MarkNoShowAsync(AppointmentId, Desk.Actor), "Marked as no-show.");
+    private Task NoShowAsync() => RunAsync(() => Appointments.MarkNoShowAsync(AppointmentId, Desk.Actor), a => $"{a.ClientName} marked as no-show.");
 
-    private Task CancelAsync() => RunAsync(() => Appointments.CancelAsync(AppointmentId, _cancelReason, Desk.Actor), "Cancelled.");
+    private Task CancelAsync() => RunAsync(() => Appointments.CancelAsync(AppointmentId, _cancelReason, Desk.Actor), a => $"Cancelled: {a.ClientName}, {a.ServiceName}.");
 
-    private Task MoveAsync() => RunAsync(
-        () => Appointments.MoveAsync(new MoveAppointment(AppointmentId, Clock.ToUtc(_moveStart), _moveProvider, _moveOverride, Desk.Actor)),
-        "Moved.");
+    private Task MoveAsync()
+    {
+        if (_moveDate is not { } date || _moveTime is not { } time)
+        {
+            _error = "Choose the new day and time.";
+            return Task.CompletedTask;
+        }
+        return RunAsync(
+            () => Appointments.MoveAsync(new MoveAppointment(AppointmentId, Clock.ToUtc(date.Date + time), _moveProvider, _moveOverride, Desk.Actor)),
+            a => $"Moved: {a.ClientName} now {Clock.ToLocal(a.Start):ddd d MMM HH:mm} with {a.ProviderName}.");
+    }
 
     private Task CheckOutAsync()
     {
@@ -184,11 +275,11 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         {
             payments.Add(new PaymentLine(PaymentMethod.Cash, _cash));
         }
-        return RunAsync(() => Appointments.CheckOutAsync(new CheckOutAppointment(AppointmentId, payments, Desk.Actor) { IdempotencyKey = $"{_keyPrefix}-checkout" }), "Paid and checked out.");
+        return RunAsync(() => Appointments.CheckOutAsync(new CheckOutAppointment(AppointmentId, payments, Desk.Actor) { IdempotencyKey = $"{_keyPrefix}-checkout" }), a => $"Checked out: {a.ClientName}, {a.ServiceName}.");
     }
 
     /// <summary>Runs a command; a refusal is shown inline and nothing changes.</summary>
-    private async Task RunAsync(Func<Task<AppointmentView>> command, string done)
+    private async Task RunAsync(Func<Task<AppointmentView>> command, Func<AppointmentView, string> done)
     {
         _busy = true;
         _error = null;
@@ -196,11 +287,13 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         try
         {
             var result = await command();
+            _ownVersion = Math.Max(_ownVersion, result.Version);
             _appointment = result;
             Store.Dispatch(new AppointmentSaved(result));
             _panel = Panel.None;
-            _notice = done;
+            Snackbar.Add(done(result), Severity.Success);
             await RefreshPackagesAsync();
+            WakeAtStart();
         }
         catch (DomainException ex)
         {
@@ -215,5 +308,9 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         }
     }
 
-    public void Dispose() => Store.StateChanged -= OnStateChanged;
+    public void Dispose()
+    {
+        Store.StateChanged -= OnStateChanged;
+        _startTimer?.Dispose();
+    }
 }

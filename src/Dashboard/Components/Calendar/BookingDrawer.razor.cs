@@ -4,7 +4,7 @@ using FrontDesk.Dashboard.Clients;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Domain.Common;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 
 namespace FrontDesk.Dashboard.Components.Calendar;
 
@@ -23,7 +23,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     [Inject] private CalendarStore Store { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private FrontDesk.Dashboard.Packages.PackageQueries Packages { get; set; } = default!;
 
     private readonly string _idempotencyKey = "booking-" + Guid.NewGuid().ToString("N");
@@ -36,20 +36,17 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     private IReadOnlyList<ProviderView> _providers = [];
     private IReadOnlyList<ServiceOption> _services = [];
     private IReadOnlyList<ServiceView> _serviceViews = [];
-    private IReadOnlyList<ClientView> _results = [];
-    private TypeAheadSearch? _search;
-
-    private TypeAheadSearch Search => _search ??= new TypeAheadSearch(Clients);
+    private MudForm? _form;
     private ClientView? _client;
     private bool _newClient;
     private string _newName = string.Empty;
     private string _newPhone = string.Empty;
     private string _newEmail = string.Empty;
     private string _query = string.Empty;
-    private bool _searched;
     private Guid? _providerId;
     private Guid? _serviceId;
-    private DateTime _start;
+    private DateTime? _date;
+    private TimeSpan? _time;
     private string _note = string.Empty;
     private bool _override;
     private bool _saving;
@@ -62,14 +59,14 @@ public partial class BookingDrawer : ComponentBase, IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _start = Start;
+        _date = Start.Date;
+        _time = Start.TimeOfDay;
         _providerId = ProviderId;
         _providers = await Catalog.ProvidersAsync();
         _serviceViews = await Catalog.ServicesAsync();
         _services = _serviceViews
             .Select(s => new ServiceOption(s.Id, $"{s.Name} · {s.DurationMinutes} min · {Clock.Money(s.Price)}"))
             .ToList();
-        _results = await Clients.SearchAsync(null, 8);
         Store.StateChanged += OnStoreChanged;
     }
 
@@ -88,7 +85,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
 
     private async Task RefreshPackagesAsync()
     {
-        if (_client is not { } client || _serviceId is not { } serviceId || _providerId is not { } providerId)
+        if (_client is not { } client || _serviceId is not { } serviceId || _providerId is not { } providerId || StartLocal is not { } startLocal)
         {
             _packages = null;
             return;
@@ -97,7 +94,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         {
             _packageRevision = Store.State.PackageRevision(client.Id);
             var service = _serviceViews.First(s => s.Id == serviceId);
-            var start = Clock.ToUtc(_start);
+            var start = Clock.ToUtc(startLocal);
             _packages = await Packages.OptionsAsync(client.Id, serviceId, providerId, start, start.AddMinutes(service.DurationMinutes), service.Price);
             if (_recordId is { } chosen && ChosenNoLongerFree(chosen))
             {
@@ -143,18 +140,6 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         _session = null;
     }
 
-    private async Task OnQuery(ChangeEventArgs e)
-    {
-        _query = e.Value?.ToString() ?? string.Empty;
-        var (found, error) = await Search.SearchAsync(_query, 8);
-        if (found is not null || error is not null)
-        {
-            _results = found ?? _results;
-            _searched = found is not null;
-            _error = error;
-        }
-    }
-
     private async Task ChooseClient(ClientView client)
     {
         _client = client;
@@ -176,6 +161,29 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         _newPhone = _query.Any(char.IsLetter) ? string.Empty : _query;
     }
 
+    /// <summary>The chosen day and time on the business's wall clock, once both are set.</summary>
+    private DateTime? StartLocal => _date is { } date && _time is { } time ? date.Date + time : null;
+
+    private async Task OnServiceChanged(Guid? serviceId)
+    {
+        _serviceId = serviceId;
+        await RefreshPackagesAsync();
+    }
+
+    private async Task OnDateChanged(DateTime? date)
+    {
+        _date = date;
+        await RefreshPackagesAsync();
+    }
+
+    private async Task OnTimeChanged(TimeSpan? time)
+    {
+        _time = time;
+        await RefreshPackagesAsync();
+    }
+
+    private Task CloseAsync() => OnClose.InvokeAsync(null);
+
     private async Task OnProviderChanged(Guid? providerId)
     {
         _providerId = providerId;
@@ -188,6 +196,10 @@ public partial class BookingDrawer : ComponentBase, IDisposable
 
     private async Task SaveAsync()
     {
+        if (_form is not null)
+        {
+            await _form.ValidateAsync(); // marks the fields that are missing
+        }
         _error = Validate();
         if (_error is not null)
         {
@@ -196,7 +208,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         _saving = true;
         try
         {
-            var command = new BookAppointment(_client?.Id ?? Guid.Empty, _serviceId!.Value, _providerId!.Value, Clock.ToUtc(_start), _override, _note, Desk.Actor)
+            var command = new BookAppointment(_client?.Id ?? Guid.Empty, _serviceId!.Value, _providerId!.Value, Clock.ToUtc(StartLocal!.Value), _override, _note, Desk.Actor)
             {
                 NewClient = _client is null ? new NewClientDetails(_newName, _newPhone, _newEmail) : null,
                 PackageRecordId = _client is null ? null : _recordId,
@@ -208,7 +220,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
             _booked = true;
             ClearPackage();
             Store.Dispatch(new AppointmentSaved(booked));
-            Dialogs.CloseSide(booked);
+            Snackbar.Add($"Booked: {booked.ClientName}, {booked.ServiceName} at {Clock.ToLocal(booked.Start):HH:mm} with {booked.ProviderName}.", Severity.Success);
             await OnClose.InvokeAsync(booked);
         }
         catch (DomainException ex)
@@ -227,13 +239,10 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         : _client is null && string.IsNullOrWhiteSpace(_newName) ? "Enter the new client's name."
         : _providerId is null ? "Choose a provider."
         : _serviceId is null ? "Choose a service."
+        : StartLocal is null ? "Choose the day and time."
         : null;
 
-    public void Dispose()
-    {
-        _search?.Dispose();
-        Store.StateChanged -= OnStoreChanged;
-    }
+    public void Dispose() => Store.StateChanged -= OnStoreChanged;
 
     private sealed record ServiceOption(Guid Id, string Label);
 }

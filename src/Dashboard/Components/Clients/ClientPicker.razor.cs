@@ -4,32 +4,58 @@ using Microsoft.AspNetCore.Components;
 
 namespace FrontDesk.Dashboard.Components.Clients;
 
-/// <summary>Search a client by name or phone and choose one (e.g. whom to transfer a package to).</summary>
-public partial class ClientPicker : ComponentBase, IDisposable
+/// <summary>Search a client by name, phone or email and choose one (whom to book, whom to transfer a package to).</summary>
+public partial class ClientPicker : ComponentBase
 {
+    /// <summary>How long typing must pause before the search runs: a burst of keys (or a barcode scanner) searches once.</summary>
+    public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
+
     [Parameter] public string Label { get; set; } = "Search clients";
     [Parameter] public Guid? Exclude { get; set; }
+    [Parameter] public bool AutoFocus { get; set; }
+    [Parameter] public int Limit { get; set; } = 8;
     [Parameter] public EventCallback<ClientView> OnChoose { get; set; }
+
+    /// <summary>The text as typed (e.g. to start a new client with it).</summary>
+    [Parameter] public EventCallback<string> OnTextChanged { get; set; }
 
     [Inject] private ClientService Clients { get; set; } = default!;
 
-    private string _query = string.Empty;
-    private IReadOnlyList<ClientView>? _results;
+    private ClientView? _chosen;
+    private string _text = string.Empty;
     private string? _error;
-    private TypeAheadSearch? _search;
 
-    private TypeAheadSearch Search => _search ??= new TypeAheadSearch(Clients);
-
-    private async Task OnQuery(ChangeEventArgs e)
+    private async Task<IEnumerable<ClientView>> SearchAsync(string? text, CancellationToken cancel)
     {
-        _query = e.Value?.ToString() ?? string.Empty;
-        var (found, error) = await Search.SearchAsync(_query, 9);
-        if (found is not null || error is not null)
+        try
         {
-            _results = found?.Where(c => c.Id != Exclude).Take(8).ToList() ?? _results;
-            _error = error;
+            var found = await Clients.SearchAsync(text, Limit + 1, cancel);
+            _error = null;
+            return found.Where(c => c.Id != Exclude).Take(Limit).ToList();
+        }
+        catch (OperationCanceledException)
+        {
+            return []; // a newer keystroke took over; its own search answers
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+            return [];
         }
     }
 
-    public void Dispose() => _search?.Dispose();
+    private Task TextChangedAsync(string? text)
+    {
+        _text = text ?? string.Empty;
+        return OnTextChanged.InvokeAsync(_text);
+    }
+
+    private async Task ChooseAsync(ClientView? client)
+    {
+        _chosen = client;
+        if (client is not null)
+        {
+            await OnChoose.InvokeAsync(client);
+        }
+    }
 }

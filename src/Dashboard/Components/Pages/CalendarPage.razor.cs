@@ -84,13 +84,22 @@ public partial class CalendarPage : ComponentBase, IDisposable
         var providerId = (args.Resource as ProviderColumn)?.Id ?? State.ProviderFilter ?? _providers.FirstOrDefault()?.Id;
         var start = args.View is RadzenWeekView || args.Start.TimeOfDay != TimeSpan.Zero ? args.Start : args.Start.Add(_opens);
         await Dialogs.OpenSideAsync<BookingDrawer>("New appointment",
-            new Dictionary<string, object?> { [nameof(BookingDrawer.Start)] = start, [nameof(BookingDrawer.ProviderId)] = providerId },
+            new Dictionary<string, object?>
+            {
+                [nameof(BookingDrawer.Start)] = start,
+                [nameof(BookingDrawer.ProviderId)] = providerId,
+                [nameof(BookingDrawer.OnClose)] = EventCallback.Factory.Create<FrontDesk.Dashboard.Calendar.AppointmentView?>(this, booked => Dialogs.CloseSide(booked)),
+            },
             new SideDialogOptions { Position = DialogPosition.Right, Width = "min(30rem, 100vw)", CloseDialogOnOverlayClick = true, ShowMask = false });
     }
 
     private async Task OnAppointmentSelect(SchedulerAppointmentSelectEventArgs<CalendarItem> args) =>
         await Dialogs.OpenSideAsync<AppointmentDrawer>("Appointment",
-            new Dictionary<string, object?> { [nameof(AppointmentDrawer.AppointmentId)] = args.Data!.Appointment.Id },
+            new Dictionary<string, object?>
+            {
+                [nameof(AppointmentDrawer.AppointmentId)] = args.Data!.Appointment.Id,
+                [nameof(AppointmentDrawer.OnClose)] = EventCallback.Factory.Create(this, () => Dialogs.CloseSide()),
+            },
             new SideDialogOptions { Position = DialogPosition.Right, Width = "min(30rem, 100vw)", CloseDialogOnOverlayClick = true, ShowMask = false });
 
     private void OnAppointmentRender(SchedulerAppointmentRenderEventArgs<CalendarItem> args)

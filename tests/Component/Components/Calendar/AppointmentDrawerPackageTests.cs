@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Bunit;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Components.Calendar;
@@ -5,6 +6,7 @@ using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Packages;
 using FrontDesk.Tests.Component.Infrastructure;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,20 +15,34 @@ namespace FrontDesk.Tests.Component.Components.Calendar;
 /// <summary>The appointment drawer's package part: converting, giving back, the redeem prompt at check-in, what is due at check-out.</summary>
 public sealed class AppointmentDrawerPackageTests : PackageTestContext
 {
-    private async Task<IRenderedComponent<AppointmentDrawer>> OpenAsync(AppointmentView appointment)
+    private const string RedeemTitle = "Redeem service from course?";
+
+    private async Task<IRenderedComponent<IComponent>> OpenAsync(AppointmentView appointment)
     {
         await ShowTomorrowAsync();
-        var cut = Render<AppointmentDrawer>(p => p.Add(d => d.AppointmentId, appointment.Id));
+        var cut = RenderWithProviders<AppointmentDrawer>(p => p.Add(d => d.AppointmentId, appointment.Id));
         cut.WaitForAssertion(() => Assert.Equal("Jane Cooper", cut.Find("h2").TextContent), Patience);
         return cut;
     }
 
-    private static string Status(IRenderedComponent<AppointmentDrawer> cut) => cut.Find(".status-badge[role=status]").GetAttribute("aria-label")!;
+    private static IElement Drawer(IRenderedComponent<IComponent> cut) => cut.ByRole("region", "Appointment");
 
-    private static Task ClickAsync(IRenderedComponent<AppointmentDrawer> cut, string button) =>
-        cut.Button(button).ClickAsync(new MouseEventArgs());
+    private static IElement RedeemDialog(IRenderedComponent<IComponent> cut) => cut.ByRole("dialog", RedeemTitle);
 
-    private static string? PaidFrom(IRenderedComponent<AppointmentDrawer> cut) =>
+    private static string Status(IRenderedComponent<IComponent> cut) => cut.Find(".status-badge[role=status]").GetAttribute("aria-label")!;
+
+    private static Task ClickAsync(IRenderedComponent<IComponent> cut, string button) =>
+        Drawer(cut).Button(button).ClickAsync(new MouseEventArgs());
+
+    /// <summary>Clicks Check in, which waits for the answer to the redeem dialog; returns once the dialog shows.</summary>
+    private static Task StartCheckInAsync(IRenderedComponent<IComponent> cut)
+    {
+        var checkIn = ClickAsync(cut, "Check in");
+        cut.WaitForAssertion(() => Assert.True(cut.HasRole("dialog", RedeemTitle)), Patience);
+        return checkIn;
+    }
+
+    private static string? PaidFrom(IRenderedComponent<IComponent> cut) =>
         cut.FindAll("dt").FirstOrDefault(dt => dt.TextContent == "Paid from")?.NextElementSibling?.TextContent;
 
     [Fact]
@@ -39,7 +55,7 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
 
         await ClickAsync(cut, "Massage course, session 1 of 3: free");
 
-        Assert.Null(cut.AlertText());
+        Assert.Null(Drawer(cut).AlertText());
         Assert.Equal("Massage course, session 1", PaidFrom(cut));
         Assert.Equal("true", cut.Button("Massage course, session 1 of 3: booked, selected").GetAttribute("aria-pressed"));
         var saved = await AppointmentInDatabaseAsync(booked.Id);
@@ -58,7 +74,7 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
 
         await ClickAsync(cut, "Pay normally instead (give the session back)");
 
-        Assert.Null(cut.AlertText());
+        Assert.Null(Drawer(cut).AlertText());
         Assert.Null(PaidFrom(cut));
         Assert.False(cut.HasButton("Pay normally instead (give the session back)"));
         Assert.True(cut.HasButton("Massage course, session 2 of 3: free"));
@@ -73,29 +89,31 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
         var booked = await BookJaneAsync();
         var cut = await OpenAsync(booked);
 
-        await ClickAsync(cut, "Check in");
+        _ = StartCheckInAsync(cut);
 
-        Assert.Equal("Redeem service from course?", cut.Find("[role=alertdialog] h3").TextContent);
-        Assert.True(cut.HasButton("Yes, use Massage course"));
-        Assert.True(cut.HasButton("No, keep it single"));
+        var dialog = RedeemDialog(cut);
+        Assert.Contains("Massage course: 3 of 3 sessions free", dialog.TextContent);
+        Assert.True(dialog.HasButton("Redeem from Massage course"));
+        Assert.True(dialog.HasButton("Not now"));
         Assert.Equal("Status: Booked", Status(cut));
         Assert.Equal(AppointmentStatus.Booked, (await AppointmentInDatabaseAsync(booked.Id)).Status);
     }
 
     [Fact]
-    public async Task CheckIn_AnswerYes_ChecksInBookedFromCourse()
+    public async Task CheckIn_AnswerRedeem_ChecksInBookedFromCourse()
     {
         var record = await SellJaneCourseAsync();
         var booked = await BookJaneAsync();
         var cut = await OpenAsync(booked);
-        await ClickAsync(cut, "Check in");
+        var checkIn = StartCheckInAsync(cut);
 
-        await ClickAsync(cut, "Yes, use Massage course");
+        await RedeemDialog(cut).Button("Redeem from Massage course").ClickAsync(new MouseEventArgs());
+        await checkIn;
 
-        Assert.Null(cut.AlertText());
-        Assert.Equal("Status: Checked in", Status(cut));
+        cut.WaitForAssertion(() => Assert.Equal("Status: Checked in", Status(cut)), Patience);
+        Assert.Null(Drawer(cut).AlertText());
         Assert.Equal("Massage course, session 1", PaidFrom(cut));
-        Assert.Empty(cut.FindAll("[role=alertdialog]"));
+        Assert.False(cut.HasRole("dialog", RedeemTitle));
         var saved = await AppointmentInDatabaseAsync(booked.Id);
         Assert.Equal(AppointmentStatus.CheckedIn, saved.Status);
         Assert.Equal(record.Id, saved.PackageRecordId?.Value);
@@ -103,23 +121,41 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
     }
 
     [Fact]
-    public async Task CheckIn_AnswerNo_ChecksInAsSingleAndLeavesCourseUntouched()
+    public async Task CheckIn_AnswerNotNow_ChecksInAsSingleAndLeavesCourseUntouched()
     {
         var record = await SellJaneCourseAsync();
         var booked = await BookJaneAsync();
         var cut = await OpenAsync(booked);
-        await ClickAsync(cut, "Check in");
+        var checkIn = StartCheckInAsync(cut);
 
-        await ClickAsync(cut, "No, keep it single");
+        await RedeemDialog(cut).Button("Not now").ClickAsync(new MouseEventArgs());
+        await checkIn;
 
-        Assert.Null(cut.AlertText());
-        Assert.Equal("Status: Checked in", Status(cut));
+        cut.WaitForAssertion(() => Assert.Equal("Status: Checked in", Status(cut)), Patience);
+        Assert.Null(Drawer(cut).AlertText());
         Assert.Null(PaidFrom(cut));
-        Assert.Empty(cut.FindAll("[role=alertdialog]"));
+        Assert.False(cut.HasRole("dialog", RedeemTitle));
         var saved = await AppointmentInDatabaseAsync(booked.Id);
         Assert.Equal(AppointmentStatus.CheckedIn, saved.Status);
         Assert.Null(saved.PackageRecordId);
         Assert.All((await RecordInDatabaseAsync(record.Id)).Sessions, s => Assert.Equal(SessionState.Free, s.State));
+    }
+
+    [Fact]
+    public async Task CheckIn_TwoUsableCourses_RedeemsFromTheOneChosen()
+    {
+        await SellJaneCourseAsync("Massage course");
+        var second = await SellJaneCourseAsync("Spring massages", sessions: 5);
+        var booked = await BookJaneAsync();
+        var cut = await OpenAsync(booked);
+        var checkIn = StartCheckInAsync(cut);
+
+        await RedeemDialog(cut).QuerySelectorAll("input[type=radio]")[1].ClickAsync(new MouseEventArgs());
+        await RedeemDialog(cut).Button("Redeem from Spring massages").ClickAsync(new MouseEventArgs());
+        await checkIn;
+
+        cut.WaitForAssertion(() => Assert.Equal("Status: Checked in", Status(cut)), Patience);
+        Assert.Equal(second.Id, (await AppointmentInDatabaseAsync(booked.Id)).PackageRecordId?.Value);
     }
 
     [Fact]
@@ -131,12 +167,12 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
 
         await ClickAsync(cut, "Check in");
 
-        Assert.Empty(cut.FindAll("[role=alertdialog]"));
+        Assert.False(cut.HasRole("dialog", RedeemTitle));
         Assert.Equal("Status: Checked in", Status(cut));
     }
 
     [Fact]
-    public async Task CheckOut_CourseSession_ShowsNothingDue()
+    public async Task CheckOut_CourseSession_SaysCoveredWithOneCheckOutAndNoPaymentForm()
     {
         var record = await SellJaneCourseAsync();
         var booked = await BookJaneFromAsync(record.Id, 1, hour: 10);
@@ -144,21 +180,23 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
 
         await ClickAsync(cut, "Check out");
 
-        Assert.Equal("Payment · due 0.00 GBP", cut.Find("#pay-heading").TextContent);
-        Assert.Equal("0.00", cut.Labelled("Card amount").GetAttribute("value"));
+        Assert.Equal("Covered by Massage course, nothing to pay", cut.Find("#pay-heading").TextContent);
+        Assert.True(Drawer(cut).HasButton("Check out"));
+        Assert.False(Drawer(cut).HasButton("Take payment and check out"));
+        Assert.Empty(cut.FindAll("[aria-label='Card amount']"));
     }
 
     [Fact]
-    public async Task CheckOut_CourseSessionTakePayment_CompletesAndRedeemsSession()
+    public async Task CheckOut_CourseSessionConfirmed_CompletesAndRedeemsSession()
     {
         var record = await SellJaneCourseAsync();
         var booked = await BookJaneFromAsync(record.Id, 1, hour: 10);
         var cut = await OpenAsync(booked);
         await ClickAsync(cut, "Check out");
 
-        await ClickAsync(cut, "Take payment and check out");
+        await ClickAsync(cut, "Check out");
 
-        Assert.Null(cut.AlertText());
+        Assert.Null(Drawer(cut).AlertText());
         Assert.Equal("Status: Checked out", Status(cut));
         Assert.Equal(AppointmentStatus.Completed, (await AppointmentInDatabaseAsync(booked.Id)).Status);
         Assert.Equal(SessionState.Redeemed, (await RecordInDatabaseAsync(record.Id)).Sessions.Single(s => s.Number == 1).State);

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Bunit;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Components.Calendar;
@@ -7,27 +8,39 @@ using FrontDesk.Tests.Component.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FrontDesk.Tests.Component.Components.Calendar;
 
 public sealed class AppointmentDrawerTests : ClinicTestContext
 {
-    private static readonly string[] BookedActions = ["Check in", "Check out", "Move", "No-show", "Cancel appointment"];
+    private static readonly string[] OpenActions = ["Check in", "Check out", "Move", "No-show", "Cancel appointment"];
 
-    /// <summary>Jane's massage tomorrow, shown on this desk's calendar, with its drawer open.</summary>
-    private async Task<(AppointmentView Booked, IRenderedComponent<AppointmentDrawer> Drawer)> OpenBookedAsync()
+    /// <summary>The desk's clock: now, until a test moves it on.</summary>
+    private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
+    private int _closed;
+
+    public AppointmentDrawerTests() => Services.AddSingleton<TimeProvider>(_time);
+
+    /// <summary>Jane's massage tomorrow at 10:00, shown on this desk's calendar, with its drawer open.</summary>
+    private async Task<(AppointmentView Booked, IRenderedComponent<IComponent> Drawer)> OpenBookedAsync()
     {
         var booked = await BookJaneAsync();
         await ShowTomorrowAsync();
-        var cut = Render<AppointmentDrawer>(p => p.Add(d => d.AppointmentId, booked.Id));
+        var cut = RenderWithProviders<AppointmentDrawer>(p => p
+            .Add(d => d.AppointmentId, booked.Id)
+            .Add(d => d.OnClose, () => _closed++));
         cut.WaitForAssertion(() => Assert.Equal("Jane Cooper", cut.Find("h2").TextContent), Patience);
         return (booked, cut);
     }
 
-    private static string Status(IRenderedComponent<AppointmentDrawer> cut) => cut.Find(".status-badge[role=status]").GetAttribute("aria-label")!;
+    private static IElement Drawer(IRenderedComponent<IComponent> cut) => cut.ByRole("region", "Appointment");
 
-    private static Task ClickAsync(IRenderedComponent<AppointmentDrawer> cut, string button) =>
-        cut.Button(button).ClickAsync(new MouseEventArgs());
+    private static string Status(IRenderedComponent<IComponent> cut) => cut.Find(".status-badge[role=status]").GetAttribute("aria-label")!;
+
+    private static Task ClickAsync(IRenderedComponent<IComponent> cut, string button) =>
+        Drawer(cut).Button(button).ClickAsync(new MouseEventArgs());
 
     private async Task<Appointment> InDatabaseAsync(Guid id)
     {
@@ -36,29 +49,55 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     }
 
     [Fact]
-    public async Task Render_BookedAppointment_ShowsEveryActionForBooked()
+    public async Task Render_BookedBeforeItsStart_OffersEverythingButNoShow()
     {
         var (_, cut) = await OpenBookedAsync();
 
         Assert.Equal("Status: Booked", Status(cut));
-        Assert.All(BookedActions, name => Assert.True(cut.HasButton(name), $"no '{name}' button"));
+        Assert.All(OpenActions.Except(["No-show"]), name => Assert.True(Drawer(cut).HasButton(name), $"no '{name}' button"));
+        Assert.False(Drawer(cut).HasButton("No-show"));
         Assert.Contains("60.00 GBP", cut.Markup);
     }
 
     [Fact]
-    public async Task CheckIn_Booked_ShowsCheckedInAndHidesCheckIn()
+    public async Task TimePasses_StartReachedWhileOpen_OffersNoShow()
+    {
+        var (booked, cut) = await OpenBookedAsync();
+
+        _time.SetUtcNow(booked.Start.AddMinutes(1));
+
+        cut.WaitForAssertion(() => Assert.True(Drawer(cut).HasButton("No-show")), Patience);
+    }
+
+    [Fact]
+    public async Task NoShow_AfterStart_MarksNoShowAndOffersNothingMore()
+    {
+        var (booked, cut) = await OpenBookedAsync();
+        _time.SetUtcNow(booked.Start.AddMinutes(20));
+        cut.WaitForAssertion(() => Assert.True(Drawer(cut).HasButton("No-show")), Patience);
+
+        await ClickAsync(cut, "No-show");
+
+        Assert.Null(Drawer(cut).AlertText());
+        Assert.Equal("Status: No-show", Status(cut));
+        Assert.DoesNotContain(OpenActions, Drawer(cut).HasButton);
+        Assert.Equal(AppointmentStatus.NoShow, (await InDatabaseAsync(booked.Id)).Status);
+    }
+
+    [Fact]
+    public async Task CheckIn_Booked_ShowsCheckedInHidesCheckInAndConfirms()
     {
         var (booked, cut) = await OpenBookedAsync();
 
         await ClickAsync(cut, "Check in");
 
         Assert.Equal("Status: Checked in", Status(cut));
-        Assert.False(cut.HasButton("Check in"));
-        Assert.False(cut.HasButton("No-show"));
-        Assert.True(cut.HasButton("Check out"));
-        Assert.Null(cut.AlertText());
+        Assert.False(Drawer(cut).HasButton("Check in"));
+        Assert.True(Drawer(cut).HasButton("Check out"));
+        Assert.Null(Drawer(cut).AlertText());
         Assert.Equal(AppointmentStatus.CheckedIn, (await InDatabaseAsync(booked.Id)).Status);
         Assert.Equal(AppointmentStatus.CheckedIn, Store.State.Appointments[booked.Id].Status);
+        Assert.Contains("Checked in: Jane Cooper, Swedish massage 60.", cut.Snackbars());
     }
 
     [Fact]
@@ -70,7 +109,7 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
 
         Assert.Equal("Payment · due 60.00 GBP", cut.Find("#pay-heading").TextContent);
         Assert.Equal("60.00", cut.Labelled("Card amount").GetAttribute("value"));
-        Assert.True(cut.HasButton("Take payment and check out"));
+        Assert.True(Drawer(cut).HasButton("Take payment and check out"));
     }
 
     [Fact]
@@ -82,7 +121,7 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
 
         await ClickAsync(cut, "Take payment and check out");
 
-        Assert.Equal("Payments add up to 10.00 GBP but the total is 60.00 GBP (short by 50.00 GBP).", cut.AlertText());
+        Assert.Equal("Payments add up to 10.00 GBP but the total is 60.00 GBP (short by 50.00 GBP).", Drawer(cut).AlertText());
         Assert.Equal("Status: Booked", Status(cut));
         var saved = await InDatabaseAsync(booked.Id);
         Assert.Equal(AppointmentStatus.Booked, saved.Status);
@@ -100,9 +139,9 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
         await cut.Labelled("Cash amount").ChangeAsync(new ChangeEventArgs { Value = "50" });
         await ClickAsync(cut, "Take payment and check out");
 
-        Assert.Null(cut.AlertText());
+        Assert.Null(Drawer(cut).AlertText());
         Assert.Equal("Status: Checked out", Status(cut));
-        Assert.DoesNotContain(BookedActions, cut.HasButton);
+        Assert.DoesNotContain(OpenActions, Drawer(cut).HasButton);
         await using var db = Clinic.OpenDatabase(Services);
         var saved = await InDatabaseAsync(booked.Id);
         Assert.Equal(AppointmentStatus.Completed, saved.Status);
@@ -112,15 +151,40 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     }
 
     [Fact]
-    public async Task LiveEvent_CheckedInAtAnotherDesk_ShowsNewStatusWithoutAnyClick()
+    public async Task LiveEvent_CheckedInAtAnotherDesk_ShowsNewStatusAndSaysWhoWithoutAnyClick()
     {
         var (booked, cut) = await OpenBookedAsync();
 
         await AppointmentService.CheckInAsync(booked.Id, OtherDesk);
 
         cut.WaitForAssertion(() => Assert.Equal("Status: Checked in", Status(cut)), Patience);
-        Assert.False(cut.HasButton("Check in"));
+        Assert.False(Drawer(cut).HasButton("Check in"));
         Assert.Contains("Updated: now checked in.", cut.Markup);
+        Assert.Contains("Swedish massage 60 at 10:00 was checked in by the other desk.", cut.Snackbars());
+    }
+
+    [Fact]
+    public async Task LiveEvent_MovedAtAnotherDesk_SaysItWasMovedAndWhereTo()
+    {
+        var (booked, cut) = await OpenBookedAsync();
+
+        await AppointmentService.MoveAsync(new MoveAppointment(booked.Id, booked.Start.AddHours(2), Seed.ProviderId, false, OtherDesk));
+
+        var now = TestClinic.TomorrowAt(12);
+        cut.WaitForAssertion(() => Assert.Contains(
+            $"Swedish massage 60 at 10:00 was moved by the other desk: now {now:ddd d MMM HH:mm} with {Seed.ProviderName}.", cut.Snackbars()), Patience);
+        Assert.Contains("12:00", Drawer(cut).TextContent);
+    }
+
+    [Fact]
+    public async Task CheckIn_ThisDesk_IsNotReportedAsAnotherDesksChange()
+    {
+        var (_, cut) = await OpenBookedAsync();
+
+        await ClickAsync(cut, "Check in");
+
+        Assert.DoesNotContain(cut.Snackbars(), m => m.Contains("other desk", StringComparison.Ordinal));
+        Assert.DoesNotContain("Updated: now", cut.Markup);
     }
 
     [Fact]
@@ -131,7 +195,7 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
         Store.Dispatch(new AppointmentSaved(booked with { Status = AppointmentStatus.Cancelled, Version = booked.Version + 1 }));
 
         cut.WaitForAssertion(() => Assert.Equal("Status: Cancelled", Status(cut)), Patience);
-        Assert.DoesNotContain(BookedActions, cut.HasButton);
+        Assert.DoesNotContain(OpenActions, Drawer(cut).HasButton);
     }
 
     [Fact]
@@ -140,13 +204,13 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
         var (booked, cut) = await OpenBookedAsync();
         Feed.Hold(); // the other desk's change has not reached this screen yet
         await AppointmentService.CancelAsync(booked.Id, "Client phoned", OtherDesk);
-        Assert.True(cut.HasButton("Check in"));
+        Assert.True(Drawer(cut).HasButton("Check in"));
 
         await ClickAsync(cut, "Check in");
 
-        Assert.Equal("This appointment is already cancelled and cannot be checked in.", cut.AlertText());
+        Assert.Equal("This appointment is already cancelled and cannot be checked in.", Drawer(cut).AlertText());
         Assert.Equal("Status: Cancelled", Status(cut));
-        Assert.False(cut.HasButton("Check in"));
+        Assert.False(Drawer(cut).HasButton("Check in"));
         Assert.Equal(AppointmentStatus.Cancelled, (await InDatabaseAsync(booked.Id)).Status);
 
         Feed.Release();
@@ -156,12 +220,22 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     }
 
     [Fact]
+    public async Task Close_Clicked_RaisesOnClose()
+    {
+        var (_, cut) = await OpenBookedAsync();
+
+        await ClickAsync(cut, "Close appointment");
+
+        Assert.Equal(1, _closed);
+    }
+
+    [Fact]
     public async Task Render_UnknownAppointment_SaysItNoLongerExists()
     {
         await ShowTomorrowAsync();
 
-        var cut = Render<AppointmentDrawer>(p => p.Add(d => d.AppointmentId, Guid.NewGuid()));
+        var cut = RenderWithProviders<AppointmentDrawer>(p => p.Add(d => d.AppointmentId, Guid.NewGuid()));
 
-        cut.WaitForAssertion(() => Assert.Equal("This appointment no longer exists.", cut.Find("[role=status]").TextContent), Patience);
+        cut.WaitForAssertion(() => Assert.Equal("This appointment no longer exists.", Drawer(cut).QuerySelector("[role=status]")!.TextContent), Patience);
     }
 }

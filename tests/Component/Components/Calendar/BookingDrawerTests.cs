@@ -1,5 +1,7 @@
+using AngleSharp.Dom;
 using Bunit;
 using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Clients;
 using FrontDesk.Dashboard.Components.Calendar;
 using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Clients;
@@ -8,34 +10,49 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
 
 namespace FrontDesk.Tests.Component.Components.Calendar;
 
 public sealed class BookingDrawerTests : ClinicTestContext
 {
     private const string Massage = "Swedish massage 60";
+    private readonly List<AppointmentView?> _closedWith = [];
 
-    private IRenderedComponent<BookingDrawer> RenderDrawer(int hour = 11)
+    private IRenderedComponent<IComponent> RenderDrawer(int hour = 11)
     {
-        var cut = Render<BookingDrawer>(p => p
+        var cut = RenderWithProviders<BookingDrawer>(p => p
             .Add(d => d.Start, TestClinic.TomorrowAt(hour))
-            .Add(d => d.ProviderId, Seed.ProviderId));
-        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Choose client Jane Cooper")), Patience);
+            .Add(d => d.ProviderId, Seed.ProviderId)
+            .Add(d => d.OnClose, booked => _closedWith.Add(booked)));
+        cut.WaitForAssertion(() => Assert.Equal(Seed.ProviderName, cut.Combobox("Provider").GetAttribute("value")), Patience);
         return cut;
     }
 
-    private static Task SearchAsync(IRenderedComponent<BookingDrawer> cut, string text) =>
-        cut.Labelled("Search clients").InputAsync(new ChangeEventArgs { Value = text });
+    /// <summary>The drawer itself (the host also holds drop-downs and snackbars).</summary>
+    private static IElement Drawer(IRenderedComponent<IComponent> cut) => cut.ByRole("region", "New appointment");
 
-    private static IReadOnlyList<string> ClientChoices(IRenderedComponent<BookingDrawer> cut) =>
-        cut.FindAll("[aria-label='Matching clients'] button").Select(b => b.GetAttribute("aria-label")!).ToList();
+    private static Task TypeAsync(IRenderedComponent<IComponent> cut, string text) =>
+        cut.Combobox("Search clients").InputAsync(new ChangeEventArgs { Value = text });
 
-    private static Task ClickAsync(IRenderedComponent<BookingDrawer> cut, string button) =>
-        cut.Button(button).ClickAsync(new MouseEventArgs());
+    private static IReadOnlyList<string> ClientChoices(IRenderedComponent<IComponent> cut) =>
+        cut.FindAll(".mud-popover-open [role=option] .client-option-name").Select(n => n.TextContent.Trim()).ToList();
 
-    private static Task ChooseServiceAsync(IRenderedComponent<BookingDrawer> cut, string service) =>
-        cut.Option("Service", service).ClickAsync(new MouseEventArgs());
+    private async Task ChooseClientAsync(IRenderedComponent<IComponent> cut, string query, string name)
+    {
+        await TypeAsync(cut, query);
+        cut.WaitForAssertion(() => Assert.Contains(name, ClientChoices(cut)), Patience);
+        await cut.OpenOption(name).ClickAsync(new MouseEventArgs());
+        cut.WaitForAssertion(() => Assert.True(Drawer(cut).HasButton("Change client")), Patience);
+    }
+
+    private static async Task ChooseServiceAsync(IRenderedComponent<IComponent> cut, string service)
+    {
+        await cut.Combobox("Service").Closest(".mud-input-control")!.MouseDownAsync(new MouseEventArgs());
+        await cut.OpenOption(service).ClickAsync(new MouseEventArgs());
+    }
+
+    private static Task ClickAsync(IRenderedComponent<IComponent> cut, string button) =>
+        Drawer(cut).Button(button).ClickAsync(new MouseEventArgs());
 
     private async Task<List<Appointment>> AppointmentsInDatabaseAsync()
     {
@@ -49,14 +66,27 @@ public sealed class BookingDrawerTests : ClinicTestContext
         return await db.Clients.AsNoTracking().ToListAsync();
     }
 
+    private Task RegisterAsync(string name, string phone, string? email = null) =>
+        Services.GetRequiredService<ClientService>().RegisterAsync(new RegisterClient(name, phone, email, null, OtherDesk));
+
+    [Fact]
+    public void Render_SlotChosen_PrefillsProviderDayAndTime()
+    {
+        var cut = RenderDrawer(hour: 11);
+
+        Assert.Equal(Seed.ProviderName, cut.Combobox("Provider").GetAttribute("value"));
+        Assert.Equal("11:00", cut.Field("Start").GetAttribute("value"));
+        Assert.Equal(TestClinic.TomorrowAt(11).ToString("ddd d MMM yyyy"), cut.Field("Date").GetAttribute("value"));
+    }
+
     [Fact]
     public async Task Search_ByName_ListsOnlyMatchingClient()
     {
         var cut = RenderDrawer();
 
-        await SearchAsync(cut, "jane");
+        await TypeAsync(cut, "jane");
 
-        cut.WaitForAssertion(() => Assert.Equal(["Choose client Jane Cooper"], ClientChoices(cut)), Patience);
+        cut.WaitForAssertion(() => Assert.Equal(["Jane Cooper"], ClientChoices(cut)), Patience);
     }
 
     [Fact]
@@ -64,9 +94,38 @@ public sealed class BookingDrawerTests : ClinicTestContext
     {
         var cut = RenderDrawer();
 
-        await SearchAsync(cut, "900 456");
+        await TypeAsync(cut, "900 456");
 
-        cut.WaitForAssertion(() => Assert.Equal(["Choose client John Smith"], ClientChoices(cut)), Patience);
+        cut.WaitForAssertion(() => Assert.Equal(["John Smith"], ClientChoices(cut)), Patience);
+    }
+
+    [Fact]
+    public async Task Search_ByEmail_ListsOnlyMatchingClient()
+    {
+        await RegisterAsync("Priya Patel", "07700 900321", "priya@clinic.example");
+        var cut = RenderDrawer();
+
+        await TypeAsync(cut, "PRIYA@clinic");
+
+        cut.WaitForAssertion(() => Assert.Equal(["Priya Patel"], ClientChoices(cut)), Patience);
+    }
+
+    [Fact]
+    public async Task Search_BurstOfKeystrokes_KeepsEveryCharacterAndShowsResultsOfTheWholeText()
+    {
+        await RegisterAsync("Emily Johnson", "07700 900601");
+        await RegisterAsync("Emma Jones", "07700 900602");
+        var cut = RenderDrawer();
+        const string Typed = "Emily Johnson";
+
+        // One input event per key, with no pause between them, as a fast typist or a scanner sends them.
+        for (var length = 1; length <= Typed.Length; length++)
+        {
+            await TypeAsync(cut, Typed[..length]);
+        }
+
+        cut.WaitForAssertion(() => Assert.Equal(["Emily Johnson"], ClientChoices(cut)), Patience);
+        Assert.Equal(Typed, cut.Combobox("Search clients").GetAttribute("value"));
     }
 
     [Fact]
@@ -74,7 +133,7 @@ public sealed class BookingDrawerTests : ClinicTestContext
     {
         var cut = RenderDrawer();
 
-        await SearchAsync(cut, "zebedee");
+        await TypeAsync(cut, "zebedee");
 
         cut.WaitForAssertion(() => Assert.Contains("No client matches “zebedee”.", cut.Markup), Patience);
         Assert.Empty(ClientChoices(cut));
@@ -85,11 +144,10 @@ public sealed class BookingDrawerTests : ClinicTestContext
     {
         var cut = RenderDrawer();
 
-        await ClickAsync(cut, "Choose client John Smith");
+        await ChooseClientAsync(cut, "smith", "John Smith");
 
-        Assert.Contains("John Smith", cut.Find(".chosen-client").TextContent);
-        Assert.True(cut.HasButton("Change client"));
-        Assert.Empty(ClientChoices(cut));
+        Assert.Contains("John Smith", Drawer(cut).TextContent);
+        Assert.DoesNotContain(cut.FindAll("label"), l => l.TextContent == "Search clients");
     }
 
     [Fact]
@@ -100,42 +158,42 @@ public sealed class BookingDrawerTests : ClinicTestContext
 
         await ClickAsync(cut, "Save booking");
 
-        Assert.Equal("Choose a client, or add a new one.", cut.AlertText());
+        Assert.Equal("Choose a client, or add a new one.", Drawer(cut).AlertText());
         Assert.Empty(await AppointmentsInDatabaseAsync());
+        Assert.Empty(_closedWith);
     }
 
     [Fact]
     public async Task Save_WithoutService_ShowsInlineMessageAndBooksNothing()
     {
         var cut = RenderDrawer();
-        await ClickAsync(cut, "Choose client Jane Cooper");
+        await ChooseClientAsync(cut, "jane", "Jane Cooper");
 
         await ClickAsync(cut, "Save booking");
 
-        Assert.Equal("Choose a service.", cut.AlertText());
+        Assert.Equal("Choose a service.", Drawer(cut).AlertText());
         Assert.Empty(await AppointmentsInDatabaseAsync());
     }
 
     [Fact]
-    public async Task Save_ClientServiceAndFreeSlot_BooksAppointmentAndClosesDrawer()
+    public async Task Save_ClientServiceAndFreeSlot_BooksAppointmentClosesDrawerAndConfirms()
     {
-        object? closedWith = null;
-        Services.GetRequiredService<DialogService>().OnSideClose += result => closedWith = result;
         var cut = RenderDrawer(hour: 11);
-        await ClickAsync(cut, "Choose client Jane Cooper");
+        await ChooseClientAsync(cut, "jane", "Jane Cooper");
         await ChooseServiceAsync(cut, Massage);
 
         await ClickAsync(cut, "Save booking");
 
-        Assert.Null(cut.AlertText());
+        Assert.Null(Drawer(cut).AlertText());
         var saved = Assert.Single(await AppointmentsInDatabaseAsync());
         Assert.Equal(Seed.JaneId, saved.ClientId.Value);
         Assert.Equal(Seed.MassageId, saved.ServiceId.Value);
         Assert.Equal(Seed.ProviderId, saved.ProviderId.Value);
         Assert.Equal(AppointmentStatus.Booked, saved.Status);
         Assert.Equal(Clock.ToUtc(TestClinic.TomorrowAt(11)), saved.Start);
-        var closed = Assert.IsType<AppointmentView>(closedWith);
-        Assert.Equal(saved.Id.Value, closed.Id);
+        var closed = Assert.Single(_closedWith);
+        Assert.Equal(saved.Id.Value, closed?.Id);
+        cut.WaitForAssertion(() => Assert.Contains($"Booked: Jane Cooper, {Massage} at 11:00 with {Seed.ProviderName}.", cut.Snackbars()), Patience);
     }
 
     [Fact]
@@ -143,16 +201,17 @@ public sealed class BookingDrawerTests : ClinicTestContext
     {
         var taken = await BookJaneAsync(hour: 11);
         var cut = RenderDrawer(hour: 11);
-        await ClickAsync(cut, "Choose client John Smith");
+        await ChooseClientAsync(cut, "john", "John Smith");
         await ChooseServiceAsync(cut, Massage);
 
         await ClickAsync(cut, "Save booking");
 
-        Assert.Equal($"{Seed.ProviderName} already has an appointment at that time.", cut.AlertText());
+        Assert.Equal($"{Seed.ProviderName} already has an appointment at that time.", Drawer(cut).AlertText());
         var only = Assert.Single(await AppointmentsInDatabaseAsync());
         Assert.Equal(taken.Id, only.Id.Value);
         Assert.Equal(Seed.JaneId, only.ClientId.Value);
-        Assert.True(cut.HasButton("Save booking"));
+        Assert.True(Drawer(cut).HasButton("Save booking"));
+        Assert.Empty(_closedWith);
     }
 
     [Fact]
@@ -166,7 +225,7 @@ public sealed class BookingDrawerTests : ClinicTestContext
 
         await ClickAsync(cut, "Save booking");
 
-        Assert.Null(cut.AlertText());
+        Assert.Null(Drawer(cut).AlertText());
         var priya = Assert.Single(await ClientsInDatabaseAsync(), c => c.Name == "Priya Patel");
         Assert.Equal("07700 900999", priya.Phone);
         var saved = Assert.Single(await AppointmentsInDatabaseAsync());
@@ -182,7 +241,7 @@ public sealed class BookingDrawerTests : ClinicTestContext
 
         await ClickAsync(cut, "Save booking");
 
-        Assert.Equal("Enter the new client's name.", cut.AlertText());
+        Assert.Equal("Enter the new client's name.", Drawer(cut).AlertText());
         Assert.Equal(3, (await ClientsInDatabaseAsync()).Count);
         Assert.Empty(await AppointmentsInDatabaseAsync());
     }
@@ -197,7 +256,7 @@ public sealed class BookingDrawerTests : ClinicTestContext
 
         await ClickAsync(cut, "Save booking");
 
-        Assert.Equal($"Client name is too long: at most {Client.MaxNameLength} characters.", cut.AlertText());
+        Assert.Equal($"Client name is too long: at most {Client.MaxNameLength} characters.", Drawer(cut).AlertText());
         Assert.Equal(3, (await ClientsInDatabaseAsync()).Count);
         Assert.Empty(await AppointmentsInDatabaseAsync());
     }
@@ -206,11 +265,22 @@ public sealed class BookingDrawerTests : ClinicTestContext
     public async Task StartNewClient_AfterSearchingPhone_PrefillsPhone()
     {
         var cut = RenderDrawer();
-        await SearchAsync(cut, "07700 111222");
+        await TypeAsync(cut, "07700 111222");
 
         await ClickAsync(cut, "New client");
 
         Assert.Equal("07700 111222", cut.Field("Phone").GetAttribute("value"));
-        Assert.Equal(string.Empty, cut.Field("Name").GetAttribute("value"));
+        Assert.Equal(string.Empty, cut.Field("Name").GetAttribute("value") ?? string.Empty);
+    }
+
+    [Fact]
+    public async Task Close_Clicked_RaisesOnCloseWithoutBooking()
+    {
+        var cut = RenderDrawer();
+
+        await ClickAsync(cut, "Close");
+
+        Assert.Equal([null], _closedWith);
+        Assert.Empty(await AppointmentsInDatabaseAsync());
     }
 }

@@ -66,6 +66,21 @@ public sealed class PackageCirclesTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_CourseWithEachState_TellsStatesApartByMarkNotColourAlone()
+    {
+        var cut = Render([new RecordOption(Course(SessionState.Redeemed, SessionState.Booked, SessionState.Free), null)]);
+
+        // The mark drawn in each circle (its icon's path): none on a free ring, a clock when booked, a check when redeemed.
+        string? Mark(string name) => cut.Button(name).QuerySelector(".circle-mark svg")?.InnerHtml;
+        var redeemed = Mark("Laser course, session 1 of 3: redeemed");
+        var booked = Mark("Laser course, session 2 of 3: booked");
+        Assert.Null(Mark("Laser course, session 3 of 3: free"));
+        Assert.NotNull(redeemed);
+        Assert.NotNull(booked);
+        Assert.NotEqual(redeemed, booked);
+    }
+
+    [Fact]
     public async Task Click_GreenCircle_ChoosesThatRecordAndSession()
     {
         (Guid, int?)? chosen = null;
