@@ -1,0 +1,21 @@
+// The scheduler's grid: arrow keys move between slots (Blazor moves the focus); this only
+// stops the same keys from also scrolling the grid, and lets a drag carry an item.
+const keys = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End"]);
+
+export function attach(root) {
+    if (!root || root.dataset.schAttached) {
+        return;
+    }
+    root.dataset.schAttached = "true";
+    root.addEventListener("keydown", e => {
+        if (keys.has(e.key) && e.target instanceof HTMLElement && e.target.classList.contains("sch-slot")) {
+            e.preventDefault();
+        }
+    });
+    root.addEventListener("dragstart", e => {
+        if (e.dataTransfer && e.target instanceof HTMLElement && e.target.classList.contains("sch-item")) {
+            e.dataTransfer.effectAllowed = "move";
+            e.dataTransfer.setData("text/plain", e.target.getAttribute("aria-label") || "");
+        }
+    });
+}
