@@ -90,7 +90,6 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     private int _activeLane;
     private int _activeRow;
     private bool _focusActive;
-    private ElementReference _activeSlot;
     private SchedulerItem? _dragging;
     private IJSObjectReference? _module;
     private ElementReference _gridRoot;
@@ -407,7 +406,10 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
             _focusActive = false;
             try
             {
-                await _activeSlot.FocusAsync(preventScroll: false);
+                if (_module is not null)
+                {
+                    await _module.InvokeVoidAsync("focusActive", _gridRoot);
+                }
             }
             catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
             {

@@ -19,3 +19,8 @@ export function attach(root) {
         }
     });
 }
+
+// The grid's one tab stop (roving tabindex) takes the focus, e.g. after an arrow key.
+export function focusActive(root) {
+    root?.querySelector('.sch-slot[tabindex="0"]')?.focus();
+}
