@@ -21,15 +21,16 @@ public static class CalendarItem
 
     /// <summary>
     /// Every appointment status with its colour, icon and text. The colours stay clear of the
-    /// course circles' green (free), orange (booked) and red (redeemed).
+    /// course circles' green (free), orange (booked) and red (redeemed); they are the --fd-*
+    /// variables of app.css, so the drawers' status badges show the same ones.
     /// </summary>
     public static IReadOnlyList<SchedulerStatus> Statuses { get; } =
     [
-        new(nameof(AppointmentStatus.Booked), StatusLabels.Label(AppointmentStatus.Booked), "#1e63c4", Icons.Material.Filled.Event),
-        new(nameof(AppointmentStatus.CheckedIn), StatusLabels.Label(AppointmentStatus.CheckedIn), "#6a3fb8", Icons.Material.Filled.HowToReg),
-        new(nameof(AppointmentStatus.Completed), StatusLabels.Label(AppointmentStatus.Completed) + " (paid)", "#37474f", Icons.Material.Filled.TaskAlt),
-        new(nameof(AppointmentStatus.NoShow), StatusLabels.Label(AppointmentStatus.NoShow), "#ad1457", Icons.Material.Filled.PersonOff),
-        new(nameof(AppointmentStatus.Cancelled), StatusLabels.Label(AppointmentStatus.Cancelled), "#757575", Icons.Material.Filled.EventBusy, Inactive: true),
+        new(nameof(AppointmentStatus.Booked), StatusLabels.Label(AppointmentStatus.Booked), "var(--fd-booked, #1e63c4)", Icons.Material.Filled.Event),
+        new(nameof(AppointmentStatus.CheckedIn), StatusLabels.Label(AppointmentStatus.CheckedIn), "var(--fd-checkedin, #6a3fb8)", Icons.Material.Filled.HowToReg),
+        new(nameof(AppointmentStatus.Completed), StatusLabels.Label(AppointmentStatus.Completed) + " (paid)", "var(--fd-completed, #37474f)", Icons.Material.Filled.Paid),
+        new(nameof(AppointmentStatus.NoShow), StatusLabels.Label(AppointmentStatus.NoShow), "var(--fd-noshow, #ad1457)", Icons.Material.Filled.PersonOff),
+        new(nameof(AppointmentStatus.Cancelled), StatusLabels.Label(AppointmentStatus.Cancelled), "var(--fd-cancelled, #757575)", Icons.Material.Filled.EventBusy, Inactive: true),
     ];
 
     public static SchedulerColumn Column(ProviderView provider) =>

@@ -13,7 +13,10 @@ export function attach(root) {
         root.scrollTop = Math.max(0, now.offsetTop - root.clientHeight / 3);
     }
     root.addEventListener("keydown", e => {
-        if (keys.has(e.key) && e.target instanceof HTMLElement && e.target.classList.contains("sch-slot")) {
+        if (!(e.target instanceof HTMLElement)) {
+            return;
+        }
+        if ((keys.has(e.key) && e.target.classList.contains("sch-slot")) || (e.key === " " && e.target.classList.contains("sch-item"))) {
             e.preventDefault();
         }
     });
