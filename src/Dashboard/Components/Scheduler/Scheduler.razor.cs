@@ -90,6 +90,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     private int _activeLane;
     private int _activeRow;
     private bool _focusActive;
+    private readonly HashSet<(int Lane, int Row)> _trail = [];
     private SchedulerItem? _dragging;
     private IJSObjectReference? _module;
     private ElementReference _gridRoot;
@@ -189,6 +190,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         _gridColumns = $"grid-template-columns: 3.5rem repeat({Math.Max(1, lanes.Count)}, minmax({(lanes.Count > 7 ? "6rem" : "7rem")}, 1fr));";
         _activeLane = 0;
         _activeRow = InitialRow();
+        _trail.Clear();
     }
 
     /// <summary>Each cell keeps its handlers for the life of the layout, so a re-render sends no new handlers to the browser.</summary>
@@ -203,7 +205,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         return new SlotCell(lane, row, start, works, name)
         {
             Click = () => OnSlotClickAsync(lane.Index, row),
-            Key = OnSlotKey,
+            Key = e => OnSlotKey(e, lane.Index, row),
             Drop = () => OnDropAsync(lane.Index, row),
         };
     }
@@ -232,6 +234,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
 
     private async Task OnSlotClickAsync(int lane, int row)
     {
+        _trail.Clear();
         _activeLane = lane;
         _activeRow = row;
         if (_cover[lane][row] is { } item)
@@ -243,9 +246,23 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         await SlotSelected.InvokeAsync(new SchedulerSlot(cell.Lane.Column.Key, cell.Start));
     }
 
-    /// <summary>Arrow keys move from the current slot (not the one the key came from: a fast burst of keys adds up).</summary>
-    private void OnSlotKey(KeyboardEventArgs e)
+    /// <summary>
+    /// Arrow keys move from the slot that has the focus. Keys typed faster than the focus moves
+    /// still arrive from a slot the grid already left (one on <see cref="_trail"/>): those
+    /// continue from the current slot, so a burst of keys adds up.
+    /// </summary>
+    private void OnSlotKey(KeyboardEventArgs e, int fromLane, int fromRow)
     {
+        if ((fromLane, fromRow) == (_activeLane, _activeRow))
+        {
+            _trail.Clear();
+        }
+        else if (!_trail.Contains((fromLane, fromRow)))
+        {
+            // The focus got here some other way (Tab, a script, a click): start from here.
+            _trail.Clear();
+            (_activeLane, _activeRow) = (fromLane, fromRow);
+        }
         var (lane, row) = (_activeLane, _activeRow);
         var hour = Math.Max(1, 60 / SlotMinutes);
         (int Lane, int Row)? next = e.Key switch
@@ -264,6 +281,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         {
             return;
         }
+        _trail.Add((_activeLane, _activeRow));
         _activeLane = Math.Clamp(target.Lane, 0, Math.Max(0, _lanes.Count - 1));
         _activeRow = Math.Clamp(target.Row, 0, Math.Max(0, _rows - 1));
         _focusActive = true;

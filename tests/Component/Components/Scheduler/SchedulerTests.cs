@@ -191,6 +191,17 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public void ArrowKey_OnASlotFocusedAnotherWay_MovesFromThatSlot()
+    {
+        var cut = RenderScheduler();
+
+        // Focus put on 09:00 by a click-less route (a script, a screen reader): not the tab stop.
+        Named(cut, "Ada Byron, 09:00, free").KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+
+        Assert.Equal("Ada Byron, 09:15, free", Focusable(cut).GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public void ArrowLeft_AtTheFirstColumn_StaysThere()
     {
         var cut = RenderScheduler();
