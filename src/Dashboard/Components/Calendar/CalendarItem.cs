@@ -65,7 +65,7 @@ public static class CalendarItem
         var name = record?.Name ?? "Package";
         if (a.PackageSession is not { } session)
         {
-            return new SchedulerBadge("package", Circle(state), $"{name}: {Word(state)}");
+            return new SchedulerBadge(string.Empty, Circle(state), $"{name}: {Word(state)}");
         }
         if (record is { CountBased: true } && record.Sessions.FirstOrDefault(s => s.Number == session) is { } known)
         {

@@ -31,7 +31,7 @@ public sealed record SchedulerColumn(string Key, string Title, IReadOnlyList<Sch
 /// </summary>
 public sealed record SchedulerStatus(string Key, string Label, string Color, string Icon, bool Inactive = false);
 
-/// <summary>A small marker on an item (e.g. "3/10" with a coloured circle), with its accessible text.</summary>
+/// <summary>A small marker on an item: a coloured circle with a short text ("3/10", or none), and its accessible text.</summary>
 public sealed record SchedulerBadge(string Text, string Color, string Label);
 
 /// <summary>
