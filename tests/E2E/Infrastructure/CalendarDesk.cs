@@ -5,16 +5,14 @@ using static Microsoft.Playwright.Assertions;
 namespace FrontDesk.Tests.E2E.Infrastructure;
 
 /// <summary>
-/// The calendar page as a receptionist uses it. Appointments, drawers and buttons are found by
-/// role and accessible name; only the empty time slots of the Radzen scheduler have no name,
-/// so they are found by provider column (header title) and row (15 minutes from opening).
+/// The calendar page as a receptionist uses it. Appointments, slots, drawers and buttons are
+/// all found by role and accessible name: a free slot is the button "Tess Tran, 10:00, free",
+/// an appointment the button whose name starts with its client's name.
 /// </summary>
 public sealed class CalendarDesk(Person person, TimeOnly? firstSlot = null)
 {
-    /// <summary>The time of the day view's first row: where the providers' shift starts (08:00 in <see cref="ClinicServer"/>).</summary>
+    /// <summary>Where the providers' shift starts (08:00 in <see cref="ClinicServer"/>): the grid shows no earlier slot.</summary>
     private readonly TimeOnly _firstSlot = firstSlot ?? ClinicServer.Opens;
-
-    private const int MinutesPerSlot = 15;
 
     public Person Person { get; } = person;
 
@@ -37,26 +35,23 @@ public sealed class CalendarDesk(Person person, TimeOnly? firstSlot = null)
     {
         // MainLayout sets data-interactive only after its first interactive render.
         await Expect(Page.Locator(".shell[data-interactive='true']")).ToBeAttachedAsync();
-        await Expect(Page.Locator(".rz-scheduler .rz-slot").First).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@", \d\d:\d\d, free") }).First).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Loading" })).ToHaveCountAsync(0);
     }
 
     /// <summary>An appointment on the calendar, by the start of its accessible name ("Client, Service with Provider, ...: Status").</summary>
     public ILocator Appointment(string clientName) =>
-        Page.Locator(".rz-scheduler").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(clientName + ", ")) });
+        Page.GetByRole(AriaRole.Region, new() { Name = "Calendar", Exact = true })
+            .GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(clientName + ", ")) });
 
-    /// <summary>The empty slot of a provider's column at a time today.</summary>
-    public async Task<ILocator> SlotAsync(ClinicProvider provider, TimeOnly time)
+    /// <summary>The free slot of a provider's column at a time today, as the day view names it.</summary>
+    public Task<ILocator> SlotAsync(ClinicProvider provider, TimeOnly time)
     {
-        var titles = await Page.Locator(".rz-scheduler .rz-view-header").First.Locator(".rz-slot-header[title]")
-            .EvaluateAllAsync<string[]>("headers => headers.map(h => h.getAttribute('title'))");
-        var column = Array.IndexOf(titles, provider.Name);
-        if (column < 0)
+        if (time < _firstSlot)
         {
-            throw new InvalidOperationException($"No column for {provider.Name}; the calendar shows: {string.Join(", ", titles)}.");
+            throw new InvalidOperationException($"The calendar starts at {_firstSlot:HH:mm}; it has no slot at {time:HH:mm}.");
         }
-        var row = (int)((time - _firstSlot).TotalMinutes / MinutesPerSlot);
-        return Page.Locator(".rz-scheduler .rz-resource-view-content .rz-slots").Nth(column).Locator(".rz-slot").Nth(row);
+        return Task.FromResult(Page.GetByRole(AriaRole.Button, new() { Name = $"{provider.Name}, {time:HH:mm}, free", Exact = true }));
     }
 
     /// <summary>Clicks an empty slot and waits for the booking drawer.</summary>

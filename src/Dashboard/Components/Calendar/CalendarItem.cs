@@ -1,9 +1,86 @@
 using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Catalog;
+using FrontDesk.Dashboard.Components.Scheduler;
+using FrontDesk.Dashboard.Packages;
+using FrontDesk.Domain.Calendar;
+using FrontDesk.Domain.Packages;
+using MudBlazor;
 
 namespace FrontDesk.Dashboard.Components.Calendar;
 
-/// <summary>What the Radzen scheduler draws: an appointment in the business's wall-clock time.</summary>
-public sealed record CalendarItem(DateTime Start, DateTime End, string Text, Guid ProviderId, AppointmentView Appointment);
+/// <summary>
+/// How the front desk's appointments, providers and statuses map onto the domain-free
+/// <see cref="Scheduler.Scheduler"/>: providers are columns, appointments are items.
+/// </summary>
+public static class CalendarItem
+{
+    /// <summary>Circle colours of a course session, as the drawers draw them (orange booked, red redeemed).</summary>
+    public const string CircleBooked = "#ef8a00";
+    public const string CircleRedeemed = "#c62828";
+    public const string CircleFree = "#2e7d32";
 
-/// <summary>A provider column of the scheduler.</summary>
-public sealed record ProviderColumn(Guid Id, string Name);
+    /// <summary>
+    /// Every appointment status with its colour, icon and text. The colours stay clear of the
+    /// course circles' green (free), orange (booked) and red (redeemed); they are the --fd-*
+    /// variables of app.css, so the drawers' status badges show the same ones.
+    /// </summary>
+    public static IReadOnlyList<SchedulerStatus> Statuses { get; } =
+    [
+        new(nameof(AppointmentStatus.Booked), StatusLabels.Label(AppointmentStatus.Booked), "var(--fd-booked, #1e63c4)", Icons.Material.Filled.Event),
+        new(nameof(AppointmentStatus.CheckedIn), StatusLabels.Label(AppointmentStatus.CheckedIn), "var(--fd-checkedin, #6a3fb8)", Icons.Material.Filled.HowToReg),
+        new(nameof(AppointmentStatus.Completed), StatusLabels.Label(AppointmentStatus.Completed) + " (paid)", "var(--fd-completed, #37474f)", Icons.Material.Filled.Paid),
+        new(nameof(AppointmentStatus.NoShow), StatusLabels.Label(AppointmentStatus.NoShow), "var(--fd-noshow, #ad1457)", Icons.Material.Filled.PersonOff),
+        new(nameof(AppointmentStatus.Cancelled), StatusLabels.Label(AppointmentStatus.Cancelled), "var(--fd-cancelled, #757575)", Icons.Material.Filled.EventBusy, Inactive: true),
+    ];
+
+    public static SchedulerColumn Column(ProviderView provider) =>
+        new(provider.Id.ToString(), provider.Name, provider.Shifts.Select(s => new SchedulerShift(s.Day, s.From, s.To)).ToList());
+
+    /// <summary>
+    /// An appointment as the grid draws it, in the business's wall-clock time. <paramref name="record"/>
+    /// is its prepaid record when known, for the "3/10" badge and the circle's colour.
+    /// </summary>
+    public static SchedulerItem From(AppointmentView a, BusinessClock clock, RecordView? record = null)
+    {
+        var start = clock.ToLocal(a.Start);
+        var end = clock.ToLocal(a.End);
+        var paid = a.PackageRecordId is null ? string.Empty : a.PackageSession is { } n ? $", course session {n}" : ", from a package";
+        return new SchedulerItem(a.Id.ToString(), a.ProviderId.ToString(), start, end, a.ClientName, a.Status.ToString())
+        {
+            Detail = a.ServiceName,
+            AccessibleName = $"{a.ClientName}, {a.ServiceName} with {a.ProviderName}, {start:HH:mm} to {end:HH:mm}{paid}: {StatusLabels.Label(a.Status)}",
+            Badge = Badge(a, record),
+            Movable = a.Status == AppointmentStatus.Booked,
+        };
+    }
+
+    private static SchedulerBadge? Badge(AppointmentView a, RecordView? record)
+    {
+        if (a.PackageRecordId is null)
+        {
+            return null;
+        }
+        var redeemed = a.Status is AppointmentStatus.CheckedIn or AppointmentStatus.Completed;
+        var state = redeemed ? SessionState.Redeemed : SessionState.Booked;
+        var name = record?.Name ?? "Package";
+        if (a.PackageSession is not { } session)
+        {
+            return new SchedulerBadge(string.Empty, Circle(state), $"{name}: {Word(state)}");
+        }
+        if (record is { CountBased: true } && record.Sessions.FirstOrDefault(s => s.Number == session) is { } known)
+        {
+            state = known.State;
+            return new SchedulerBadge($"{session}/{record.Sessions.Count}", Circle(state), $"{name}, session {session} of {record.Sessions.Count}: {Word(state)}");
+        }
+        return new SchedulerBadge($"#{session}", Circle(state), $"{name}, session {session}: {Word(state)}");
+    }
+
+    private static string Circle(SessionState state) => state switch
+    {
+        SessionState.Free => CircleFree,
+        SessionState.Redeemed => CircleRedeemed,
+        _ => CircleBooked,
+    };
+
+    private static string Word(SessionState state) => state.ToString().ToLowerInvariant();
+}

@@ -1,45 +1,101 @@
+using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Components.Calendar;
+using FrontDesk.Dashboard.Components.Scheduler;
+using FrontDesk.Dashboard.Packages;
 using FrontDesk.Dashboard.Store.Calendar;
-using FrontDesk.Domain.Calendar;
+using FrontDesk.Domain.Common;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace FrontDesk.Dashboard.Components.Pages;
 
-/// <summary>The shared front-desk calendar: providers side by side, live.</summary>
+/// <summary>
+/// The shared front-desk calendar: the store's appointments mapped onto the domain-free
+/// <see cref="Scheduler.Scheduler"/> (providers as columns), live; the booking and appointment
+/// drawers open at the end of the screen.
+/// </summary>
 public partial class CalendarPage : ComponentBase, IDisposable
 {
+    private static readonly int[] GridChoices = [5, 10, 15, 30];
+
     [Inject] private CalendarStore Store { get; set; } = default!;
     [Inject] private CatalogQueries Catalog { get; set; } = default!;
+    [Inject] private PackageQueries Packages { get; set; } = default!;
+    [Inject] private AppointmentService Appointments { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private DeskSession Desk { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    private RadzenScheduler<CalendarItem>? _scheduler;
+    private Scheduler.Scheduler? _scheduler;
     private IReadOnlyList<ProviderView> _providers = [];
-    private IReadOnlyList<ProviderColumn> _columns = [];
-    private IReadOnlyList<CalendarItem> _items = [];
-    private IReadOnlyList<ProviderOption> _providerOptions = [];
+    private IReadOnlyList<SchedulerColumn> _columns = [];
+    private IReadOnlyList<SchedulerItem> _items = [];
     private CalendarState? _renderedState;
-    private DateTime _date;
-    private int _viewIndex = 0;
-    private TimeSpan _opens;
-    private TimeSpan _closes;
+    private SchedulerView _view = SchedulerView.Day;
+    private DateOnly _date;
+    private DateTime _now;
+    private TimeOnly _opens;
+    private TimeOnly _closes;
+    private int _slotMinutes = 15;
+    private bool _showCancelled;
+    private string? _moveError;
+    private ITimer? _clockTimer;
+
+    /// <summary>Prepaid records of the appointments shown, for their badges; reloaded when the client's records change.</summary>
+    private readonly Dictionary<Guid, (RecordView? Record, long Revision)> _records = [];
+    private readonly HashSet<Guid> _loadingRecords = [];
+
+    private DrawerKind _drawer;
+    private int _drawerKey;
+    private DateTime _bookingStart;
+    private Guid? _bookingProvider;
+    private Guid? _appointmentId;
+    private ElementReference _drawerHeading;
+    private bool _focusDrawer;
 
     private CalendarState State => Store.State;
 
+    private Guid ProviderChoice => _view == SchedulerView.Week ? WeekProvider ?? Guid.Empty : State.ProviderFilter ?? Guid.Empty;
+
+    /// <summary>The week view shows one provider at a time: the chosen one, else the first.</summary>
+    private Guid? WeekProvider => State.ProviderFilter ?? _providers.FirstOrDefault()?.Id;
+
+    private string? DrawerTitle => _drawer switch
+    {
+        DrawerKind.Booking => "New appointment",
+        DrawerKind.Appointment => "Appointment",
+        _ => null,
+    };
+
     protected override async Task OnInitializedAsync()
     {
-        _date = Clock.LocalNow.Date;
+        _now = Clock.LocalNow;
         _providers = await Catalog.ProvidersAsync();
-        // Show the business's opening hours, widened to any provider's shift outside them.
+        // The business's opening hours, widened to any provider's shift outside them.
         var shifts = _providers.SelectMany(p => p.Shifts).ToList();
-        _opens = shifts.Select(s => s.From).Append(Clock.Business.OpensAt).Min().ToTimeSpan();
-        _closes = shifts.Select(s => s.To).Append(Clock.Business.ClosesAt).Max().ToTimeSpan();
-        _providerOptions = [new ProviderOption(null, "All providers"), .. _providers.Select(p => new ProviderOption(p.Id, p.Name))];
+        _opens = shifts.Select(s => s.From).Append(Clock.Business.OpensAt).Min();
+        _closes = shifts.Select(s => s.To).Append(Clock.Business.ClosesAt).Max();
+        if (State.Date != DateOnly.MinValue)
+        {
+            // Back on the calendar in the same circuit: the day and view the receptionist left.
+            _date = State.Date;
+            _view = State.View == CalendarViewKind.Week ? SchedulerView.Week : SchedulerView.Day;
+        }
+        else
+        {
+            _date = Clock.Today;
+        }
         Store.StateChanged += OnStateChanged;
+        ShowRange();
         Rebuild();
+        _clockTimer = Time.CreateTimer(_ => _ = InvokeAsync(() =>
+        {
+            _now = Clock.LocalNow;
+            StateHasChanged();
+        }), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
     private void OnStateChanged(CalendarState state) => _ = InvokeAsync(() =>
@@ -48,80 +104,207 @@ public partial class CalendarPage : ComponentBase, IDisposable
         StateHasChanged();
     });
 
-    /// <summary>Derives what the scheduler draws from the store's state (only when it changed).</summary>
-    private void Rebuild()
+    /// <summary>Asks the store for the days the view shows, unless it holds them already.</summary>
+    private void ShowRange()
+    {
+        var days = SchedulerLayout.DaysOf(_view, _date);
+        var (start, end) = Clock.Range(days[0], days.Count);
+        var kind = _view == SchedulerView.Week ? CalendarViewKind.Week : CalendarViewKind.Day;
+        if (State.RangeStart != start || State.RangeEnd != end || State.View != kind || State.Date != _date)
+        {
+            Store.Dispatch(new ShowRange(_date, kind, start, end));
+        }
+    }
+
+    /// <summary>Derives the columns and items from the store's state (only when it or the view changed).</summary>
+    private void Rebuild(bool force = false)
     {
         var state = State;
-        if (ReferenceEquals(state, _renderedState))
+        if (!force && ReferenceEquals(state, _renderedState))
         {
             return;
         }
         _renderedState = state;
-        _columns = _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter).Select(p => new ProviderColumn(p.Id, p.Name)).ToList();
-        _items = state.Visible
-            .Where(a => a.Status != AppointmentStatus.Cancelled)
-            .Select(a => new CalendarItem(Clock.ToLocal(a.Start), Clock.ToLocal(a.End), $"{a.ClientName} · {a.ServiceName}", a.ProviderId, a))
-            .ToList();
+        var shown = _view == SchedulerView.Week
+            ? _providers.Where(p => p.Id == WeekProvider)
+            : _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter);
+        _columns = shown.Select(CalendarItem.Column).ToList();
+        var columnIds = shown.Select(p => p.Id).ToHashSet();
+        var appointments = state.Appointments.Values.Where(a => columnIds.Contains(a.ProviderId)).OrderBy(a => a.Start).ToList();
+        _items = appointments.Select(a => CalendarItem.From(a, Clock, RecordOf(a))).ToList();
+        LoadRecords(appointments);
     }
 
-    private void OnLoadData(SchedulerLoadDataEventArgs args)
+    private RecordView? RecordOf(AppointmentView a) =>
+        a.PackageRecordId is { } id && _records.TryGetValue(id, out var known) ? known.Record : null;
+
+    /// <summary>Reads the prepaid records behind course bookings (for "3/10"), again when the client's records changed.</summary>
+    private void LoadRecords(IEnumerable<AppointmentView> appointments)
     {
-        var view = args.View is RadzenWeekView ? CalendarViewKind.Week : CalendarViewKind.Day;
-        var first = DateOnly.FromDateTime(args.Start);
-        var days = Math.Max(1, (int)Math.Ceiling((args.End - args.Start).TotalDays));
-        var (start, end) = Clock.Range(first, days);
-        if (State.RangeStart == start && State.RangeEnd == end && State.View == view)
+        var wanted = appointments
+            .Where(a => a.PackageRecordId is { } id && !_loadingRecords.Contains(id)
+                && (!_records.TryGetValue(id, out var known) || known.Revision != State.PackageRevision(a.ClientId)))
+            .GroupBy(a => a.PackageRecordId!.Value)
+            .Select(g => (RecordId: g.Key, Revision: State.PackageRevision(g.First().ClientId)))
+            .ToList();
+        foreach (var (recordId, revision) in wanted)
+        {
+            _loadingRecords.Add(recordId);
+            _ = LoadRecordAsync(recordId, revision);
+        }
+    }
+
+    private async Task LoadRecordAsync(Guid recordId, long revision)
+    {
+        RecordView? record = null;
+        try
+        {
+            record = await Packages.RecordAsync(recordId);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The badge shows the session number alone; the drawer shows the record in full.
+        }
+        await InvokeAsync(() =>
+        {
+            _loadingRecords.Remove(recordId);
+            _records[recordId] = (record, revision);
+            Rebuild(force: true);
+            StateHasChanged();
+        });
+    }
+
+    private void OnViewChanged(SchedulerView view)
+    {
+        _view = view;
+        ShowRange();
+        Rebuild(force: true);
+    }
+
+    private void OnDateChanged(DateOnly date)
+    {
+        _date = date;
+        ShowRange();
+        Rebuild(force: true);
+    }
+
+    private void OnProviderFilter(Guid providerId) => Store.Dispatch(new FilterProvider(providerId == Guid.Empty ? null : providerId));
+
+    private string ProviderName(Guid id) => id == Guid.Empty ? "All providers" : _providers.FirstOrDefault(p => p.Id == id)?.Name ?? string.Empty;
+
+    private void OnSlotMinutes(int minutes) => _slotMinutes = GridChoices.Contains(minutes) ? minutes : 15;
+
+    private void OnSlotSelected(SchedulerSlot slot)
+    {
+        _bookingStart = slot.Start;
+        _bookingProvider = Guid.Parse(slot.ColumnKey);
+        OpenDrawer(DrawerKind.Booking);
+    }
+
+    private void OnItemSelected(SchedulerItem item)
+    {
+        _appointmentId = Guid.Parse(item.Key);
+        OpenDrawer(DrawerKind.Appointment);
+    }
+
+    private void OpenDrawer(DrawerKind kind)
+    {
+        _drawer = kind;
+        _drawerKey++;
+        _focusDrawer = true;
+    }
+
+    private async Task OnBookingClosedAsync(AppointmentView? booked) => await CloseDrawerAsync();
+
+    private async Task OnDrawerOpenChanged(bool open)
+    {
+        if (!open)
+        {
+            await CloseDrawerAsync();
+        }
+    }
+
+    private async Task CloseDrawerAsync()
+    {
+        _drawer = DrawerKind.None;
+        _appointmentId = null;
+        StateHasChanged();
+        if (_scheduler is not null)
+        {
+            await _scheduler.FocusActiveSlotAsync();
+        }
+    }
+
+    /// <summary>An appointment dragged to another time or provider: the move command decides; refused, it stays where it was.</summary>
+    private async Task OnItemDroppedAsync(SchedulerDrop drop)
+    {
+        var id = Guid.Parse(drop.Item.Key);
+        if (!State.Appointments.TryGetValue(id, out var before))
         {
             return;
         }
-        Store.Dispatch(new ShowRange(first, view, start, end));
-    }
-
-    private void OnProviderFilter(Guid? providerId) => Store.Dispatch(new FilterProvider(providerId));
-
-    private async Task OnSlotSelect(SchedulerSlotSelectEventArgs args)
-    {
-        var providerId = (args.Resource as ProviderColumn)?.Id ?? State.ProviderFilter ?? _providers.FirstOrDefault()?.Id;
-        var start = args.View is RadzenWeekView || args.Start.TimeOfDay != TimeSpan.Zero ? args.Start : args.Start.Add(_opens);
-        await Dialogs.OpenSideAsync<BookingDrawer>("New appointment",
-            new Dictionary<string, object?>
-            {
-                [nameof(BookingDrawer.Start)] = start,
-                [nameof(BookingDrawer.ProviderId)] = providerId,
-                [nameof(BookingDrawer.OnClose)] = EventCallback.Factory.Create<FrontDesk.Dashboard.Calendar.AppointmentView?>(this, booked => Dialogs.CloseSide(booked)),
-            },
-            new SideDialogOptions { Position = DialogPosition.Right, Width = "min(30rem, 100vw)", CloseDialogOnOverlayClick = true, ShowMask = false });
-    }
-
-    private async Task OnAppointmentSelect(SchedulerAppointmentSelectEventArgs<CalendarItem> args) =>
-        await Dialogs.OpenSideAsync<AppointmentDrawer>("Appointment",
-            new Dictionary<string, object?>
-            {
-                [nameof(AppointmentDrawer.AppointmentId)] = args.Data!.Appointment.Id,
-                [nameof(AppointmentDrawer.OnClose)] = EventCallback.Factory.Create(this, () => Dialogs.CloseSide()),
-            },
-            new SideDialogOptions { Position = DialogPosition.Right, Width = "min(30rem, 100vw)", CloseDialogOnOverlayClick = true, ShowMask = false });
-
-    private void OnAppointmentRender(SchedulerAppointmentRenderEventArgs<CalendarItem> args)
-    {
-        var item = args.Data!;
-        var a = item.Appointment;
-        args.Attributes!["class"] = $"appt {StatusLabels.CssClass(a.Status)}";
-        args.Attributes!["data-status"] = a.Status.ToString();
-        var paid = a.PackageRecordId is null ? string.Empty : a.PackageSession is { } n ? $", course session {n}" : ", from a package";
-        args.Attributes!["aria-label"] = $"{a.ClientName}, {a.ServiceName} with {a.ProviderName}, {item.Start:HH:mm} to {item.End:HH:mm}{paid}: {StatusLabels.Label(a.Status)}";
-        args.Attributes!["role"] = "button";
-    }
-
-    private void OnSlotRender(SchedulerSlotRenderEventArgs args)
-    {
-        if (args.View is RadzenDayView or RadzenWeekView && args.Start.Date == Clock.LocalNow.Date && args.Start <= Clock.LocalNow && Clock.LocalNow < args.End)
+        _moveError = null;
+        var providerId = Guid.Parse(drop.ColumnKey);
+        try
         {
-            args.Attributes!["class"] = "slot-now";
+            var moved = await Appointments.MoveAsync(new MoveAppointment(id, Clock.ToUtc(drop.Start), providerId, false, Desk.Actor));
+            Store.Dispatch(new AppointmentSaved(moved));
+            var where = moved.ProviderId == before.ProviderId ? string.Empty : $" with {moved.ProviderName}";
+            Snackbar.Add($"Moved {moved.ClientName} to {Clock.ToLocal(moved.Start):HH:mm}{where}.", Severity.Normal, options =>
+            {
+                options.Action = "Undo";
+                options.ActionColor = Color.Primary;
+                options.VisibleStateDuration = 8000;
+                options.OnClick = _ => InvokeAsync(() => UndoMoveAsync(before));
+            });
+        }
+        catch (DomainException ex)
+        {
+            _moveError = $"{before.ClientName} was not moved: {ex.Message}";
         }
     }
 
-    public void Dispose() => Store.StateChanged -= OnStateChanged;
+    private async Task UndoMoveAsync(AppointmentView before)
+    {
+        try
+        {
+            var back = await Appointments.MoveAsync(new MoveAppointment(before.Id, before.Start, before.ProviderId, false, Desk.Actor));
+            Store.Dispatch(new AppointmentSaved(back));
+            _moveError = null;
+        }
+        catch (DomainException ex)
+        {
+            _moveError = $"{before.ClientName} could not be moved back: {ex.Message}";
+        }
+        StateHasChanged();
+    }
 
-    private sealed record ProviderOption(Guid? Value, string Text);
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusDrawer && _drawer != DrawerKind.None)
+        {
+            _focusDrawer = false;
+            try
+            {
+                await _drawerHeading.FocusAsync();
+            }
+            catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
+            {
+                // The drawer closed again, or the circuit went away.
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        Store.StateChanged -= OnStateChanged;
+        _clockTimer?.Dispose();
+    }
+
+    private enum DrawerKind
+    {
+        None,
+        Booking,
+        Appointment,
+    }
 }

@@ -1,22 +1,25 @@
+using AngleSharp.Dom;
 using Bunit;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Components.Calendar;
 using FrontDesk.Dashboard.Components.Pages;
+using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Tests.Component.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
-using Radzen.Blazor.Rendering;
+using MudBlazor;
 
 namespace FrontDesk.Tests.Component.Components.Pages;
 
 /// <summary>
-/// The calendar page with Radzen's real scheduler. The scheduler asks the browser for its size
-/// (Radzen.createResizable) before it lays out appointments; that one call is answered here.
+/// The calendar page over a real clinic database and the fake live feed: appointments on the
+/// scheduler by accessible name, drawers opened from slots and appointments, drag to move.
 /// </summary>
-public sealed class CalendarPageTests : ClinicTestContext
+public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
 {
-    public CalendarPageTests() =>
-        JSInterop.Setup<Rect>("Radzen.createResizable", _ => true).SetResult(new Rect { Width = 1200, Height = 800 });
+    Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
+
+    // MudBlazor's popover service can only be disposed asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     private Task<AppointmentView> BookTodayAsync(Guid client, int hour) =>
         AppointmentService.BookAsync(new BookAppointment(
@@ -25,8 +28,25 @@ public sealed class CalendarPageTests : ClinicTestContext
     private static string Label(string client, int hour, string status) =>
         $"{client}, Swedish massage 60 with Alex Morgan, {hour:00}:00 to {hour + 1:00}:00: {status}";
 
+    /// <summary>The buttons of the day grid (slots and appointments), not the phone agenda's copies.</summary>
+    private static IEnumerable<IElement> GridButtons(IRenderedComponent<CalendarPage> cut) =>
+        cut.FindAll("[role=group][aria-label$='time slots'] button, [role=group][aria-label$='time slots'] [role=button]");
+
     private static bool Shows(IRenderedComponent<CalendarPage> cut, string label) =>
-        cut.FindAll("[role=button][aria-label]").Any(e => e.GetAttribute("aria-label") == label);
+        GridButtons(cut).Any(e => e.GetAttribute("aria-label") == label);
+
+    private static IElement Named(IRenderedComponent<CalendarPage> cut, string label) =>
+        GridButtons(cut).Single(e => e.GetAttribute("aria-label") == label);
+
+    private static IElement? Drawer(IRenderedComponent<CalendarPage> cut, string name) =>
+        cut.FindAll("[role=dialog]").SingleOrDefault(d => d.GetAttribute("aria-label") == name);
+
+    private IRenderedComponent<CalendarPage> RenderLoaded()
+    {
+        var cut = Render<CalendarPage>();
+        cut.WaitForAssertion(() => Assert.True(Store.State.RangeStart != DateTimeOffset.MinValue && !Store.State.Loading), Patience);
+        return cut;
+    }
 
     [Fact]
     public async Task Render_Today_ShowsStoreAppointmentsWithAccessibleNames()
@@ -44,6 +64,14 @@ public sealed class CalendarPageTests : ClinicTestContext
     }
 
     [Fact]
+    public void Render_Today_ShowsAFreeSlotPerProviderAndTime()
+    {
+        var cut = RenderLoaded();
+
+        Assert.Equal("button", Named(cut, "Alex Morgan, 10:15, free").LocalName);
+    }
+
+    [Fact]
     public async Task LiveEvent_CheckInAtAnotherDesk_UpdatesAppointmentWithoutReload()
     {
         var jane = await BookTodayAsync(Seed.JaneId, 10);
@@ -54,35 +82,134 @@ public sealed class CalendarPageTests : ClinicTestContext
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Checked in")), "the check-in did not show"), Patience);
         Assert.False(Shows(cut, Label("Jane Cooper", 10, "Booked")));
+        Assert.Equal("CheckedIn", Named(cut, Label("Jane Cooper", 10, "Checked in")).GetAttribute("data-status"));
     }
 
     [Fact]
-    public async Task LiveEvent_BookedAndCancelledElsewhere_AppearsThenDisappears()
+    public async Task LiveEvent_BookedAtAnotherDesk_AppearsAndTakesItsSlot()
     {
-        var cut = Render<CalendarPage>();
-        cut.WaitForAssertion(() => Assert.False(Store.State.Loading), Patience);
+        var cut = RenderLoaded();
+        Assert.True(Shows(cut, "Alex Morgan, 16:15, free"));
 
+        await BookTodayAsync(Seed.MariaId, 16);
+
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Maria Garcia", 16, "Booked"))), Patience);
+        Assert.True(Shows(cut, "Alex Morgan, 16:15, taken by Maria Garcia"));
+    }
+
+    [Fact]
+    public async Task LiveEvent_CancelledElsewhere_DisappearsUnlessCancelledAreShown()
+    {
+        var cut = RenderLoaded();
         var maria = await BookTodayAsync(Seed.MariaId, 16);
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Maria Garcia", 16, "Booked"))), Patience);
+
         await AppointmentService.CancelAsync(maria.Id, null, OtherDesk);
 
         cut.WaitForAssertion(() => Assert.DoesNotContain("Maria Garcia", cut.Markup), Patience);
+        cut.FindAll("label").Single(l => l.TextContent.Contains("Show cancelled")).QuerySelector("input")!.Change(true);
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Maria Garcia", 16, "Cancelled"))), Patience);
+    }
+
+    [Fact]
+    public void ClickFreeSlot_OpensBookingDrawerWithProviderAndTime()
+    {
+        var cut = RenderLoaded();
+        Assert.Null(Drawer(cut, "New appointment"));
+
+        Named(cut, "Alex Morgan, 10:15, free").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
+        var drawer = cut.FindComponent<BookingDrawer>();
+        Assert.Equal(Seed.ProviderId, drawer.Instance.ProviderId);
+        Assert.Equal(Clock.LocalNow.Date.AddHours(10).AddMinutes(15), drawer.Instance.Start);
     }
 
     [Fact]
     public async Task ClickAppointment_OpensAppointmentDrawerForIt()
     {
         var jane = await BookTodayAsync(Seed.JaneId, 10);
-        Type? opened = null;
-        Dictionary<string, object?>? parameters = null;
-        Services.GetRequiredService<DialogService>().OnSideOpen += (type, p, _) => (opened, parameters) = (type, p);
         var cut = Render<CalendarPage>();
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
 
-        // Radzen puts the click handler on the event box around the labelled content.
-        cut.FindAll(".rz-event").Single(e => e.QuerySelector($"[aria-label='{Label("Jane Cooper", 10, "Booked")}']") is not null).Click();
+        Named(cut, Label("Jane Cooper", 10, "Booked")).Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(typeof(AppointmentDrawer), opened), Patience);
-        Assert.Equal(jane.Id, parameters![nameof(AppointmentDrawer.AppointmentId)]);
+        cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "Appointment")), Patience);
+        Assert.Equal(jane.Id, cut.FindComponent<AppointmentDrawer>().Instance.AppointmentId);
+    }
+
+    [Fact]
+    public async Task CloseDrawer_ClosesIt()
+    {
+        var cut = RenderLoaded();
+        Named(cut, "Alex Morgan, 10:15, free").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
+
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Close drawer").Click());
+
+        Assert.Null(Drawer(cut, "New appointment"));
+        Assert.Empty(cut.FindComponents<BookingDrawer>());
+    }
+
+    [Fact]
+    public async Task DropAppointmentOnAFreeSlot_MovesItThere()
+    {
+        await BookTodayAsync(Seed.JaneId, 10);
+        var cut = Render<CalendarPage>();
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
+
+        Named(cut, Label("Jane Cooper", 10, "Booked")).DragStart();
+        Named(cut, "Alex Morgan, 12:00, free").Drop();
+
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 12, "Booked"))), Patience);
+        Assert.False(Shows(cut, Label("Jane Cooper", 10, "Booked")));
+        var stored = Assert.Single(await Services.GetRequiredService<CalendarQueries>().RangeAsync(Store.State.RangeStart, Store.State.RangeEnd));
+        Assert.Equal(Clock.ToUtc(Clock.LocalNow.Date.AddHours(12)), stored.Start);
+    }
+
+    [Fact]
+    public async Task DropAppointmentOnATakenTime_IsRefusedWithTheReasonAndStays()
+    {
+        await BookTodayAsync(Seed.JaneId, 10);
+        await BookTodayAsync(Seed.JohnId, 12);
+        var cut = Render<CalendarPage>();
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("John Smith", 12, "Booked"))), Patience);
+
+        // Jane's hour from 11:30 would overlap John's at 12:00.
+        Named(cut, Label("Jane Cooper", 10, "Booked")).DragStart();
+        Named(cut, "Alex Morgan, 11:30, free").Drop();
+
+        cut.WaitForAssertion(() => Assert.Contains("Jane Cooper was not moved", cut.AlertText()), Patience);
+        Assert.Contains("already has an appointment", cut.AlertText());
+        Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked")));
+    }
+
+    [Fact]
+    public async Task UndoAfterAMove_MovesTheAppointmentBack()
+    {
+        await BookTodayAsync(Seed.JaneId, 10);
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = Render<CalendarPage>();
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
+        Named(cut, Label("Jane Cooper", 10, "Booked")).DragStart();
+        Named(cut, "Alex Morgan, 12:00, free").Drop();
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 12, "Booked"))), Patience);
+
+        snackbars.WaitForAssertion(() => Assert.Contains("Moved Jane Cooper to 12:00", snackbars.Markup), Patience);
+        await snackbars.InvokeAsync(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click());
+
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
+        Assert.False(Shows(cut, Label("Jane Cooper", 12, "Booked")));
+    }
+
+    [Fact]
+    public void WeekButton_ShowsTheWeekOfOneProviderWithDaysInTheSlotNames()
+    {
+        var cut = RenderLoaded();
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Week").Click();
+
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, $"Alex Morgan, {Clock.LocalNow:ddd d MMM}, 10:00, free")), Patience);
+        Assert.Equal(CalendarViewKind.Week, Store.State.View);
     }
 }

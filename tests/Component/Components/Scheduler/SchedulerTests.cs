@@ -1,0 +1,330 @@
+using AngleSharp.Dom;
+using Bunit;
+using FrontDesk.Dashboard.Components.Scheduler;
+using FrontDesk.Tests.Component.Infrastructure;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+
+namespace FrontDesk.Tests.Component.Components.Scheduler;
+
+/// <summary>
+/// The scheduler alone, with made-up columns and items: it knows nothing of appointments, so
+/// neither do these tests. Slots and items are found by role and accessible name.
+/// </summary>
+public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
+{
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's popover service can only be disposed asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    private static readonly DateOnly Monday = new(2026, 3, 2);
+
+    private static readonly IReadOnlyList<SchedulerShift> WeekdaysNineToFive =
+        [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+            .Select(d => new SchedulerShift(d, new TimeOnly(9, 0), new TimeOnly(17, 0)))];
+
+    private static readonly SchedulerColumn Ben = new("ben", "Ben Carter", WeekdaysNineToFive);
+    private static readonly SchedulerColumn Ada = new("ada", "Ada Byron", WeekdaysNineToFive);
+
+    private static readonly IReadOnlyList<SchedulerStatus> Statuses =
+    [
+        new("open", "Open", "#1e63c4", Icons.Material.Filled.Event),
+        new("done", "Done", "#37474f", Icons.Material.Filled.TaskAlt),
+        new("void", "Voided", "#757575", Icons.Material.Filled.EventBusy, Inactive: true),
+    ];
+
+    private static SchedulerItem Item(string key, string column, int hour, int minute, int minutes, string title, string status = "open") =>
+        new(key, column, Monday.ToDateTime(new TimeOnly(hour, minute)), Monday.ToDateTime(new TimeOnly(hour, minute)).AddMinutes(minutes), title, status);
+
+    private IRenderedComponent<FrontDesk.Dashboard.Components.Scheduler.Scheduler> RenderScheduler(
+        IReadOnlyList<SchedulerItem>? items = null,
+        SchedulerView view = SchedulerView.Day,
+        Action<ComponentParameterCollectionBuilder<FrontDesk.Dashboard.Components.Scheduler.Scheduler>>? more = null,
+        IReadOnlyList<SchedulerColumn>? columns = null,
+        DateOnly? date = null,
+        int slotMinutes = 15) =>
+        Render<FrontDesk.Dashboard.Components.Scheduler.Scheduler>(p =>
+        {
+            p.Add(s => s.Columns, columns ?? [Ben, Ada])
+                .Add(s => s.Items, items ?? [])
+                .Add(s => s.Statuses, Statuses)
+                .Add(s => s.View, view)
+                .Add(s => s.Date, date ?? Monday)
+                .Add(s => s.Now, Monday.ToDateTime(new TimeOnly(12, 5)))
+                .Add(s => s.DayStart, new TimeOnly(8, 0))
+                .Add(s => s.DayEnd, new TimeOnly(18, 0))
+                .Add(s => s.SlotMinutes, slotMinutes);
+            more?.Invoke(p);
+        });
+
+    /// <summary>The grid's buttons (slots and items), not the agenda's copies for phones.</summary>
+    private static IEnumerable<IElement> GridButtons(IRenderedComponent<FrontDesk.Dashboard.Components.Scheduler.Scheduler> cut) =>
+        cut.FindAll("[role=group][aria-label$='time slots'] button, [role=group][aria-label$='time slots'] [role=button]");
+
+    private static IElement Named(IRenderedComponent<FrontDesk.Dashboard.Components.Scheduler.Scheduler> cut, string name)
+    {
+        var matches = GridButtons(cut).Where(b => b.GetAttribute("aria-label") == name).ToList();
+        return matches.Count == 1 ? matches[0] : throw new ElementNotFoundException($"{matches.Count} grid buttons named '{name}'");
+    }
+
+    private static IElement Focusable(IRenderedComponent<FrontDesk.Dashboard.Components.Scheduler.Scheduler> cut) =>
+        GridButtons(cut).Single(b => b.LocalName == "button" && b.GetAttribute("tabindex") == "0");
+
+    [Fact]
+    public void Render_DayView_ShowsAFreeSlotPerColumnAndTimeWithItsName()
+    {
+        var cut = RenderScheduler();
+
+        Assert.Equal("button", Named(cut, "Ben Carter, 10:15, free").LocalName);
+        Assert.Equal("button", Named(cut, "Ada Byron, 10:15, free").LocalName);
+        // 08:00 to 18:00 in quarter hours, two columns.
+        Assert.Equal(2 * 40, GridButtons(cut).Count(b => b.LocalName == "button"));
+    }
+
+    [Fact]
+    public void Render_TimeOutsideWorkingHours_IsNamedSo()
+    {
+        var cut = RenderScheduler();
+
+        Assert.NotNull(Named(cut, "Ben Carter, 08:30, free, outside working hours"));
+        Assert.NotNull(Named(cut, "Ben Carter, 17:00, free, outside working hours"));
+    }
+
+    [Fact]
+    public void Render_Item_ShowsItsNameStatusTextAndTakesItsSlots()
+    {
+        var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, "Jane Cooper")]);
+
+        var item = Named(cut, "Jane Cooper, 10:00 to 10:30: Open");
+        Assert.Contains("Open", item.TextContent);
+        Assert.Equal("open", item.GetAttribute("data-status"));
+        Assert.NotNull(Named(cut, "Ben Carter, 10:15, taken by Jane Cooper"));
+        Assert.NotNull(Named(cut, "Ben Carter, 10:30, free"));
+    }
+
+    [Fact]
+    public void Render_ItemWithOwnName_UsesIt()
+    {
+        var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, "Jane Cooper") with { AccessibleName = "Jane Cooper, facial with Ben" }]);
+
+        Assert.NotNull(Named(cut, "Jane Cooper, facial with Ben"));
+    }
+
+    [Fact]
+    public void Legend_NamesEveryStatus()
+    {
+        var cut = RenderScheduler();
+
+        var legend = cut.Find("[role=list][aria-label=Legend]");
+        var names = legend.QuerySelectorAll("[role=listitem]").Select(i => i.TextContent.Trim()).ToList();
+        Assert.Equal(["Open", "Done", "Voided"], names);
+    }
+
+    [Fact]
+    public void ClickFreeSlot_RaisesSlotSelectedWithColumnAndStart()
+    {
+        SchedulerSlot? chosen = null;
+        var cut = RenderScheduler(more: p => p.Add(s => s.SlotSelected, (SchedulerSlot slot) => chosen = slot));
+
+        Named(cut, "Ada Byron, 14:45, free").Click();
+
+        Assert.Equal(new SchedulerSlot("ada", Monday.ToDateTime(new TimeOnly(14, 45))), chosen);
+    }
+
+    [Fact]
+    public void ClickItem_RaisesItemSelected()
+    {
+        var jane = Item("a1", "ben", 10, 0, 30, "Jane Cooper");
+        SchedulerItem? chosen = null;
+        var cut = RenderScheduler([jane], more: p => p.Add(s => s.ItemSelected, (SchedulerItem item) => chosen = item));
+
+        Named(cut, "Jane Cooper, 10:00 to 10:30: Open").Click();
+
+        Assert.Equal(jane, chosen);
+    }
+
+    [Fact]
+    public void EnterOnItem_RaisesItemSelected()
+    {
+        var jane = Item("a1", "ben", 10, 0, 30, "Jane Cooper");
+        SchedulerItem? chosen = null;
+        var cut = RenderScheduler([jane], more: p => p.Add(s => s.ItemSelected, (SchedulerItem item) => chosen = item));
+
+        Named(cut, "Jane Cooper, 10:00 to 10:30: Open").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Equal(jane, chosen);
+    }
+
+    [Fact]
+    public void Render_Today_MakesTheSlotOfNowTheOneTabStop()
+    {
+        var cut = RenderScheduler();
+
+        Assert.Equal("Ben Carter, 12:00, free", Focusable(cut).GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void ArrowKeys_MoveTheTabStopBetweenTimesAndColumns()
+    {
+        var cut = RenderScheduler();
+
+        Focusable(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+        Focusable(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+        Focusable(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowRight" });
+
+        Assert.Equal("Ada Byron, 12:30, free", Focusable(cut).GetAttribute("aria-label"));
+        Assert.Single(GridButtons(cut), b => b.GetAttribute("tabindex") == "0" && b.LocalName == "button");
+    }
+
+    [Fact]
+    public void ArrowKeys_InABurstFromTheSameSlot_AddUp()
+    {
+        var cut = RenderScheduler();
+        var start = Focusable(cut);
+
+        // Keys typed faster than the focus moves still arrive from the slot they were typed on.
+        start.KeyDown(new KeyboardEventArgs { Key = "ArrowUp" });
+        start.KeyDown(new KeyboardEventArgs { Key = "ArrowUp" });
+
+        Assert.Equal("Ben Carter, 11:30, free", Focusable(cut).GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void ArrowKey_OnASlotFocusedAnotherWay_MovesFromThatSlot()
+    {
+        var cut = RenderScheduler();
+
+        // Focus put on 09:00 by a click-less route (a script, a screen reader): not the tab stop.
+        Named(cut, "Ada Byron, 09:00, free").KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+
+        Assert.Equal("Ada Byron, 09:15, free", Focusable(cut).GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void ArrowLeft_AtTheFirstColumn_StaysThere()
+    {
+        var cut = RenderScheduler();
+
+        Focusable(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowLeft" });
+
+        Assert.Equal("Ben Carter, 12:00, free", Focusable(cut).GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void DropItemOnAnotherSlot_RaisesItemDroppedWithColumnAndStart()
+    {
+        var jane = Item("a1", "ben", 10, 0, 30, "Jane Cooper");
+        SchedulerDrop? dropped = null;
+        var cut = RenderScheduler([jane], more: p => p.Add(s => s.ItemDropped, (SchedulerDrop drop) => dropped = drop));
+
+        Named(cut, "Jane Cooper, 10:00 to 10:30: Open").DragStart();
+        Named(cut, "Ada Byron, 11:15, free").Drop();
+
+        Assert.Equal(new SchedulerDrop(jane, "ada", Monday.ToDateTime(new TimeOnly(11, 15))), dropped);
+    }
+
+    [Fact]
+    public void DropOnASlotWithNothingDragged_RaisesNothing()
+    {
+        var dropped = false;
+        var cut = RenderScheduler(more: p => p.Add(s => s.ItemDropped, (SchedulerDrop _) => dropped = true));
+
+        Named(cut, "Ada Byron, 11:15, free").Drop();
+
+        Assert.False(dropped);
+    }
+
+    [Fact]
+    public void InactiveStatus_IsHiddenUntilTheToggleShowsItStruckThrough()
+    {
+        var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, "Jane Cooper", "void")]);
+        Assert.DoesNotContain(GridButtons(cut), b => b.GetAttribute("aria-label") == "Jane Cooper, 10:00 to 10:30: Voided");
+        Assert.NotNull(Named(cut, "Ben Carter, 10:00, free"));
+
+        cut.Find("input[type=checkbox]").Change(true);
+
+        var item = Named(cut, "Jane Cooper, 10:00 to 10:30: Voided");
+        Assert.Contains("sch-inactive", item.ClassList);
+        // A voided item does not take its slot: it can be booked again.
+        Assert.NotNull(Named(cut, "Ben Carter, 10:00, free"));
+    }
+
+    [Fact]
+    public void ShowInactiveToggle_IsNamedAfterTheInactiveStatuses()
+    {
+        var cut = RenderScheduler();
+
+        var toggle = cut.Find("input[type=checkbox]");
+        var label = toggle.Closest("label")!;
+        Assert.Contains("Show voided", label.TextContent);
+    }
+
+    [Fact]
+    public void NewItems_OnlyTheChangedItemRendersAgain()
+    {
+        var jane = Item("a1", "ben", 10, 0, 30, "Jane Cooper");
+        var john = Item("a2", "ada", 11, 0, 60, "John Smith");
+        var cut = RenderScheduler([jane, john]);
+        IRenderedComponent<SchedulerBlock> Block(string key) => cut.FindComponents<SchedulerBlock>().Single(b => b.Instance.Item.Key == key);
+        var janeRenders = Block("a1").RenderCount;
+        var johnRenders = Block("a2").RenderCount;
+
+        // A live change: new records for both (as a store would hand over), only John's differs.
+        cut.Render(p => p.Add(s => s.Items, [jane with { }, john with { StatusKey = "done" }]));
+
+        Assert.Equal(janeRenders, Block("a1").RenderCount);
+        Assert.Equal(johnRenders + 1, Block("a2").RenderCount);
+        Assert.NotNull(Named(cut, "John Smith, 11:00 to 12:00: Done"));
+    }
+
+    [Fact]
+    public void WeekView_ShowsSevenDaysOfTheWeekWithDayInTheSlotNames()
+    {
+        var cut = RenderScheduler(view: SchedulerView.Week, columns: [Ben], date: Monday.AddDays(3));
+
+        Assert.NotNull(Named(cut, "Ben Carter, Mon 2 Mar, 10:00, free"));
+        Assert.NotNull(Named(cut, "Ben Carter, Sun 8 Mar, 10:00, free, outside working hours"));
+        Assert.Equal(7 * 40, GridButtons(cut).Count(b => b.LocalName == "button"));
+    }
+
+    [Fact]
+    public void NextButton_InWeekView_MovesTheDateAWeek()
+    {
+        DateOnly? date = null;
+        var cut = RenderScheduler(view: SchedulerView.Week, more: p => p.Add(s => s.DateChanged, (DateOnly d) => date = d));
+
+        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Next week").Click();
+
+        Assert.Equal(Monday.AddDays(7), date);
+    }
+
+    [Fact]
+    public void WeekButton_RaisesViewChanged()
+    {
+        SchedulerView? view = null;
+        var cut = RenderScheduler(more: p => p.Add(s => s.ViewChanged, (SchedulerView v) => view = v));
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Week").Click();
+
+        Assert.Equal(SchedulerView.Week, view);
+    }
+
+    [Fact]
+    public void Agenda_ListsTheDaysItemsInTimeOrder()
+    {
+        var cut = RenderScheduler([Item("a2", "ada", 11, 0, 60, "John Smith"), Item("a1", "ben", 10, 0, 30, "Jane Cooper")]);
+
+        var agenda = cut.Find("[role=group][aria-label$=agenda]");
+        var names = agenda.QuerySelectorAll("[role=button]").Select(b => b.GetAttribute("aria-label")).ToList();
+        Assert.Equal(["Jane Cooper, 10:00 to 10:30: Open", "John Smith, 11:00 to 12:00: Open"], names);
+    }
+
+    [Fact]
+    public void SlotMinutes_NotAGridSize_IsRefusedWithAMessage()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => RenderScheduler(slotMinutes: 7));
+
+        Assert.Contains("5, 10, 15, 20, 30 or 60 minutes", error.Message);
+    }
+}
