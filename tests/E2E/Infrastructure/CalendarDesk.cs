@@ -111,10 +111,10 @@ public sealed class CalendarDesk(Person person, TimeOnly? firstSlot = null)
     public ILocator AppointmentCircle(string recordName, int session, int sessions) =>
         AppointmentDrawer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape($"{recordName}, session {session} of {sessions}: ")) });
 
-    /// <summary>Closes the appointment drawer with its own close button.</summary>
+    /// <summary>Closes the appointment drawer with the close button of the drawer that holds it.</summary>
     public async Task CloseAppointmentDrawerAsync()
     {
-        await AppointmentDrawer.GetByRole(AriaRole.Button, new() { Name = "Close appointment", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Close drawer", Exact = true }).ClickAsync();
         await Expect(AppointmentDrawer).ToBeHiddenAsync();
     }
 

@@ -26,11 +26,11 @@ public static class CalendarItem
     /// </summary>
     public static IReadOnlyList<SchedulerStatus> Statuses { get; } =
     [
-        new(nameof(AppointmentStatus.Booked), StatusLabels.Label(AppointmentStatus.Booked), "var(--fd-booked, #1e63c4)", Icons.Material.Filled.Event),
-        new(nameof(AppointmentStatus.CheckedIn), StatusLabels.Label(AppointmentStatus.CheckedIn), "var(--fd-checkedin, #6a3fb8)", Icons.Material.Filled.HowToReg),
-        new(nameof(AppointmentStatus.Completed), StatusLabels.Label(AppointmentStatus.Completed) + " (paid)", "var(--fd-completed, #37474f)", Icons.Material.Filled.Paid),
-        new(nameof(AppointmentStatus.NoShow), StatusLabels.Label(AppointmentStatus.NoShow), "var(--fd-noshow, #ad1457)", Icons.Material.Filled.PersonOff),
-        new(nameof(AppointmentStatus.Cancelled), StatusLabels.Label(AppointmentStatus.Cancelled), "var(--fd-cancelled, #757575)", Icons.Material.Filled.EventBusy, Inactive: true),
+        new(nameof(AppointmentStatus.Booked), StatusLabels.Label(AppointmentStatus.Booked), "var(--fd-booked, #1e63c4)", StatusLabels.Icon(AppointmentStatus.Booked)),
+        new(nameof(AppointmentStatus.CheckedIn), StatusLabels.Label(AppointmentStatus.CheckedIn), "var(--fd-checkedin, #6a3fb8)", StatusLabels.Icon(AppointmentStatus.CheckedIn)),
+        new(nameof(AppointmentStatus.Completed), StatusLabels.Label(AppointmentStatus.Completed) + " (paid)", "var(--fd-completed, #37474f)", StatusLabels.Icon(AppointmentStatus.Completed)),
+        new(nameof(AppointmentStatus.NoShow), StatusLabels.Label(AppointmentStatus.NoShow), "var(--fd-noshow, #ad1457)", StatusLabels.Icon(AppointmentStatus.NoShow)),
+        new(nameof(AppointmentStatus.Cancelled), StatusLabels.Label(AppointmentStatus.Cancelled), "var(--fd-cancelled, #757575)", StatusLabels.Icon(AppointmentStatus.Cancelled), Inactive: true),
     ];
 
     public static SchedulerColumn Column(ProviderView provider) =>

@@ -220,11 +220,15 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     }
 
     [Fact]
-    public async Task Close_Clicked_RaisesOnClose()
+    public async Task Close_AppointmentGone_RaisesOnClose()
     {
-        var (_, cut) = await OpenBookedAsync();
+        await ShowTomorrowAsync();
+        var cut = RenderWithProviders<AppointmentDrawer>(p => p
+            .Add(d => d.AppointmentId, Guid.NewGuid())
+            .Add(d => d.OnClose, () => _closed++));
+        cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut).QuerySelector("[role=status]")), Patience);
 
-        await ClickAsync(cut, "Close appointment");
+        await ClickAsync(cut, "Close");
 
         Assert.Equal(1, _closed);
     }
