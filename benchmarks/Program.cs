@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
 
+if (args.FirstOrDefault() == "fanout")
+{
+    return await FrontDesk.Benchmarks.FanOut.FanOutBenchmark.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(FrontDesk.Benchmarks.ClientSearchBenchmarks).Assembly).Run(args);
+return 0;

@@ -18,6 +18,10 @@ if [ ! -x "$chromium" ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium
 fi
 
+# dotnet-ef comes from the local tool manifest (.config/dotnet-tools.json); the migration tests
+# and anyone adding a migration use that exact version.
+dotnet tool restore
+
 # Run, keep the output, and close with one plain "N passed, N failed" line summed over the
 # test projects (dotnet test prints one summary per project). The exit code is dotnet test's.
 log="$(mktemp)"

@@ -37,12 +37,12 @@ System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = culture;
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapBlazorScript();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapDashboardApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapLiveDiagnostics();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Front Desk Live is running: open {string.Join(" or ", app.Urls)} in a browser (wall display: /display, live sales: /sales). Ctrl+C stops it."));

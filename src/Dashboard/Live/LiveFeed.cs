@@ -12,7 +12,10 @@ public interface ILiveFeed
 {
     void Publish(IReadOnlyList<LiveEvent> events);
 
-    /// <summary>Delivers events in batches (bursts coalesced) until the subscription is disposed.</summary>
+    /// <summary>
+    /// Delivers events in batches until the subscription is disposed: a lone change at once, what
+    /// follows it within the coalescing window as one batch when the window ends.
+    /// </summary>
     IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> onBatch);
 
     int SubscriberCount { get; }
@@ -20,7 +23,10 @@ public interface ILiveFeed
 
 public sealed class LiveFeedOptions
 {
-    /// <summary>How long a burst is gathered before it is delivered as one batch.</summary>
+    /// <summary>
+    /// After a delivery, how long what follows is gathered before it goes out as one batch. The
+    /// first change after a quiet spell is never held back.
+    /// </summary>
     public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Events a slow subscriber may have waiting before it is told to resync instead.</summary>
@@ -105,11 +111,24 @@ public sealed class InMemoryLiveFeed(LiveFeedOptions options, TimeProvider clock
         {
             var reader = _queue.Reader;
             var token = _stop.Token;
+            var window = _feed._options.CoalesceWindow;
+            long? lastDelivery = null;
             try
             {
                 while (await reader.WaitToReadAsync(token))
                 {
-                    await Task.Delay(_feed._options.CoalesceWindow, _feed._clock, token);
+                    // Leading edge: a change that follows a quiet spell goes out at once. What
+                    // follows a delivery within the window waits for the window to end and goes
+                    // out with everything else that arrived meanwhile, as one batch.
+                    if (lastDelivery is { } last)
+                    {
+                        var wait = window - _feed._clock.GetElapsedTime(last);
+                        if (wait > TimeSpan.Zero)
+                        {
+                            await Task.Delay(wait, _feed._clock, token);
+                        }
+                    }
+                    lastDelivery = _feed._clock.GetTimestamp();
                     var batch = new List<LiveEvent>();
                     while (reader.TryRead(out var e))
                     {

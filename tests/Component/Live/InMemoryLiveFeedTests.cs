@@ -5,6 +5,7 @@ using FrontDesk.Domain.Common;
 using FrontDesk.Tests.Component.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FrontDesk.Tests.Component.Live;
 
@@ -47,6 +48,97 @@ public sealed class InMemoryLiveFeedTests
             Assert.Equal(booked, changed.Appointment);
             Assert.Equal(AppointmentChange.Booked, changed.Change);
         }
+    }
+
+    private static InMemoryLiveFeed Feed(FakeTimeProvider clock, TimeSpan window) =>
+        new(new LiveFeedOptions { CoalesceWindow = window }, clock, NullLogger<InMemoryLiveFeed>.Instance);
+
+    /// <summary>Moves the fake clock on in small steps until <paramref name="reached"/> holds (the pump may not have set its timer yet).</summary>
+    private static async Task AdvanceUntilAsync(FakeTimeProvider clock, Func<bool> reached)
+    {
+        var giveUp = DateTime.UtcNow + Patience;
+        while (!reached())
+        {
+            if (DateTime.UtcNow > giveUp)
+            {
+                throw new TimeoutException($"Still waiting after {Patience}.");
+            }
+            clock.Advance(TimeSpan.FromMilliseconds(5));
+            await Task.Delay(5);
+        }
+    }
+
+    [Fact]
+    public async Task Publish_LoneChange_ArrivesWithoutWaitingForTheWindow()
+    {
+        var clock = new FakeTimeProvider();
+        var feed = Feed(clock, TimeSpan.FromMilliseconds(100));
+        var recorder = new BatchRecorder();
+        using var _ = feed.Subscribe(recorder.OnBatch);
+        var lone = Event(1);
+
+        feed.Publish([lone]);
+
+        // The fake clock never moves: a feed that held the change for its window would never deliver it.
+        await recorder.WaitUntilAsync(r => r.Events.Count == 1, Patience);
+        Assert.Equal([lone], recorder.Events);
+    }
+
+    [Fact]
+    public async Task Publish_ChangesRightAfterADelivery_WaitForTheWindowAndArriveAsOneBatch()
+    {
+        var clock = new FakeTimeProvider();
+        var window = TimeSpan.FromMilliseconds(100);
+        var feed = Feed(clock, window);
+        var batches = new List<(DateTimeOffset At, IReadOnlyList<LiveEvent> Events)>();
+        using var _ = feed.Subscribe(batch =>
+        {
+            lock (batches)
+            {
+                batches.Add((clock.GetUtcNow(), batch));
+            }
+            return Task.CompletedTask;
+        });
+        int Count()
+        {
+            lock (batches)
+            {
+                return batches.Count;
+            }
+        }
+        var first = Event(1);
+        feed.Publish([first]);
+        await AdvanceUntilAsync(clock, () => Count() == 1);
+        var second = Event(2);
+        var third = Event(3);
+
+        feed.Publish([second]);
+        feed.Publish([third]);
+        await AdvanceUntilAsync(clock, () => Count() == 2);
+
+        Assert.Equal([first], batches[0].Events);
+        Assert.Equal([second, third], batches[1].Events);
+        Assert.True(batches[1].At - batches[0].At >= window, $"The follow-up batch came {(batches[1].At - batches[0].At).TotalMilliseconds} ms after the first, inside the {window.TotalMilliseconds} ms window.");
+    }
+
+    [Fact]
+    public async Task Publish_ChangeAfterAQuietWindow_ArrivesAtOnce()
+    {
+        var clock = new FakeTimeProvider();
+        var window = TimeSpan.FromMilliseconds(100);
+        var feed = Feed(clock, window);
+        var recorder = new BatchRecorder();
+        using var _ = feed.Subscribe(recorder.OnBatch);
+        feed.Publish([Event(1)]);
+        await recorder.WaitUntilAsync(r => r.Events.Count == 1, Patience);
+        clock.Advance(window);
+        var later = Event(2);
+
+        feed.Publish([later]);
+
+        // No further clock movement: the window after the first delivery is over.
+        await recorder.WaitUntilAsync(r => r.Events.Count == 2, Patience);
+        Assert.Equal([later], recorder.Batches[1]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -6,8 +7,10 @@ namespace FrontDesk.Tests.E2E.Display;
 
 /// <summary>
 /// The wall display hangs on a wall where nobody touches it: after the server restarts, or the
-/// network drops for a while, it must come back by itself (js/start.js) and show what happened
-/// meanwhile. Each test books at its own provider, so they can share the server.
+/// network drops for a while, or the server goes away before the page has its circuit, it must
+/// come back by itself (Components/Layout/ReconnectModal.razor.js, for pages marked unattended)
+/// and show what happened meanwhile. Each test books at its own time or provider, so they can
+/// share the server.
 /// </summary>
 [Collection(E2ECollection.Name)]
 public sealed class DisplayRecoveryTests(BrowserFixture browser, ClinicServer server) : IClassFixture<ClinicServer>
@@ -93,5 +96,57 @@ public sealed class DisplayRecoveryTests(BrowserFixture browser, ClinicServer se
         await wall.ScreenshotAsync("23-wall-back-online");
         // The server still held the circuit: the page resumed it instead of reloading.
         Assert.Equal(0, navigations);
+    }
+
+    [Fact]
+    public async Task ServerStopsBeforeTheCircuitConnects_DisplayUntouched_ReloadsItselfOnceTheServerIsBack()
+    {
+        Guid client;
+        using (var api = server.Api)
+        {
+            client = (await api.CreateClientAsync("Sami Startup", "07700 900404")).Id;
+        }
+        await using var wall = await browser.NewPersonAsync("wall-display", server.BaseAddress);
+        var display = new WallDisplay(wall);
+        var negotiate = new Regex("/_blazor/negotiate");
+        var stopped = new TaskCompletionSource();
+        // The page and its scripts have arrived; the moment it asks for its circuit, the server is gone.
+        await wall.Page.RouteAsync(negotiate, async route =>
+        {
+            await server.StopAsync();
+            stopped.TrySetResult();
+            await route.AbortAsync("connectionrefused");
+        });
+        await wall.Page.GotoAsync("/display");
+        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await wall.Page.UnrouteAsync(negotiate);
+        var before = await display.CountersAsync(); // the prerendered board: a picture, not live
+
+        // No circuit ever came: the page says so rather than showing a dead board as if it were live.
+        await Expect(display.ConnectionLost).ToBeVisibleAsync(Recovery);
+        await Expect(display.ConnectionLost).ToHaveTextAsync("Connection lost. Reconnecting…");
+        await Expect(wall.Page.Locator(".kiosk[data-interactive='true']")).ToHaveCountAsync(0);
+        await wall.ScreenshotAsync("24-wall-no-circuit-yet");
+        await server.StartAsync();
+
+        using (var api = server.Api)
+        {
+            await api.BookAsync(client, ClinicServer.Facial, ClinicServer.Uma, ClinicServer.TodayAt(new TimeOnly(17, 0)));
+        }
+
+        // Nobody touches the wall: it waits for the server, reloads, and is live.
+        await Expect(display.Entry(WallDisplay.EntryLabel(new TimeOnly(17, 0), "Sami S.", ClinicServer.Facial, "upcoming"))).ToBeVisibleAsync(Recovery);
+        await display.WaitUntilLoadedAsync();
+        await display.ExpectCounterAsync("Upcoming", before["Upcoming"] + 1);
+        await Expect(display.ConnectionLost).ToHaveCountAsync(0);
+        await wall.ScreenshotAsync("25-wall-live-after-late-start");
+
+        using (var api = server.Api)
+        {
+            var late = await api.CreateClientAsync("Lena Later", "07700 900405");
+            await api.BookAsync(late.Id, ClinicServer.Facial, ClinicServer.Uma, ClinicServer.TodayAt(new TimeOnly(17, 30)));
+        }
+        await Expect(display.Entry(WallDisplay.EntryLabel(new TimeOnly(17, 30), "Lena L.", ClinicServer.Facial, "upcoming"))).ToBeVisibleAsync();
+        await display.ExpectCounterAsync("Upcoming", before["Upcoming"] + 2);
     }
 }

@@ -70,6 +70,9 @@ public class AppServer : IAsyncLifetime
     /// <summary>The business's time zone the app runs in; null keeps the app's own setting.</summary>
     protected virtual string? BusinessTimeZone => null;
 
+    /// <summary>More configuration for the app, as "Section:Key" and value (e.g. a shorter pause for hidden tabs).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         await BeforeFirstStartAsync();
@@ -107,6 +110,10 @@ public class AppServer : IAsyncLifetime
         if (BusinessTimeZone is { } zone)
         {
             info.Environment["Business__TimeZone"] = zone;
+        }
+        foreach (var (key, value) in Settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";

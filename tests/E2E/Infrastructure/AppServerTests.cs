@@ -11,7 +11,7 @@ public sealed class AppServerTests(ClinicServer server) : IClassFixture<ClinicSe
     [InlineData("/_framework/blazor.web.js")]
     [InlineData("/_content/Radzen.Blazor/Radzen.Blazor.js")]
     [InlineData("/_content/Radzen.Blazor/css/material-base.css")]
-    [InlineData("/js/start.js")]
+    [InlineData("/Components/Layout/ReconnectModal.razor.js")]
     [InlineData("/app.css")]
     public async Task Get_WhatTheCalendarPageLoads_Answers200(string path)
     {

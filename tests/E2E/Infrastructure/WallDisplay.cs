@@ -18,8 +18,11 @@ public sealed class WallDisplay(Person person)
 
     public IPage Page => Person.Page;
 
-    /// <summary>The "Connection lost. Reconnecting…" notice that js/start.js shows while the socket is down.</summary>
-    public ILocator ConnectionLost => Page.Locator("#connection-lost");
+    /// <summary>
+    /// The "Connection lost. Reconnecting…" notice (a status in the reconnection banner of
+    /// ReconnectModal) shown while the circuit is away; matches nothing while the wall is live.
+    /// </summary>
+    public ILocator ConnectionLost => Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Connection lost" });
 
     public async Task OpenAsync()
     {

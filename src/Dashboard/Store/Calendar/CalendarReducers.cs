@@ -18,15 +18,28 @@ public static class CalendarReducers
             Loading = true,
             Error = null,
             LoadRequest = state.LoadRequest + 1,
+            ArrivedWhileLoading = ImmutableDictionary<Guid, AppointmentView>.Empty,
         },
-        Reload => state with { Loading = true, Error = null, LoadRequest = state.LoadRequest + 1 },
+        Reload => state with
+        {
+            Loading = true,
+            Error = null,
+            LoadRequest = state.LoadRequest + 1,
+            ArrivedWhileLoading = ImmutableDictionary<Guid, AppointmentView>.Empty,
+        },
         AppointmentsLoaded loaded when loaded.LoadRequest == state.LoadRequest => state with
         {
             Appointments = Merge(state, loaded.Appointments),
             Loading = false,
             Error = null,
+            ArrivedWhileLoading = ImmutableDictionary<Guid, AppointmentView>.Empty,
         },
-        AppointmentsLoadFailed failed when failed.LoadRequest == state.LoadRequest => state with { Loading = false, Error = failed.Message },
+        AppointmentsLoadFailed failed when failed.LoadRequest == state.LoadRequest => state with
+        {
+            Loading = false,
+            Error = failed.Message,
+            ArrivedWhileLoading = ImmutableDictionary<Guid, AppointmentView>.Empty,
+        },
         FilterProvider filter => state with { ProviderFilter = filter.ProviderId },
         AppointmentSaved saved => Apply(state, saved.Appointment),
         LiveBatchReceived batch => batch.Events.Aggregate(state, ApplyLive),
@@ -50,21 +63,34 @@ public static class CalendarReducers
     };
 
     /// <summary>
-    /// The loaded appointments, except where a live change that arrived while the load ran is
-    /// newer than what the load read: an older version never overwrites a newer one.
+    /// What the load read, with every change that arrived while it ran applied on top: the load
+    /// may have read the day before another desk's booking committed, so a booking that arrived
+    /// meanwhile is kept though the load did not see it, and an older version (or an appointment
+    /// that has since moved out of the range) never overwrites a newer one.
     /// </summary>
     private static ImmutableDictionary<Guid, AppointmentView> Merge(CalendarState state, IReadOnlyList<AppointmentView> loaded)
     {
-        var merged = ImmutableDictionary.CreateBuilder<Guid, AppointmentView>();
-        foreach (var read in loaded)
+        var latest = new Dictionary<Guid, AppointmentView>();
+        void Offer(AppointmentView appointment)
         {
-            var latest = state.Appointments.TryGetValue(read.Id, out var known) && known.Version > read.Version ? known : read;
-            if (InRange(state, latest))
+            if (!latest.TryGetValue(appointment.Id, out var known) || appointment.Version > known.Version)
             {
-                merged[latest.Id] = latest;
+                latest[appointment.Id] = appointment;
             }
         }
-        return merged.ToImmutable();
+        foreach (var read in loaded)
+        {
+            Offer(read);
+            if (state.Appointments.TryGetValue(read.Id, out var shown))
+            {
+                Offer(shown);
+            }
+        }
+        foreach (var arrived in state.ArrivedWhileLoading.Values)
+        {
+            Offer(arrived);
+        }
+        return latest.Values.Where(a => InRange(state, a)).ToImmutableDictionary(a => a.Id);
     }
 
     private static bool InRange(CalendarState state, AppointmentView appointment) =>
@@ -73,6 +99,10 @@ public static class CalendarReducers
     /// <summary>Upserts an appointment if it lies in the shown range (dropping it if it moved out); older versions never overwrite newer ones.</summary>
     public static CalendarState Apply(CalendarState state, AppointmentView appointment)
     {
+        if (state.Loading && !(state.ArrivedWhileLoading.TryGetValue(appointment.Id, out var arrived) && arrived.Version >= appointment.Version))
+        {
+            state = state with { ArrivedWhileLoading = state.ArrivedWhileLoading.SetItem(appointment.Id, appointment) };
+        }
         if (state.Appointments.TryGetValue(appointment.Id, out var known) && known.Version > appointment.Version)
         {
             return state;

@@ -26,6 +26,13 @@ public sealed record CalendarState(
 
     public long PackageRevision(Guid clientId) => PackageRevisions.GetValueOrDefault(clientId);
 
+    /// <summary>
+    /// Every appointment change (live or this desk's own) seen since the running load started,
+    /// newest version per appointment, in range or not. The load may have read the day before
+    /// these changes committed; when it ends, they are applied on top of what it read.
+    /// </summary>
+    public ImmutableDictionary<Guid, AppointmentView> ArrivedWhileLoading { get; init; } = ImmutableDictionary<Guid, AppointmentView>.Empty;
+
     /// <summary>Bumped whenever a package template is created, edited, disabled or enabled anywhere.</summary>
     public long TemplateRevision { get; init; }
 

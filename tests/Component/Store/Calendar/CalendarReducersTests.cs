@@ -165,6 +165,45 @@ public sealed class CalendarReducersTests
     }
 
     [Fact]
+    public void AppointmentsLoaded_BookingArrivedDuringLoadButNotRead_KeepsTheBooking()
+    {
+        // The load read the day before another desk's booking committed; the booking arrived live meanwhile.
+        var loading = CalendarReducers.Reduce(Showing(), new Reload());
+        var readByLoad = Appointment(hour: 9);
+        var bookedMeanwhile = Appointment(hour: 11);
+        var live = CalendarReducers.Reduce(loading, Live(bookedMeanwhile));
+
+        var after = CalendarReducers.Reduce(live, new AppointmentsLoaded(loading.LoadRequest, [readByLoad]));
+
+        Assert.Equal([readByLoad, bookedMeanwhile], after.Visible);
+        Assert.Empty(after.ArrivedWhileLoading);
+    }
+
+    [Fact]
+    public void AppointmentsLoaded_MovedOutOfRangeDuringLoad_DropsWhatTheLoadRead()
+    {
+        var known = Appointment(version: 0);
+        var loading = CalendarReducers.Reduce(Showing(known), new Reload());
+        var movedToTomorrow = known with { Start = known.Start.AddDays(1), End = known.End.AddDays(1), Version = 1 };
+        var live = CalendarReducers.Reduce(loading, Live(movedToTomorrow, AppointmentChange.Moved));
+
+        var after = CalendarReducers.Reduce(live, new AppointmentsLoaded(loading.LoadRequest, [known]));
+
+        Assert.Empty(after.Appointments);
+    }
+
+    [Fact]
+    public void AppointmentChanged_WhileNotLoading_IsAppliedWithoutBeingKeptForALoad()
+    {
+        var booked = Appointment();
+
+        var after = CalendarReducers.Reduce(Showing(), Live(booked));
+
+        Assert.Equal(booked, after.Appointments[booked.Id]);
+        Assert.Empty(after.ArrivedWhileLoading);
+    }
+
+    [Fact]
     public void FilterProvider_SetsFilterAndVisibleShowsOnlyThatProvider()
     {
         var mine = Appointment(provider: Provider1);

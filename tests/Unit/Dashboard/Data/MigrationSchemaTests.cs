@@ -1,17 +1,27 @@
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Domain.Calendar;
 using FrontDesk.Tests.Unit.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FrontDesk.Tests.Unit.Dashboard.Data;
 
 /// <summary>
-/// The initial migration is written by hand (no EF design-time package here). These tests prove
-/// that what it creates is exactly what the model would create, and that it is safe to re-run.
+/// Migrations are generated with `dotnet ef migrations add` (tool manifest in .config). These
+/// tests prove that the model has no change that no migration covers, that what the migrations
+/// create is exactly what the model would create, and that migrating is safe to re-run.
 /// </summary>
 public sealed class MigrationSchemaTests
 {
+    [Fact]
+    public async Task Model_Always_HasNoChangeThatNoMigrationCovers()
+    {
+        await using var db = await SqliteDatabase.CreateAsync(migrate: false);
+        await using var context = db.NewContext();
+
+        Assert.False(context.Database.HasPendingModelChanges(),
+            "The model has changed since the last migration: run `dotnet ef migrations add <Name> --project src/Dashboard --output-dir Data/Migrations`.");
+    }
+
     [Fact]
     public async Task MigrateAsync_EmptyFile_SchemaEqualsModelsEnsureCreated()
     {
@@ -22,8 +32,8 @@ public sealed class MigrationSchemaTests
             Assert.True(await context.Database.EnsureCreatedAsync());
         }
 
-        var fromMigration = Describe(migrated.ConnectionString);
-        var fromModel = Describe(created.ConnectionString);
+        var fromMigration = SqliteSchema.Describe(migrated.ConnectionString);
+        var fromModel = SqliteSchema.Describe(created.ConnectionString);
 
         Assert.Contains(fromModel, l => l.StartsWith("table Appointments", StringComparison.Ordinal));
         var missing = fromModel.Except(fromMigration).ToList();
@@ -66,7 +76,7 @@ public sealed class MigrationSchemaTests
     {
         await using var db = await SqliteDatabase.CreateAsync();
 
-        Assert.Equal("wal", Scalar(db.ConnectionString, "PRAGMA journal_mode;"));
+        Assert.Equal("wal", SqliteSchema.Scalar(db.ConnectionString, "PRAGMA journal_mode;")?.ToString());
     }
 
     [Fact]
@@ -78,70 +88,5 @@ public sealed class MigrationSchemaTests
         await DatabaseSetup.MigrateAsync(db.Services);
 
         Assert.True(File.Exists(db.FilePath));
-    }
-
-    private static string? Scalar(string connectionString, string sql)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar()?.ToString();
-    }
-
-    /// <summary>
-    /// The schema as comparable lines: tables, columns (type, not null, default, key), indexes
-    /// (unique, columns in order) and foreign keys. Column order is ignored; EF's history table too.
-    /// </summary>
-    private static List<string> Describe(string connectionString)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        var lines = new List<string>();
-        var tables = Rows(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory' AND name <> '__EFMigrationsLock' ORDER BY name");
-        foreach (var table in tables)
-        {
-            var name = (string)table["name"]!;
-            var sql = (string)table["sql"]!;
-            lines.Add($"table {name} autoincrement={sql.Contains("AUTOINCREMENT", StringComparison.OrdinalIgnoreCase)}");
-            foreach (var column in Rows(connection, $"PRAGMA table_info(\"{name}\")").OrderBy(c => (string)c["name"]!, StringComparer.Ordinal))
-            {
-                lines.Add($"  column {name}.{column["name"]} type={column["type"]} notnull={column["notnull"]} default={column["dflt_value"] ?? "null"} pk={column["pk"]}");
-            }
-            foreach (var index in Rows(connection, $"PRAGMA index_list(\"{name}\")").OrderBy(i => (string)i["name"]!, StringComparer.Ordinal))
-            {
-                var indexName = (string)index["name"]!;
-                var columns = Rows(connection, $"PRAGMA index_info(\"{indexName}\")").OrderBy(c => (long)c["seqno"]!).Select(c => c["name"]);
-                lines.Add($"  index {name}.{indexName} unique={index["unique"]} origin={index["origin"]} partial={index["partial"]} on ({string.Join(", ", columns)})");
-            }
-            foreach (var fk in Rows(connection, $"PRAGMA foreign_key_list(\"{name}\")")
-                .OrderBy(f => (string)f["table"]!, StringComparer.Ordinal).ThenBy(f => (string)f["from"]!, StringComparer.Ordinal))
-            {
-                lines.Add($"  fk {name}.{fk["from"]} -> {fk["table"]}.{fk["to"]} on_update={fk["on_update"]} on_delete={fk["on_delete"]} match={fk["match"]}");
-            }
-        }
-        foreach (var other in Rows(connection, "SELECT type, name FROM sqlite_master WHERE type NOT IN ('table', 'index') ORDER BY name"))
-        {
-            lines.Add($"{other["type"]} {other["name"]}");
-        }
-        return lines;
-    }
-
-    private static List<Dictionary<string, object?>> Rows(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<Dictionary<string, object?>>();
-        while (reader.Read())
-        {
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
     }
 }

@@ -1,0 +1,144 @@
+using FrontDesk.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FrontDesk.Tests.E2E.Layout;
+
+/// <summary>
+/// A receptionist's screen when its circuit goes away (Components/Layout/ReconnectModal): it
+/// says so and retries; rejoins its circuit after a short network cut without a reload; offers
+/// Reload once the server has restarted and no longer knows it, without reloading by itself
+/// (what the receptionist sees may matter); and a tab hidden for long gives its circuit back
+/// (paused) and resumes it when shown again, unless something is typed on it. The server here pauses a hidden tab after one
+/// second instead of five minutes.
+/// </summary>
+[Collection(E2ECollection.Name)]
+public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinicServer server) : IClassFixture<QuickPauseClinicServer>
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Recovery = new() { Timeout = 60_000 };
+
+    [Fact]
+    public async Task ServerRestart_DeskOpen_SaysReconnectingThenOffersReload()
+    {
+        await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        await OpenAsync(desk);
+        var sameDocument = await MarkDocumentAsync(desk.Page);
+
+        await server.StopAsync();
+        await Expect(ConnectionLost(desk.Page)).ToBeVisibleAsync();
+        await Expect(ConnectionLost(desk.Page)).ToHaveTextAsync("Connection lost. Reconnecting…");
+        await desk.ScreenshotAsync("30-desk-reconnecting");
+        await server.StartAsync();
+
+        var dialog = desk.Page.GetByRole(AriaRole.Dialog, new() { Name = "The server has restarted and no longer knows this screen." });
+        await Expect(dialog).ToBeVisibleAsync(Recovery);
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Retry" })).ToBeHiddenAsync();
+        await desk.ScreenshotAsync("31-desk-offers-reload");
+        Assert.True(await sameDocument(), "The desk reloaded by itself."); // it asks; it does not reload under the receptionist's hands
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
+        await Expect(desk.Page.Locator("[data-interactive='true']").First).ToBeAttachedAsync();
+        await Expect(desk.Page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        Assert.False(await sameDocument(), "Reload did not reload the page.");
+    }
+
+    [Fact]
+    public async Task NetworkCut_DeskOpen_RejoinsItsCircuitWithoutReload()
+    {
+        await using var cable = new TcpRelay(server.Port);
+        await using var desk = await browser.NewPersonAsync("receptionist", cable.BaseAddress);
+        await OpenAsync(desk);
+        var sameDocument = await MarkDocumentAsync(desk.Page);
+
+        cable.Cut();
+        await Expect(ConnectionLost(desk.Page)).ToBeVisibleAsync();
+        // A desk cannot be used meanwhile: the notice is a modal dialog over the page.
+        await Expect(desk.Page.GetByRole(AriaRole.Dialog, new() { Name = "Connection lost. Reconnecting…" })).ToBeVisibleAsync();
+        cable.Restore();
+
+        await Expect(ConnectionLost(desk.Page)).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await Expect(desk.Page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        Assert.True(await sameDocument(), "The desk reloaded instead of rejoining its circuit.");
+    }
+
+    [Fact]
+    public async Task TabHiddenLong_DeskOpen_PausesItsCircuitAndResumesWhenShown()
+    {
+        await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        await OpenAsync(desk);
+        var sameDocument = await MarkDocumentAsync(desk.Page);
+
+        await SetVisibilityAsync(desk.Page, "hidden");
+        await Expect(desk.Page.GetByRole(AriaRole.Dialog, new() { Name = "This screen was paused while it was hidden." })).ToBeVisibleAsync();
+        await desk.ScreenshotAsync("32-desk-paused-while-hidden");
+
+        await SetVisibilityAsync(desk.Page, "visible");
+        // Resumed on a new circuit from the state the server kept: no dialog left, and no reload.
+        await Expect(desk.Page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(desk.Page.Locator("[data-interactive='true']").First).ToBeAttachedAsync();
+        Assert.True(await sameDocument(), "The desk reloaded instead of resuming its circuit.");
+    }
+
+    [Fact]
+    public async Task TabHiddenLong_WithSomethingTyped_KeepsItsCircuitUntilTheFieldIsEmpty()
+    {
+        await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        await OpenAsync(desk);
+        // A half-typed field (as in a drawer left open): pausing would throw away what is not persisted.
+        await desk.Page.EvaluateAsync(
+            """
+            () => {
+                const field = document.createElement('input');
+                field.setAttribute('aria-label', 'Half-typed note');
+                field.value = 'Emily Jo';
+                document.body.append(field);
+            }
+            """);
+        var paused = desk.Page.GetByRole(AriaRole.Dialog, new() { Name = "This screen was paused while it was hidden." });
+
+        await SetVisibilityAsync(desk.Page, "hidden");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // three times the pause delay: long enough to have paused
+        await Expect(paused).ToHaveCountAsync(0);
+
+        // Once nothing is left typed, the next check pauses it after all.
+        await desk.Page.GetByLabel("Half-typed note").FillAsync("");
+        await Expect(paused).ToBeVisibleAsync();
+    }
+
+    private static ILocator ConnectionLost(IPage page) => page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Connection lost" });
+
+    private static async Task OpenAsync(Person desk)
+    {
+        await desk.Page.GotoAsync("/");
+        // The layouts mark themselves once their circuit has rendered (see MainLayout).
+        await Expect(desk.Page.Locator("[data-interactive='true']").First).ToBeAttachedAsync();
+    }
+
+    /// <summary>Marks the page's document; the returned check says whether it is still the same one (no reload).</summary>
+    private static async Task<Func<Task<bool>>> MarkDocumentAsync(IPage page)
+    {
+        await page.EvaluateAsync("() => { window.__sameDocument = true; }");
+        return () => page.EvaluateAsync<bool>("() => window.__sameDocument === true");
+    }
+
+    /// <summary>
+    /// What the browser reports when the receptionist switches to another tab and back: headless
+    /// pages are always "visible", so the page's document is told otherwise.
+    /// </summary>
+    private static Task SetVisibilityAsync(IPage page, string state) => page.EvaluateAsync(
+        """
+        state => {
+            Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+            Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
+            document.dispatchEvent(new Event('visibilitychange'));
+        }
+        """,
+        state);
+}
+
+/// <summary>The fixed clinic, with desks' hidden tabs paused after one second instead of five minutes.</summary>
+public sealed class QuickPauseClinicServer : ClinicServer
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["Circuit:PauseWhenHidden"] = "00:00:01" };
+}
