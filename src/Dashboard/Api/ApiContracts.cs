@@ -45,7 +45,13 @@ public sealed record AppointmentDto(
     int? PackageSession,
     decimal PackageCovers)
 {
+    /// <summary>Booked over another appointment of the same client on purpose (overrideClientClash).</summary>
+    public bool BookedOverClientClash { get; init; }
+
     public static AppointmentDto From(AppointmentView v, TimeZoneInfo zone) => new(
         v.Id, v.Status, TimeZoneInfo.ConvertTime(v.Start, zone), TimeZoneInfo.ConvertTime(v.End, zone),
-        v.ClientId, v.ClientName, v.ServiceId, v.ServiceName, v.ProviderId, v.ProviderName, v.Price, v.Currency, v.Note, v.InvoiceId, v.PackageRecordId, v.PackageSession, v.PackageCovers);
+        v.ClientId, v.ClientName, v.ServiceId, v.ServiceName, v.ProviderId, v.ProviderName, v.Price, v.Currency, v.Note, v.InvoiceId, v.PackageRecordId, v.PackageSession, v.PackageCovers)
+    {
+        BookedOverClientClash = v.BookedOverClientClash,
+    };
 }

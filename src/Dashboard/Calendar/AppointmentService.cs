@@ -376,5 +376,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     internal static AppointmentView View(Appointment a, Client client, Service service, Provider provider) => new(
         a.Id.Value, client.Id.Value, client.Name, service.Id.Value, service.Name, service.Activity, provider.Id.Value, provider.Name,
         a.Start, a.End, a.Status, a.Price.Amount, a.Price.Currency, a.Note, a.InvoiceId?.Value, a.CheckedInAt, a.CompletedAt, a.Version,
-        a.PackageRecordId?.Value, a.PackageSession, a.PackageCovers);
+        a.PackageRecordId?.Value, a.PackageSession, a.PackageCovers)
+    {
+        BookedOverClientClash = a.BookedOverClientClash,
+    };
 }

@@ -33,6 +33,9 @@ public sealed class Appointment : AggregateRoot
     public AppointmentStatus Status { get; private set; }
     public string Note { get; private set; }
     public bool BookedOutsideWorkingHours { get; private set; }
+
+    /// <summary>Booked (or moved) over another appointment of the same client, on purpose: the receptionist overrode the clash.</summary>
+    public bool BookedOverClientClash { get; private set; }
     public DateTimeOffset BookedAt { get; private set; }
     public DateTimeOffset? CheckedInAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
@@ -87,6 +90,7 @@ public sealed class Appointment : AggregateRoot
             Status = AppointmentStatus.Booked,
             Note = Text.Optional(note, "note", "Note", MaxNoteLength),
             BookedOutsideWorkingHours = overrideWorkingHours,
+            BookedOverClientClash = overrideClientClash && periods.Any(b => b.ClientId == client && b.Slot.Overlaps(slot)),
             BookedAt = now,
         };
         appointment._resources.AddRange(service.RequiredResources);
@@ -122,6 +126,7 @@ public sealed class Appointment : AggregateRoot
         End = slot.End;
         ProviderId = provider.Id;
         BookedOutsideWorkingHours = overrideWorkingHours;
+        BookedOverClientClash = overrideClientClash && periods.Any(b => b.ClientId == ClientId && b.AppointmentId != Id && b.Slot.Overlaps(slot));
         Touch();
         Raise(new AppointmentMoved(Id, from, fromProvider, now, actor));
     }

@@ -103,6 +103,16 @@ public sealed class AppointmentBoundsTests
             [new BusyPeriod(first.Id, first.ProviderId, [], first.Slot, client)], null, A.Now, A.Desk, overrideClientClash: true);
 
         Assert.Equal(AppointmentStatus.Booked, second.Status);
+        Assert.True(second.BookedOverClientClash);
+        Assert.False(first.BookedOverClientClash);
+    }
+
+    [Fact]
+    public void Book_OverrideWithoutAnyClash_NotRecordedAsAClash()
+    {
+        var appointment = Appointment.Book(AppointmentId.New(), ClientId.New(), _massage, _amira, Start, A.London, false, [], null, A.Now, A.Desk, overrideClientClash: true);
+
+        Assert.False(appointment.BookedOverClientClash);
     }
 
     [Fact]
