@@ -12,9 +12,13 @@ public sealed record ClientDto(Guid Id, string Name, string Phone, string Email)
 
 public sealed record CreateClientRequest(string? Name, string? Phone, string? Email, string? Notes);
 
-public sealed record BookAppointmentRequest(Guid? ClientId, Guid? ServiceId, Guid? ProviderId, string? Start, bool? OverrideWorkingHours, string? Note, Guid? PackageRecordId = null, int? SessionNumber = null);
+public sealed record BookAppointmentRequest(Guid? ClientId, Guid? ServiceId, Guid? ProviderId, string? Start, bool? OverrideWorkingHours, string? Note, Guid? PackageRecordId = null, int? SessionNumber = null, bool? OverrideClientClash = null);
 
-public sealed record MoveAppointmentRequest(string? Start, Guid? ProviderId, bool? OverrideWorkingHours);
+public sealed record MoveAppointmentRequest(string? Start, Guid? ProviderId, bool? OverrideWorkingHours, bool? OverrideClientClash = null);
+
+public sealed record AttachPackageRequest(Guid? PackageRecordId, int? SessionNumber);
+
+public sealed record ClientPageDto(IReadOnlyList<ClientDto> Items, int Offset, int Limit, int Total);
 
 public sealed record PaymentRequest(PaymentMethod? Method, decimal? Amount);
 
@@ -41,7 +45,13 @@ public sealed record AppointmentDto(
     int? PackageSession,
     decimal PackageCovers)
 {
+    /// <summary>Booked over another appointment of the same client on purpose (overrideClientClash).</summary>
+    public bool BookedOverClientClash { get; init; }
+
     public static AppointmentDto From(AppointmentView v, TimeZoneInfo zone) => new(
         v.Id, v.Status, TimeZoneInfo.ConvertTime(v.Start, zone), TimeZoneInfo.ConvertTime(v.End, zone),
-        v.ClientId, v.ClientName, v.ServiceId, v.ServiceName, v.ProviderId, v.ProviderName, v.Price, v.Currency, v.Note, v.InvoiceId, v.PackageRecordId, v.PackageSession, v.PackageCovers);
+        v.ClientId, v.ClientName, v.ServiceId, v.ServiceName, v.ProviderId, v.ProviderName, v.Price, v.Currency, v.Note, v.InvoiceId, v.PackageRecordId, v.PackageSession, v.PackageCovers)
+    {
+        BookedOverClientClash = v.BookedOverClientClash,
+    };
 }

@@ -27,8 +27,12 @@ public static partial class ApiEndpoints
         api.MapGet("/providers", async (CatalogQueries catalog, CancellationToken ct) =>
             (await catalog.ProvidersAsync(ct)).Select(p => new ProviderDto(p.Id, p.Name, p.ServiceIds)));
 
-        api.MapGet("/clients", async (string? query, int? limit, ClientService clients, CancellationToken ct) =>
-            (await clients.SearchAsync(query, limit ?? 20, ct)).Select(ToDto));
+        // Every client, a page at a time (offset + limit, with the total); query filters by name words or phone digits.
+        api.MapGet("/clients", async (string? query, int? offset, int? limit, ClientService clients, CancellationToken ct) =>
+        {
+            var page = await clients.PageAsync(query, offset ?? 0, limit ?? 50, ct);
+            return new ClientPageDto(page.Items.Select(ToDto).ToList(), page.Offset, page.Limit, page.Total);
+        });
 
         api.MapGet("/clients/{id:guid}", async (Guid id, ClientService clients, CancellationToken ct) =>
             await clients.FindAsync(id, ct) is { } c ? Results.Ok(ToDto(c)) : throw DomainException.NotFound("No client has that id."));
@@ -74,6 +78,7 @@ public static partial class ApiEndpoints
                 SessionNumber = request.SessionNumber,
                 UseBestPackage = online && request.PackageRecordId is null,
                 IdempotencyKey = IdempotencyFilter.CommandKey(http),
+                OverrideClientClash = request.OverrideClientClash ?? false,
             };
             var view = await appointments.BookAsync(command, ct);
             return Results.Created($"/api/v1/appointments/{view.Id}", AppointmentDto.From(view, business.Value.Zone));
@@ -84,11 +89,7 @@ public static partial class ApiEndpoints
 
         api.MapPost("/appointments/{id:guid}/check-out", async (Guid id, CheckOutRequest request, AppointmentService appointments, IOptions<BusinessOptions> business, HttpContext http, CancellationToken ct) =>
         {
-            var payments = (request.Payments ?? throw DomainException.Invalid("payments is required.", "payments"))
-                .Select((p, i) => new PaymentLine(
-                    (p ?? throw DomainException.Invalid($"payments[{i}] is empty; give a method and an amount.", "payments")).Method ?? throw DomainException.Invalid($"payments[{i}].method is required (Cash or Card).", "payments"),
-                    p.Amount ?? throw DomainException.Invalid($"payments[{i}].amount is required.", "payments")))
-                .ToList();
+            var payments = PackageEndpoints.Payments(request.Payments);
             var command = new CheckOutAppointment(id, payments, ApiCaller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
             return AppointmentDto.From(await appointments.CheckOutAsync(command, ct), business.Value.Zone);
         });
@@ -101,9 +102,27 @@ public static partial class ApiEndpoints
 
         api.MapPost("/appointments/{id:guid}/move", async (Guid id, MoveAppointmentRequest request, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
         {
-            var command = new MoveAppointment(id, Instant(request.Start, "start"), request.ProviderId, request.OverrideWorkingHours ?? false, ApiCaller);
+            var command = new MoveAppointment(id, Instant(request.Start, "start"), request.ProviderId, request.OverrideWorkingHours ?? false, ApiCaller)
+            {
+                OverrideClientClash = request.OverrideClientClash ?? false,
+            };
             return AppointmentDto.From(await appointments.MoveAsync(command, ct), business.Value.Zone);
         });
+
+        // Turns a booked appointment into a session of a prepaid record, with the rules of booking with one.
+        api.MapPost("/appointments/{id:guid}/package", async (Guid id, AttachPackageRequest request, AppointmentService appointments, SettingsService settings, IOptions<BusinessOptions> business, HttpContext http, CancellationToken ct) =>
+        {
+            var recordId = Required(request.PackageRecordId, "packageRecordId");
+            if (!(await settings.PackagesAsync(ct)).RedeemOnline)
+            {
+                throw DomainException.Rule("Online bookings cannot use packages here; the desk redeems it at check-out.", "packageRecordId");
+            }
+            var command = new AttachPackage(id, recordId, request.SessionNumber, ApiCaller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
+            return AppointmentDto.From(await appointments.AttachPackageAsync(command, ct), business.Value.Zone);
+        });
+
+        api.MapDelete("/appointments/{id:guid}/package", async (Guid id, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
+            AppointmentDto.From(await appointments.DetachPackageAsync(id, ApiCaller, ct), business.Value.Zone));
     }
 
     private static ClientDto ToDto(ClientView c) => new(c.Id, c.Name, c.Phone, c.Email);

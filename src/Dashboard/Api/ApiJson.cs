@@ -9,5 +9,7 @@ public static class ApiJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        // {"delta": 1, "delta": 10000}: which one did the caller mean? Refuse (400) rather than guess.
+        options.AllowDuplicateProperties = false;
     }
 }

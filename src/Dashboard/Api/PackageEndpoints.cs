@@ -1,7 +1,10 @@
+using System.Text.Json;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace FrontDesk.Dashboard.Api;
 
@@ -32,6 +35,11 @@ public sealed record AdjustRequest(decimal? Delta, string? Reason);
 
 public sealed record ReasonRequest(string? Reason);
 
+public sealed record PayRecordRequest(IReadOnlyList<PaymentRequest>? Payments);
+
+/// <summary>A new last valid day, or neverExpires: true; always with a reason.</summary>
+public sealed record ExpiryRequest(DateOnly? ExpiresOn, bool? NeverExpires, string? Reason);
+
 public static class PackageEndpoints
 {
     public static void MapPackageApi(this RouteGroupBuilder api, Actor caller)
@@ -47,9 +55,7 @@ public static class PackageEndpoints
         api.MapPost("/clients/{id:guid}/packages", async (Guid id, AcquirePackageRequest request, PackageService packages, HttpContext http, CancellationToken ct) =>
         {
             var mode = request.Mode ?? throw DomainException.Invalid("mode is required: Paid, Unpaid or Complimentary.", "mode");
-            var payments = request.Payments?.Select((p, i) => new PaymentLine(
-                p.Method ?? throw DomainException.Invalid($"payments[{i}].method is required (Cash or Card).", "payments"),
-                p.Amount ?? throw DomainException.Invalid($"payments[{i}].amount is required.", "payments"))).ToList();
+            var payments = request.Payments is null ? null : Payments(request.Payments);
             var command = new AcquirePackage(id, request.TemplateId ?? throw DomainException.Invalid("templateId is required.", "templateId"), mode, request.Reason, payments, caller)
             {
                 IdempotencyKey = IdempotencyFilter.CommandKey(http),
@@ -70,6 +76,21 @@ public static class PackageEndpoints
                 request.From ?? throw DomainException.Invalid("from is required (yyyy-MM-dd).", "from"),
                 request.To ?? throw DomainException.Invalid("to is required (yyyy-MM-dd).", "to"), caller, ct));
 
+        api.MapPost("/package-records/{id:guid}/unfreeze", (Guid id, PackageService packages, CancellationToken ct) =>
+            packages.UnfreezeAsync(id, caller, ct));
+
+        api.MapPost("/package-records/{id:guid}/payments", (Guid id, PayRecordRequest request, PackageService packages, CancellationToken ct) =>
+            packages.PayAsync(id, Payments(request.Payments), caller, ct));
+
+        api.MapPost("/package-records/{id:guid}/expiry", (Guid id, ExpiryRequest request, PackageService packages, CancellationToken ct) =>
+        {
+            if (request.ExpiresOn is not null == (request.NeverExpires ?? false))
+            {
+                throw DomainException.Invalid("Give expiresOn (yyyy-MM-dd) or neverExpires: true, one of them.", "expiresOn");
+            }
+            return packages.ChangeExpiryAsync(id, request.ExpiresOn, request.Reason, caller, ct);
+        });
+
         api.MapPost("/package-records/{id:guid}/transfer", async (Guid id, TransferRequest request, PackageService packages, CancellationToken ct) =>
         {
             var (from, to) = await packages.TransferAsync(id, request.ToClientId ?? throw DomainException.Invalid("toClientId is required.", "toClientId"), caller, ct);
@@ -84,10 +105,21 @@ public static class PackageEndpoints
 
         api.MapGet("/settings/packages", (SettingsService settings, CancellationToken ct) => settings.PackagesAsync(ct));
 
-        api.MapPut("/settings/packages", async (PackageSettings request, SettingsService settings, CancellationToken ct) =>
+        // PUT replaces: every field must be given (400 names the missing ones), so {} never resets anything.
+        api.MapPut("/settings/packages", async (JsonElement body, SettingsService settings, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
+            var request = ApiBody.Complete<PackageSettings>(body, json.Value.SerializerOptions, "redemptionPolicy", "redeemOnline");
             await settings.SaveAsync(request, ct);
             return await settings.PackagesAsync(ct);
+        });
+
+        api.MapGet("/settings/attendance", (SettingsService settings, CancellationToken ct) => settings.AttendanceAsync(ct));
+
+        api.MapPut("/settings/attendance", async (JsonElement body, SettingsService settings, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            var request = ApiBody.Complete<AttendanceSettings>(body, json.Value.SerializerOptions, "checkInHoursBefore", "noShow", "lateCancellation", "lateCancellationHours");
+            await settings.SaveAsync(request, ct);
+            return await settings.AttendanceAsync(ct);
         });
 
         api.MapGet("/reports/sales", async (string? from, string? to, FrontDesk.Dashboard.Sales.SalesQueries sales, CancellationToken ct) =>
@@ -103,6 +135,17 @@ public static class PackageEndpoints
 
         api.MapGet("/reports/liability", async (string? at, PackageQueries queries, BusinessClock clock, CancellationToken ct) =>
             await queries.LiabilityAsync(string.IsNullOrWhiteSpace(at) ? clock.UtcNow : ApiEndpoints.Instant(at, "at"), ct));
+    }
+
+    /// <summary>The payments of a request, each with its method and amount, at most <see cref="Limits.MaxPayments"/>.</summary>
+    internal static List<PaymentLine> Payments(IReadOnlyList<PaymentRequest?>? payments)
+    {
+        var given = payments ?? throw DomainException.Invalid("payments is required.", "payments");
+        Limits.EnsureCount(given, Limits.MaxPayments, "payments", "Payments of one invoice");
+        return given.Select((p, i) => new PaymentLine(
+                (p ?? throw DomainException.Invalid($"payments[{i}] is empty; give a method and an amount.", "payments")).Method ?? throw DomainException.Invalid($"payments[{i}].method is required (Cash or Card).", "payments"),
+                p.Amount ?? throw DomainException.Invalid($"payments[{i}].amount is required.", "payments")))
+            .ToList();
     }
 
     private static SaveTemplate ToCommand(SaveTemplateRequest r, Actor caller)

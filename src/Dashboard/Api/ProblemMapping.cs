@@ -24,6 +24,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         {
             DomainException d => (StatusOf(d.Kind), TitleOf(d.Kind), d.Message, d.Field),
             BadHttpRequestException b => (b.StatusCode, "The request could not be read.", Unwrap(b), null),
+            System.Text.Json.JsonException j => (StatusCodes.Status400BadRequest, "The request could not be read.", $"The JSON body is malformed: {j.Message}", null),
             _ => (0, string.Empty, string.Empty, null),
         };
         if (status == 0)
@@ -44,6 +45,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         DomainErrorKind.Invalid => "The request is not valid.",
         DomainErrorKind.NotFound => "Not found.",
         DomainErrorKind.Conflict => "That clashes with the current state.",
+        DomainErrorKind.OutOfRange => "A value is out of range.",
         _ => "A business rule does not allow that.",
     };
 

@@ -25,6 +25,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     public async Task<AppointmentView> BookAsync(BookAppointment command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
+        Appointment.EnsureBookableStart(command.Start, now); // before any read or lock
         var (view, events) = await unitOfWork.RunAsync(command.IdempotencyKey, "book", async db =>
         {
             Client client;
@@ -43,7 +44,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             var start = command.Start.ToUniversalTime();
             var slot = Slot.Starting(start, service.Duration);
             var busy = await BusyAsync(db, slot.Start, slot.End, ct);
-            var appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, Zone, command.OverrideWorkingHours, busy, command.Note, now, command.Actor);
+            var appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, Zone, command.OverrideWorkingHours, busy, command.Note, now, command.Actor, command.OverrideClientClash);
             db.Appointments.Add(appointment);
             if (command.PackageRecordId is { } recordId)
             {
@@ -66,6 +67,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     public async Task<AppointmentView> MoveAsync(MoveAppointment command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
+        Appointment.EnsureBookableStart(command.Start, now);
         var (view, events) = await unitOfWork.RunAsync(async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
@@ -74,7 +76,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             var start = command.Start.ToUniversalTime();
             var slot = Slot.Starting(start, appointment.End - appointment.Start);
             var busy = await BusyAsync(db, slot.Start, slot.End, ct);
-            appointment.Move(service, provider, start, Zone, command.OverrideWorkingHours, busy, now, command.Actor);
+            appointment.Move(service, provider, start, Zone, command.OverrideWorkingHours, busy, now, command.Actor, command.OverrideClientClash);
             if (appointment.PackageRecordId is { } recordId)
             {
                 var session = appointment.PackageSession;
@@ -129,26 +131,50 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             await ReleaseAsync(db, a, "removed from the booking", now, actor, ct);
         }, ct);
 
+    /// <summary>Checks in, from when the business's check-in setting allows (by default the appointment's own day).</summary>
     public Task<AppointmentView> CheckInAsync(Guid id, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, AppointmentChange.CheckedIn, actor, (_, a, now) =>
+        ChangeAsync(id, AppointmentChange.CheckedIn, actor, async (db, a, now) =>
         {
-            a.CheckIn(now, actor);
-            return Task.CompletedTask;
+            var settings = await SettingsService.ReadAttendanceAsync(db, ct);
+            a.CheckIn(now, actor, CheckInWindowOf(a, settings));
         }, ct);
 
-    /// <summary>No-show or cancel gives a booked (or, with the at-booking policy, redeemed) session back.</summary>
+    /// <summary>
+    /// A no-show gives a booked (or, with the at-booking policy, redeemed) session back, or
+    /// forfeits it when the business's no-show policy says so.
+    /// </summary>
     public Task<AppointmentView> MarkNoShowAsync(Guid id, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, AppointmentChange.NoShow, actor, async (db, a, now) =>
         {
             a.MarkNoShow(now, actor);
-            await ReleaseAsync(db, a, "no-show", now, actor, ct);
+            var settings = await SettingsService.ReadAttendanceAsync(db, ct);
+            if (settings.NoShow == MissedSessionPolicy.Forfeit)
+            {
+                await ForfeitAsync(db, a, "no-show", now, actor, ct);
+            }
+            else
+            {
+                await ReleaseAsync(db, a, "no-show", now, actor, ct);
+            }
         }, ct);
 
+    /// <summary>
+    /// Cancels. The session is given back, unless the cancellation is late (within the
+    /// business's late-cancellation window before the start) and the policy forfeits it.
+    /// </summary>
     public Task<AppointmentView> CancelAsync(Guid id, string? reason, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, AppointmentChange.Cancelled, actor, async (db, a, now) =>
         {
             a.Cancel(reason, now, actor);
-            await ReleaseAsync(db, a, "appointment cancelled", now, actor, ct);
+            var settings = await SettingsService.ReadAttendanceAsync(db, ct);
+            if (settings.LateCancellation == MissedSessionPolicy.Forfeit && a.Start - now < TimeSpan.FromHours(settings.LateCancellationHours))
+            {
+                await ForfeitAsync(db, a, $"late cancellation (less than {settings.LateCancellationHours} h before)", now, actor, ct);
+            }
+            else
+            {
+                await ReleaseAsync(db, a, "appointment cancelled", now, actor, ct);
+            }
         }, ct);
 
     /// <summary>
@@ -248,6 +274,28 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         appointment.DropPackage(now, actor);
     }
 
+    private static async Task ForfeitAsync(DashboardDbContext db, Appointment appointment, string why, DateTimeOffset now, Actor actor, CancellationToken ct)
+    {
+        if (appointment.PackageRecordId is not { } recordId)
+        {
+            return;
+        }
+        var record = await PackageService.FindRecordAsync(db, recordId.Value, ct);
+        record.Forfeit(appointment.Id.Value, now, actor, why);
+    }
+
+    /// <summary>From when the appointment may be checked in: the start of its local day, or the set number of hours before it.</summary>
+    private CheckInWindow CheckInWindowOf(Appointment a, AttendanceSettings settings)
+    {
+        if (settings.CheckInHoursBefore is { } hours)
+        {
+            return new CheckInWindow(a.Start.AddHours(-hours), hours == 0 ? "at the start time" : $"{hours} hour{(hours == 1 ? string.Empty : "s")} before the start ({clock.ToLocal(a.Start.AddHours(-hours)):ddd d MMM HH:mm})");
+        }
+        var day = clock.ToLocal(a.Start).Date;
+        var opens = Zone.IsInvalidTime(day) ? clock.ToUtc(day.AddHours(1)) : clock.ToUtc(day);
+        return new CheckInWindow(opens, $"on the day of the appointment ({day:ddd d MMM yyyy})");
+    }
+
     /// <summary>The valid record to use for an online booking: the one that lapses soonest, then the oldest.</summary>
     private async Task<Guid?> BestRecordAsync(DashboardDbContext db, Appointment appointment, Service service, CancellationToken ct)
     {
@@ -322,11 +370,14 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             .Where(a => a.Start < end && a.End > start)
             .Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn || a.Status == AppointmentStatus.Completed)
             .ToListAsync(ct);
-        return overlapping.Select(a => new BusyPeriod(a.Id, a.ProviderId, a.Resources.ToList(), a.Slot)).ToList();
+        return overlapping.Select(a => new BusyPeriod(a.Id, a.ProviderId, a.Resources.ToList(), a.Slot, a.ClientId)).ToList();
     }
 
     internal static AppointmentView View(Appointment a, Client client, Service service, Provider provider) => new(
         a.Id.Value, client.Id.Value, client.Name, service.Id.Value, service.Name, service.Activity, provider.Id.Value, provider.Name,
         a.Start, a.End, a.Status, a.Price.Amount, a.Price.Currency, a.Note, a.InvoiceId?.Value, a.CheckedInAt, a.CompletedAt, a.Version,
-        a.PackageRecordId?.Value, a.PackageSession, a.PackageCovers);
+        a.PackageRecordId?.Value, a.PackageSession, a.PackageCovers)
+    {
+        BookedOverClientClash = a.BookedOverClientClash,
+    };
 }

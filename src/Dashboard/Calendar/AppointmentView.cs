@@ -27,4 +27,7 @@ public sealed record AppointmentView(
     decimal PackageCovers = 0m)
 {
     public bool IsOpen => !Status.IsFinal();
+
+    /// <summary>Booked over another appointment of the same client, on purpose (the override is recorded).</summary>
+    public bool BookedOverClientClash { get; init; }
 }

@@ -51,6 +51,9 @@ public sealed class CalendarQueries(IDbContextFactory<DashboardDbContext> contex
         public AppointmentView ToView() => new(
             A.Id.Value, A.ClientId.Value, ClientName, A.ServiceId.Value, ServiceName, Activity, A.ProviderId.Value, ProviderName,
             A.Start, A.End, A.Status, A.Price.Amount, A.Price.Currency, A.Note, A.InvoiceId?.Value, A.CheckedInAt, A.CompletedAt, A.Version,
-            A.PackageRecordId?.Value, A.PackageSession, A.PackageCovers);
+            A.PackageRecordId?.Value, A.PackageSession, A.PackageCovers)
+        {
+            BookedOverClientClash = A.BookedOverClientClash,
+        };
     }
 }

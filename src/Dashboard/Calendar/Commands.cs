@@ -22,11 +22,18 @@ public sealed record BookAppointment(Guid ClientId, Guid ServiceId, Guid Provide
     public bool UseBestPackage { get; init; }
 
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>Book even though the client has another appointment at an overlapping time (recorded on the appointment's history).</summary>
+    public bool OverrideClientClash { get; init; }
 }
 
 public sealed record NewClientDetails(string Name, string? Phone, string? Email);
 
-public sealed record MoveAppointment(Guid AppointmentId, DateTimeOffset Start, Guid? ProviderId, bool OverrideWorkingHours, Actor Actor);
+public sealed record MoveAppointment(Guid AppointmentId, DateTimeOffset Start, Guid? ProviderId, bool OverrideWorkingHours, Actor Actor)
+{
+    /// <summary>Move even though the client has another appointment at an overlapping time.</summary>
+    public bool OverrideClientClash { get; init; }
+}
 
 public sealed record CheckOutAppointment(Guid AppointmentId, IReadOnlyList<PaymentLine> Payments, Actor Actor)
 {

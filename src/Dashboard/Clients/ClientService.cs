@@ -11,9 +11,15 @@ public sealed record RegisterClient(string Name, string? Phone, string? Email, s
 /// <summary>A client as lists and pickers show them.</summary>
 public sealed record ClientView(Guid Id, string Name, string Phone, string Email, string Notes);
 
+/// <summary>One page of clients in name order: <see cref="Total"/> is how many match in all.</summary>
+public sealed record ClientPage(IReadOnlyList<ClientView> Items, int Offset, int Limit, int Total);
+
 public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<DashboardDbContext> contexts, ILiveFeed feed, TimeProvider clock)
 {
     public const int MaxQueryLength = 100;
+
+    /// <summary>The largest page an integration may ask for (the drawer's search stays at 100).</summary>
+    public const int MaxPageSize = 500;
     private const int ContainsScanCap = 200;
 
     public async Task<ClientView> RegisterAsync(RegisterClient command, CancellationToken ct = default)
@@ -71,6 +77,40 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
             found = found.Concat(more.Where(m => found.All(f => f.Id != m.Id)).OrderBy(c => c.SearchKey)).Take(limit).ToList();
         }
         return found.Select(ToView).ToList();
+    }
+
+    /// <summary>
+    /// Every client, a page at a time, in name order (then id, so pages never overlap):
+    /// optionally only those whose name contains every word of the query, or whose phone
+    /// contains its digits.
+    /// </summary>
+    public async Task<ClientPage> PageAsync(string? query, int offset, int limit, CancellationToken ct = default)
+    {
+        var text = (query ?? string.Empty).Trim();
+        if (text.Length > MaxQueryLength)
+        {
+            throw DomainException.Invalid($"Search for at most {MaxQueryLength} characters.", "query");
+        }
+        if (offset < 0)
+        {
+            throw Limits.OutOfRange("offset starts at 0.", "offset");
+        }
+        if (limit is < 1 or > MaxPageSize)
+        {
+            throw Limits.OutOfRange($"limit is from 1 to {MaxPageSize}.", "limit");
+        }
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var clients = db.Clients.AsNoTracking();
+        if (text.Length > 0)
+        {
+            var digits = Client.DigitsOf(text);
+            clients = digits.Length >= 3 && digits.Length * 2 >= text.Count(c => !char.IsWhiteSpace(c))
+                ? clients.Where(c => c.PhoneDigits.Contains(digits))
+                : Client.NormalizeName(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Aggregate(clients, (q, word) => q.Where(c => c.SearchKey.Contains(word)));
+        }
+        var total = await clients.CountAsync(ct);
+        var page = await clients.OrderBy(c => c.SearchKey).ThenBy(c => c.Id).Skip(offset).Take(limit).ToListAsync(ct);
+        return new ClientPage(page.Select(ToView).ToList(), offset, limit, total);
     }
 
     public async Task<ClientView?> FindAsync(Guid id, CancellationToken ct = default)

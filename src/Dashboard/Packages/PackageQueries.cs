@@ -74,7 +74,8 @@ public sealed class PackageQueries(IDbContextFactory<DashboardDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var records = await db.PackageRecords.AsNoTracking().Where(r => r.PaidAt != null && r.PaidAt <= at).ToListAsync(ct);
-        var amounts = records.Select(r => r.LiabilityAt(at)).Where(a => a > 0m).ToList();
+        var day = DateOnly.FromDateTime(clock.ToLocal(at));
+        var amounts = records.Select(r => r.LiabilityAt(at, day)).Where(a => a > 0m).ToList();
         return new LiabilityView(at, amounts.Sum(), clock.Business.Currency, amounts.Count);
     }
 

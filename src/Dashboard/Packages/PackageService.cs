@@ -110,22 +110,36 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             record.MarkPaid(invoice.Id, now, actor);
         }, ct);
 
-    public Task<RecordView> AdjustAsync(Guid recordId, decimal delta, string? reason, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(recordId, LedgerKind.Adjust, actor, (_, record, now) =>
+    public Task<RecordView> AdjustAsync(Guid recordId, decimal delta, string? reason, Actor actor, CancellationToken ct = default)
+    {
+        // The coarsest bound before the record is even read; the record then applies its own.
+        Limits.EnsureMoney(delta, "delta", "The adjustment");
+        return ChangeAsync(recordId, LedgerKind.Adjust, actor, (_, record, now) =>
         {
             record.Adjust(delta, reason, now, actor);
             return Task.CompletedTask;
         }, ct);
+    }
 
-    public Task<RecordView> ChangeExpiryAsync(Guid recordId, DateOnly? expiresOn, string? reason, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(recordId, LedgerKind.Adjust, actor, (_, record, now) =>
+    /// <summary>Sets a record's last valid day by hand (or none), with a reason kept in its history.</summary>
+    public Task<RecordView> ChangeExpiryAsync(Guid recordId, DateOnly? expiresOn, string? reason, Actor actor, CancellationToken ct = default)
+    {
+        if (expiresOn is { } day)
+        {
+            Limits.EnsureDate(day, clock.UtcNow, "expiresOn", "The expiry");
+        }
+        return ChangeAsync(recordId, LedgerKind.Adjust, actor, (_, record, now) =>
         {
             record.ChangeExpiry(expiresOn, reason, now, actor);
             return Task.CompletedTask;
         }, ct);
+    }
 
-    public Task<RecordView> FreezeAsync(Guid recordId, DateOnly from, DateOnly to, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(recordId, LedgerKind.Freeze, actor, async (db, record, now) =>
+    public Task<RecordView> FreezeAsync(Guid recordId, DateOnly from, DateOnly to, Actor actor, CancellationToken ct = default)
+    {
+        Limits.EnsureDate(from, clock.UtcNow, "from", "The first day of the freeze");
+        Limits.EnsureDate(to, clock.UtcNow, "to", "The last day of the freeze");
+        return ChangeAsync(recordId, LedgerKind.Freeze, actor, async (db, record, now) =>
         {
             var booked = record.Sessions.Where(s => s.State == SessionState.Booked).Select(s => s.AppointmentId!.Value)
                 .Concat(record.Holds.Where(h => !h.Captured).Select(h => h.AppointmentId))
@@ -133,6 +147,15 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
                 .ToList();
             var starts = await db.Appointments.AsNoTracking().Where(a => booked.Contains(a.Id)).Select(a => a.Start).ToListAsync(ct);
             record.Freeze(from, to, starts.Select(s => DateOnly.FromDateTime(clock.ToLocal(s))).ToList(), now, actor);
+        }, ct);
+    }
+
+    /// <summary>Ends the current or planned freeze early; the unused days come back (the expiry moves back by them).</summary>
+    public Task<RecordView> UnfreezeAsync(Guid recordId, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(recordId, LedgerKind.Freeze, actor, (_, record, now) =>
+        {
+            record.Unfreeze(clock.Today, now, actor);
+            return Task.CompletedTask;
         }, ct);
 
     /// <summary>Moves what is left to another client; both histories show it.</summary>

@@ -11,11 +11,51 @@ public sealed record PackageSettings(RedemptionPolicy RedemptionPolicy, bool Red
     public static PackageSettings Default { get; } = new(RedemptionPolicy.AtCheckOut, false);
 }
 
+/// <summary>What happens to a prepaid session when its client does not come (no-show) or cancels late.</summary>
+public enum MissedSessionPolicy
+{
+    /// <summary>The session (or balance) is given back to the record.</summary>
+    Return,
+    /// <summary>The session (or balance) is used up, as if redeemed; the history says it was forfeited.</summary>
+    Forfeit,
+}
+
+/// <summary>
+/// Attendance rules of the business: from when an appointment can be checked in (null hours =
+/// from the start of its day, in the business's time zone), and what a no-show or a late
+/// cancellation (one within <see cref="LateCancellationHours"/> of the start) does to a
+/// prepaid session.
+/// </summary>
+public sealed record AttendanceSettings(int? CheckInHoursBefore, MissedSessionPolicy NoShow, MissedSessionPolicy LateCancellation, int LateCancellationHours)
+{
+    public static AttendanceSettings Default { get; } = new(null, MissedSessionPolicy.Return, MissedSessionPolicy.Return, 24);
+
+    public void Validate()
+    {
+        if (CheckInHoursBefore is < 0 or > Limits.MaxCheckInHoursBefore)
+        {
+            throw Limits.OutOfRange($"Check-in opens from 0 to {Limits.MaxCheckInHoursBefore} hours before the start (or empty for the same day).", "checkInHoursBefore");
+        }
+        if (!Enum.IsDefined(NoShow) || !Enum.IsDefined(LateCancellation))
+        {
+            throw DomainException.Invalid("A missed session is Return or Forfeit.", "noShow");
+        }
+        if (LateCancellationHours is < 0 or > Limits.MaxLateCancellationHours)
+        {
+            throw Limits.OutOfRange($"The late-cancellation window is from 0 to {Limits.MaxLateCancellationHours} hours.", "lateCancellationHours");
+        }
+    }
+}
+
 /// <summary>Reads and changes business settings kept in the database (so a manager changes them on screen).</summary>
 public sealed class SettingsService(IDbContextFactory<DashboardDbContext> contexts)
 {
     private const string PolicyKey = "Packages.RedemptionPolicy";
     private const string OnlineKey = "Packages.RedeemOnline";
+    private const string CheckInKey = "Attendance.CheckInHoursBefore";
+    private const string NoShowKey = "Attendance.NoShow";
+    private const string LateCancelKey = "Attendance.LateCancellation";
+    private const string LateHoursKey = "Attendance.LateCancellationHours";
 
     public async Task<PackageSettings> PackagesAsync(CancellationToken ct = default)
     {
@@ -40,6 +80,35 @@ public sealed class SettingsService(IDbContextFactory<DashboardDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(ct);
         await SetAsync(db, PolicyKey, settings.RedemptionPolicy.ToString(), ct);
         await SetAsync(db, OnlineKey, settings.RedeemOnline.ToString(), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<AttendanceSettings> AttendanceAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await ReadAttendanceAsync(db, ct);
+    }
+
+    internal static async Task<AttendanceSettings> ReadAttendanceAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        string[] keys = [CheckInKey, NoShowKey, LateCancelKey, LateHoursKey];
+        var values = await db.Settings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+        var d = AttendanceSettings.Default;
+        return new AttendanceSettings(
+            values.TryGetValue(CheckInKey, out var c) ? (int.TryParse(c, out var hours) ? hours : null) : d.CheckInHoursBefore,
+            values.TryGetValue(NoShowKey, out var n) && Enum.TryParse<MissedSessionPolicy>(n, out var noShow) ? noShow : d.NoShow,
+            values.TryGetValue(LateCancelKey, out var l) && Enum.TryParse<MissedSessionPolicy>(l, out var late) ? late : d.LateCancellation,
+            values.TryGetValue(LateHoursKey, out var h) && int.TryParse(h, out var window) ? window : d.LateCancellationHours);
+    }
+
+    public async Task SaveAsync(AttendanceSettings settings, CancellationToken ct = default)
+    {
+        settings.Validate();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await SetAsync(db, CheckInKey, settings.CheckInHoursBefore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "SameDay", ct);
+        await SetAsync(db, NoShowKey, settings.NoShow.ToString(), ct);
+        await SetAsync(db, LateCancelKey, settings.LateCancellation.ToString(), ct);
+        await SetAsync(db, LateHoursKey, settings.LateCancellationHours.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -34,7 +34,11 @@ public sealed record TemplateView(
         t.Status);
 }
 
-public sealed record SessionView(int Number, SessionState State, Guid? AppointmentId, Guid? ServiceId);
+public sealed record SessionView(int Number, SessionState State, Guid? AppointmentId, Guid? ServiceId)
+{
+    /// <summary>Red because a no-show or late cancellation used it up (the business's policy), not because it was redeemed.</summary>
+    public bool Forfeited { get; init; }
+}
 
 public sealed record BalanceView(decimal Total, decimal Held, decimal Used, decimal Remaining);
 
@@ -62,10 +66,19 @@ public sealed record RecordView(
     /// <summary>What the record costs on its invoice (0 when given free); what Pay must settle.</summary>
     public decimal Price { get; init; }
 
-    public static RecordView From(PackageRecord r, PackageTemplate? template) => new(
+    public static RecordView From(PackageRecord r, PackageTemplate? template)
+    {
+        var forfeited = r.Ledger.Where(e => e.Kind == LedgerKind.Forfeit && e.AppointmentId is not null).Select(e => e.AppointmentId!.Value).ToHashSet();
+        return From(r, template, forfeited);
+    }
+
+    private static RecordView From(PackageRecord r, PackageTemplate? template, HashSet<Guid> forfeited) => new(
         r.Id.Value, r.TemplateId.Value, r.ClientId.Value, r.Name, r.CountBased, r.ValueType, r.Mode, r.IsPaid, r.Status, r.PurchasedAt, r.ExpiresOn,
         r.Sessions.OrderBy(s => s.Number)
-            .Select(s => new SessionView(s.Number, s.State, s.AppointmentId, s.Line is { } line && template is not null && line < template.Lines.Count ? template.Lines[line].ServiceId.Value : null))
+            .Select(s => new SessionView(s.Number, s.State, s.AppointmentId, s.Line is { } line && template is not null && line < template.Lines.Count ? template.Lines[line].ServiceId.Value : null)
+            {
+                Forfeited = s.State == SessionState.Redeemed && s.AppointmentId is { } a && forfeited.Contains(a),
+            })
             .ToList(),
         r.CountBased ? null : new BalanceView(r.Available + r.Held + r.Used, r.Held, r.Used, r.Available),
         r.Freezes.Select(f => new FreezeView(f.From, f.To)).ToList(),

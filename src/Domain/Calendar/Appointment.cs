@@ -33,6 +33,9 @@ public sealed class Appointment : AggregateRoot
     public AppointmentStatus Status { get; private set; }
     public string Note { get; private set; }
     public bool BookedOutsideWorkingHours { get; private set; }
+
+    /// <summary>Booked (or moved) over another appointment of the same client, on purpose: the receptionist overrode the clash.</summary>
+    public bool BookedOverClientClash { get; private set; }
     public DateTimeOffset BookedAt { get; private set; }
     public DateTimeOffset? CheckedInAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
@@ -67,11 +70,14 @@ public sealed class Appointment : AggregateRoot
         IEnumerable<BusyPeriod> busy,
         string? note,
         DateTimeOffset now,
-        Actor actor)
+        Actor actor,
+        bool overrideClientClash = false)
     {
+        EnsureBookableStart(start, now);
         var slot = Slot.Starting(start, service.Duration);
-        EnsureNotPast(slot, now);
-        BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, busy);
+        var periods = busy as IReadOnlyCollection<BusyPeriod> ?? busy.ToList();
+        BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, periods);
+        BookingRules.EnsureClientFree(client, slot, businessZone, overrideClientClash, periods);
         var appointment = new Appointment
         {
             Id = id,
@@ -84,6 +90,7 @@ public sealed class Appointment : AggregateRoot
             Status = AppointmentStatus.Booked,
             Note = Text.Optional(note, "note", "Note", MaxNoteLength),
             BookedOutsideWorkingHours = overrideWorkingHours,
+            BookedOverClientClash = overrideClientClash && periods.Any(b => b.ClientId == client && b.Slot.Overlaps(slot)),
             BookedAt = now,
         };
         appointment._resources.AddRange(service.RequiredResources);
@@ -100,29 +107,43 @@ public sealed class Appointment : AggregateRoot
         bool overrideWorkingHours,
         IEnumerable<BusyPeriod> busy,
         DateTimeOffset now,
-        Actor actor)
+        Actor actor,
+        bool overrideClientClash = false)
     {
         EnsureStatus("moved", AppointmentStatus.Booked, AppointmentStatus.CheckedIn);
         if (service.Id != ServiceId)
         {
             throw DomainException.Invalid("Moving keeps the service; book a new appointment for another service.", "serviceId");
         }
+        EnsureBookableStart(newStart, now);
         var slot = Slot.Starting(newStart, End - Start);
-        EnsureNotPast(slot, now);
-        BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, busy, Id);
+        var periods = busy as IReadOnlyCollection<BusyPeriod> ?? busy.ToList();
+        BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, periods, Id);
+        BookingRules.EnsureClientFree(ClientId, slot, businessZone, overrideClientClash, periods, Id);
         var from = Slot;
         var fromProvider = ProviderId;
         Start = slot.Start;
         End = slot.End;
         ProviderId = provider.Id;
         BookedOutsideWorkingHours = overrideWorkingHours;
+        BookedOverClientClash = overrideClientClash && periods.Any(b => b.ClientId == ClientId && b.AppointmentId != Id && b.Slot.Overlaps(slot));
         Touch();
         Raise(new AppointmentMoved(Id, from, fromProvider, now, actor));
     }
 
-    public void CheckIn(DateTimeOffset now, Actor actor)
+    /// <summary>
+    /// The client has arrived. Check-in opens as the business's <paramref name="window"/> says
+    /// (by default on the appointment's day); earlier is refused, as it is almost always the
+    /// wrong appointment. Without a window, check-in opens a day before the start.
+    /// </summary>
+    public void CheckIn(DateTimeOffset now, Actor actor, CheckInWindow? window = null)
     {
         EnsureStatus("checked in", AppointmentStatus.Booked);
+        var opens = window ?? new CheckInWindow(Start - TimeSpan.FromDays(1), "a day before the start");
+        if (now < opens.OpensAt)
+        {
+            throw DomainException.Rule($"It is too early to check in: check-in opens {opens.Description}.", "start");
+        }
         Status = AppointmentStatus.CheckedIn;
         CheckedInAt = now;
         Touch();
@@ -204,12 +225,17 @@ public sealed class Appointment : AggregateRoot
         Raise(new AppointmentPackageChanged(Id, null, now, actor));
     }
 
-    private static void EnsureNotPast(Slot slot, DateTimeOffset now)
+    /// <summary>
+    /// A booking or move starts from yesterday on and at most <see cref="Limits.YearsAhead"/>
+    /// years ahead; checked before anything else is looked at.
+    /// </summary>
+    public static void EnsureBookableStart(DateTimeOffset start, DateTimeOffset now)
     {
-        if (slot.Start < now - TimeSpan.FromDays(1))
+        if (start < now - TimeSpan.FromDays(1))
         {
             throw DomainException.Rule("That time is in the past; pick a time from yesterday on.", "start");
         }
+        Limits.EnsureInstant(start, now, "start", "The appointment's day");
     }
 
     private void EnsureStatus(string action, params AppointmentStatus[] allowed)
@@ -222,6 +248,9 @@ public sealed class Appointment : AggregateRoot
 
     private void Touch() => Version++;
 }
+
+/// <summary>From when an appointment can be checked in, and how a receptionist says it ("on the day of the appointment").</summary>
+public sealed record CheckInWindow(DateTimeOffset OpensAt, string Description);
 
 public abstract record AppointmentEvent(AppointmentId AppointmentId, DateTimeOffset OccurredAt, Actor Actor) : DomainEvent(OccurredAt, Actor);
 

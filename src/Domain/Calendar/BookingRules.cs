@@ -54,4 +54,25 @@ public static class BookingRules
             }
         }
     }
+
+    /// <summary>
+    /// A client cannot be in two places at once: another live appointment of the same client
+    /// overlapping <paramref name="slot"/> is refused, unless the receptionist explicitly books
+    /// both (a parent and child side by side, two providers for one long treatment); the
+    /// appointment then records that override.
+    /// </summary>
+    public static void EnsureClientFree(ClientId client, Slot slot, TimeZoneInfo businessZone, bool overrideClientClash, IEnumerable<BusyPeriod> busy, AppointmentId? self = null)
+    {
+        if (overrideClientClash)
+        {
+            return;
+        }
+        if (busy.FirstOrDefault(b => b.ClientId == client && b.AppointmentId != self && b.Slot.Overlaps(slot)) is { } clash)
+        {
+            var from = TimeZoneInfo.ConvertTime(clash.Slot.Start, businessZone);
+            var to = TimeZoneInfo.ConvertTime(clash.Slot.End, businessZone);
+            throw DomainException.Conflict(
+                $"This client already has an appointment {from:ddd d MMM HH:mm}-{to:HH:mm} that overlaps. Tick \"book anyway (client double-booked)\" to keep both.");
+        }
+    }
 }

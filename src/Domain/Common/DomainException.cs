@@ -11,6 +11,8 @@ public enum DomainErrorKind
     Conflict,
     /// <summary>A business rule forbids it (outside working hours, payment short).</summary>
     RuleBroken,
+    /// <summary>A number, amount or date is outside the bounds of <see cref="Limits"/>.</summary>
+    OutOfRange,
 }
 
 /// <summary>

@@ -11,23 +11,23 @@ public readonly record struct Money
         {
             throw DomainException.Invalid($"'{currency}' is not a three-letter currency code.", "currency");
         }
+        if (Math.Abs(amount) > MaxAmount)
+        {
+            throw Limits.OutOfRange($"That amount is too large: at most {MaxAmount.ToString("#,0.00", CultureInfo.InvariantCulture)}.", "amount");
+        }
         if (decimal.Round(amount, 2) != amount)
         {
             throw DomainException.Invalid($"{amount} has more than two decimals.", "amount");
-        }
-        if (Math.Abs(amount) > MaxAmount)
-        {
-            throw DomainException.Invalid("That amount is too large.", "amount");
         }
         Amount = amount;
         Currency = currency.ToUpperInvariant();
     }
 
     /// <summary>
-    /// The largest amount a column of precision (18, 2) holds. It also keeps sums of two
-    /// amounts far from decimal overflow, so adding money is refused, never crashes.
+    /// The largest amount of one price, payment or total (<see cref="Limits.MaxMoney"/>). It
+    /// keeps sums far from decimal overflow, so adding money is refused, never crashes.
     /// </summary>
-    public const decimal MaxAmount = 9_999_999_999_999_999.99m;
+    public const decimal MaxAmount = Limits.MaxMoney;
 
     public decimal Amount { get; }
     public string Currency { get; }

@@ -307,19 +307,80 @@ public sealed class PackageRecord : AggregateRoot
         Raise(new PackageRecordChanged(Id, ClientId, LedgerKind.Release, now, actor));
     }
 
-    /// <summary>Adds (positive) or removes (negative) sessions, minutes or money, with a reason.</summary>
+    /// <summary>
+    /// A no-show or late cancellation under a "forfeit" policy: the booked session (or held
+    /// balance) is used up as if redeemed, and the history says it was forfeited and why.
+    /// </summary>
+    public void Forfeit(Guid appointmentId, DateTimeOffset now, Actor actor, string why)
+    {
+        EnsureActive("used");
+        if (_sessions.FirstOrDefault(s => s.AppointmentId == appointmentId) is { } session)
+        {
+            if (session.State == SessionState.Redeemed)
+            {
+                Append(LedgerKind.Forfeit, 0m, 0m, 0m, now, actor, appointmentId, $"Session {session.Number} forfeited: {why} (already redeemed at booking)");
+            }
+            else
+            {
+                session.Redeem();
+                Append(LedgerKind.Forfeit, 0m, -1m, 1m, now, actor, appointmentId, $"Session {session.Number} forfeited: {why}");
+            }
+        }
+        else if (_holds.FirstOrDefault(h => h.AppointmentId == appointmentId) is { } hold)
+        {
+            var taken = hold.Captured ? 0m : hold.Amount;
+            hold.Capture();
+            Append(LedgerKind.Forfeit, 0m, -taken, taken, now, actor, appointmentId, $"{Units(hold.Amount)} forfeited: {why}");
+        }
+        else
+        {
+            throw DomainException.Rule($"This appointment is not booked from {Name}.");
+        }
+        Raise(new PackageRecordChanged(Id, ClientId, LedgerKind.Forfeit, now, actor));
+    }
+
+    /// <summary>
+    /// Adds (positive) or removes (negative) sessions, minutes or money, with a reason. The
+    /// delta and the balance it leads to are bounded (<see cref="Limits"/>) before anything
+    /// changes, so an adjustment never adds more circles than a record may hold.
+    /// </summary>
     public void Adjust(decimal delta, string? reason, DateTimeOffset now, Actor actor)
     {
         EnsureActive("adjusted");
+        if (IsUnlimited)
+        {
+            throw DomainException.Invalid("An unlimited package has no balance to adjust.", "delta");
+        }
+        if (delta == 0m)
+        {
+            throw DomainException.Invalid("The adjustment must not be zero.", "delta");
+        }
+        var total = Available + Held + Used;
+        if (CountBased)
+        {
+            Limits.EnsureWhole(delta, -Limits.MaxAdjustSessions, Limits.MaxAdjustSessions, "delta", "A session adjustment");
+            if (_sessions.Count + delta > Limits.MaxSessionsPerRecord)
+            {
+                throw Limits.OutOfRange($"A package holds at most {Limits.MaxSessionsPerRecord} sessions; this one has {_sessions.Count}.", "delta");
+            }
+        }
+        else if (ValueType == PackageValueType.Minutes)
+        {
+            Limits.EnsureWhole(delta, -Limits.MaxMinutes, Limits.MaxMinutes, "delta", "A minutes adjustment");
+            if (total + delta > Limits.MaxMinutes)
+            {
+                throw Limits.OutOfRange($"A package holds at most {Limits.MaxMinutes:#,0} minutes; this one has {total:0}.", "delta");
+            }
+        }
+        else
+        {
+            Limits.EnsureMoney(delta, "delta", "The adjustment");
+            if (total + delta > Limits.MaxMoney)
+            {
+                throw Limits.OutOfRange($"A package holds at most {Limits.MaxMoney:#,0.00} {Currency}.", "delta");
+            }
+        }
         var why = Text.Required(reason, "reason", "Reason", 200);
-        if (delta == 0m || IsUnlimited)
-        {
-            throw DomainException.Invalid(IsUnlimited ? "An unlimited package has no balance to adjust." : "The adjustment must not be zero.", "delta");
-        }
-        if (CountBased && delta != decimal.Truncate(delta) || ValueType == PackageValueType.Minutes && delta != decimal.Truncate(delta) || decimal.Round(delta, 2) != delta)
-        {
-            throw DomainException.Invalid(CountBased ? "Sessions are adjusted in whole numbers." : "Adjust by whole minutes or by money with two decimals.", "delta");
-        }
         if (Available + delta < 0m)
         {
             throw DomainException.Rule($"Only {Units(Available)} can be taken off: booked and redeemed ones stay.", "delta");
@@ -350,6 +411,10 @@ public sealed class PackageRecord : AggregateRoot
     public void ChangeExpiry(DateOnly? expiresOn, string? reason, DateTimeOffset now, Actor actor)
     {
         EnsureActive("changed");
+        if (expiresOn is { } day)
+        {
+            Limits.EnsureDate(day, now, "expiresOn", "The expiry");
+        }
         var why = Text.Required(reason, "reason", "Reason", 200);
         var before = ExpiresOn;
         ExpiresOn = expiresOn;
@@ -361,13 +426,15 @@ public sealed class PackageRecord : AggregateRoot
     public void Freeze(DateOnly from, DateOnly to, IReadOnlyCollection<DateOnly> bookedDays, DateTimeOffset now, Actor actor)
     {
         EnsureActive("frozen");
+        Limits.EnsureDate(from, now, "from", "The first day of the freeze");
+        Limits.EnsureDate(to, now, "to", "The last day of the freeze");
         if (to < from)
         {
             throw DomainException.Invalid("A freeze ends on or after its first day.", "to");
         }
-        if (to.DayNumber - from.DayNumber > 365)
+        if (to.DayNumber - from.DayNumber + 1 > Limits.MaxFreezeDays)
         {
-            throw DomainException.Invalid("A freeze lasts at most a year.", "to");
+            throw Limits.OutOfRange($"A freeze lasts at most {Limits.MaxFreezeDays} days.", "to");
         }
         var window = new FreezeWindow(from, to);
         if (_freezes.Any(f => f.Overlaps(window)))
@@ -385,6 +452,36 @@ public sealed class PackageRecord : AggregateRoot
             ExpiresOn = expires.AddDays(window.Days);
         }
         Append(LedgerKind.Freeze, 0m, 0m, 0m, now, actor, null, $"Frozen {from:d MMM yyyy}-{to:d MMM yyyy} ({window.Days} days)");
+        Raise(new PackageRecordChanged(Id, ClientId, LedgerKind.Freeze, now, actor));
+    }
+
+    /// <summary>
+    /// Ends the current (or a planned) freeze early: the days of it not yet passed become
+    /// usable again, and the expiry moves back by as many days, since the freeze only lasted
+    /// until yesterday. A freeze planned wholly after today is removed.
+    /// </summary>
+    public void Unfreeze(DateOnly localToday, DateTimeOffset now, Actor actor)
+    {
+        EnsureActive("unfrozen");
+        var freeze = _freezes.Where(f => f.To >= localToday).OrderBy(f => f.From).FirstOrDefault()
+            ?? throw DomainException.Conflict($"{Name} is not frozen now and has no freeze planned.");
+        var index = _freezes.IndexOf(freeze);
+        var firstUnused = freeze.From > localToday ? freeze.From : localToday;
+        var unused = freeze.To.DayNumber - firstUnused.DayNumber + 1;
+        if (firstUnused == freeze.From)
+        {
+            _freezes.RemoveAt(index);
+        }
+        else
+        {
+            _freezes[index] = freeze with { To = localToday.AddDays(-1) };
+        }
+        if (ExpiresOn is { } expires)
+        {
+            ExpiresOn = expires.AddDays(-unused);
+        }
+        Append(LedgerKind.Freeze, 0m, 0m, 0m, now, actor, null,
+            $"Unfrozen early: {unused} unused day{(unused == 1 ? string.Empty : "s")} from {firstUnused:d MMM yyyy} given back{(ExpiresOn is { } e ? $", expires {e:d MMM yyyy}" : string.Empty)}");
         Raise(new PackageRecordChanged(Id, ClientId, LedgerKind.Freeze, now, actor));
     }
 
@@ -488,9 +585,25 @@ public sealed class PackageRecord : AggregateRoot
     /// Unredeemed value at a moment: the units still available or held then (replayed from the
     /// ledger), each at the price one unit was paid. Nothing before it was paid for.
     /// </summary>
-    public decimal LiabilityAt(DateTimeOffset at)
+    public decimal LiabilityAt(DateTimeOffset at) => LiabilityAt(at, DateOnly.FromDateTime(at.UtcDateTime));
+
+    /// <summary>
+    /// As <see cref="LiabilityAt(DateTimeOffset)"/>; <paramref name="localDay"/> is the
+    /// business's date at that moment. An unlimited package has no units to count: what was
+    /// paid for it stays owed until it expires or is cancelled (then it is earned).
+    /// </summary>
+    public decimal LiabilityAt(DateTimeOffset at, DateOnly localDay)
     {
-        if (PaidAt is not { } paid || paid > at || UnitValue == 0m)
+        if (PaidAt is not { } paid || paid > at)
+        {
+            return 0m;
+        }
+        if (IsUnlimited)
+        {
+            var over = ExpiresOn is { } expires && localDay > expires || CancelledAt is { } cancelled && cancelled <= at;
+            return over ? 0m : PricePaid;
+        }
+        if (UnitValue == 0m)
         {
             return 0m;
         }

@@ -104,6 +104,8 @@ public enum LedgerKind
     Expire,
     Cancel,
     Payment,
+    /// <summary>A no-show or late cancellation used the session up (the business's policy).</summary>
+    Forfeit,
 }
 
 /// <summary>

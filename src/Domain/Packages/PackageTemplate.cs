@@ -124,7 +124,7 @@ public sealed class PackageTemplate : AggregateRoot
     public static PackageTemplate Create(PackageTemplateId id, TemplateTerms terms, DateTimeOffset now, Actor actor)
     {
         var template = new PackageTemplate { Id = id, Status = TemplateStatus.Active };
-        template.Set(terms);
+        template.Set(terms, now);
         template.Raise(new PackageTemplateSaved(id, now, actor));
         return template;
     }
@@ -139,7 +139,7 @@ public sealed class PackageTemplate : AggregateRoot
         {
             throw DomainException.Invalid("A template keeps its kind and value type; create a new template instead.", "kind");
         }
-        Set(terms);
+        Set(terms, now);
         Raise(new PackageTemplateSaved(Id, now, actor));
     }
 
@@ -176,13 +176,59 @@ public sealed class PackageTemplate : AggregateRoot
         }
     }
 
-    private void Set(TemplateTerms terms)
+    private void Set(TemplateTerms terms, DateTimeOffset now)
     {
         var (name, kind, valueType, lines, services, allServices, value, price, discountPercent, forSale, provider, expiry, restrictions) = terms;
-        Name = Text.Required(name, "name", "Package name", MaxNameLength);
+        var validName = Text.Required(name, "name", "Package name", MaxNameLength);
         if (!Enum.IsDefined(kind) || !Enum.IsDefined(valueType))
         {
             throw DomainException.Invalid("Unknown package kind or value type.", "kind");
+        }
+        // Bounds first: nothing below walks a list or a number larger than these.
+        Limits.EnsureCount(lines, Limits.MaxListItems, "lines", "Services of a package");
+        Limits.EnsureCount(services, Limits.MaxListItems, "serviceIds", "Services of a package");
+        Limits.EnsureCount(restrictions.FixedDates, Limits.MaxListItems, "restrictions", "Fixed dates");
+        Limits.EnsureCount(restrictions.Weekdays, 7, "restrictions", "Weekdays");
+        if (restrictions.Weekdays.Any(d => !Enum.IsDefined(d)))
+        {
+            throw DomainException.Invalid("Unknown weekday.", "restrictions");
+        }
+        foreach (var day in restrictions.FixedDates.Concat(new[] { restrictions.FirstDate, restrictions.LastDate }.OfType<DateOnly>()))
+        {
+            Limits.EnsureDate(day, now, "restrictions", "A restriction date");
+        }
+        if (kind != PackageKind.AnyFromList)
+        {
+            if (lines.Any(l => l.Count is < 1 or > Limits.MaxTimesPerLine))
+            {
+                throw Limits.OutOfRange($"Each service is included between 1 and {Limits.MaxTimesPerLine} times.", "lines");
+            }
+            if (lines.Sum(l => l.Count) > Limits.MaxSessionsPerRecord)
+            {
+                throw Limits.OutOfRange($"A package holds at most {Limits.MaxSessionsPerRecord} sessions.", "lines");
+            }
+        }
+        else if (valueType != PackageValueType.Unlimited)
+        {
+            if (value <= 0m)
+            {
+                throw DomainException.Invalid("Say how much the package is worth (sessions, minutes or amount above zero).", "value");
+            }
+            _ = valueType switch
+            {
+                PackageValueType.Sessions => Limits.EnsureWhole(value, 1, Limits.MaxSessionsPerRecord, "value", "The number of sessions"),
+                PackageValueType.Minutes => Limits.EnsureWhole(value, 1, Limits.MaxMinutes, "value", "The number of minutes"),
+                _ => Limits.EnsureMoney(value, "value", "The package's value"),
+            };
+        }
+        Limits.EnsureMoney(discountPercent, "discountPercent", "The discount");
+        if (expiry is { Unit: ExpiryUnit.Days, Length: < 1 or > Limits.MaxExpiryDays } or { Unit: ExpiryUnit.Months, Length: < 1 or > Limits.MaxExpiryMonths })
+        {
+            throw Limits.OutOfRange($"Expiry is between 1 and {Limits.MaxExpiryDays} days or 1 and {Limits.MaxExpiryMonths} months, or none.", "expiry");
+        }
+        if (expiry is not null && !Enum.IsDefined(expiry.Unit))
+        {
+            throw DomainException.Invalid("Expiry is in days or months.", "expiry");
         }
         switch (kind)
         {
@@ -205,23 +251,7 @@ public sealed class PackageTemplate : AggregateRoot
                 {
                     throw DomainException.Invalid("Tick the services this package covers, or choose all services.", "serviceIds");
                 }
-                if (valueType != PackageValueType.Unlimited && value <= 0m)
-                {
-                    throw DomainException.Invalid("Say how much the package is worth (sessions, minutes or amount above zero).", "value");
-                }
-                if (valueType is PackageValueType.Sessions or PackageValueType.Minutes && value != decimal.Truncate(value))
-                {
-                    throw DomainException.Invalid("Sessions and minutes are whole numbers.", "value");
-                }
-                if (valueType is PackageValueType.Sessions && value > 1000 || valueType == PackageValueType.Minutes && value > 100_000)
-                {
-                    throw DomainException.Invalid("That is more than a package can hold.", "value");
-                }
                 break;
-        }
-        if (kind != PackageKind.AnyFromList && lines.Any(l => l.Count is < 1 or > 100))
-        {
-            throw DomainException.Invalid("Each service is included between 1 and 100 times.", "lines");
         }
         if (price.IsNegative)
         {
@@ -231,10 +261,6 @@ public sealed class PackageTemplate : AggregateRoot
         {
             throw DomainException.Invalid("The discount is a percentage from 0 to 100.", "discountPercent");
         }
-        if (expiry is { Length: < 1 or > 3650 })
-        {
-            throw DomainException.Invalid("Expiry is between 1 and 3650 days (or months), or none.", "expiry");
-        }
         if (restrictions.From is { } f && restrictions.To is { } t && f >= t)
         {
             throw DomainException.Invalid("The time window must end after it starts.", "restrictions");
@@ -243,6 +269,7 @@ public sealed class PackageTemplate : AggregateRoot
         {
             throw DomainException.Invalid("The date range must end on or after its first day.", "restrictions");
         }
+        Name = validName;
         Kind = kind;
         ValueType = valueType;
         _lines = kind == PackageKind.AnyFromList ? [] : lines.ToList();

@@ -61,6 +61,8 @@ public sealed class Invoice : AggregateRoot
     public Money Paid => _payments.Aggregate(Money.Zero(Currency), (sum, p) => sum + p.Money);
     public bool IsPaid => Status == InvoiceStatus.Paid;
 
+    private string Format(decimal amount) => $"{amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {Currency}";
+
     /// <summary>
     /// The invoice of an appointment's check-out: one line for its service at the booked price,
     /// then any credits (the part a package pays, a package discount) as negative lines.
@@ -113,6 +115,7 @@ public sealed class Invoice : AggregateRoot
         {
             throw DomainException.Conflict("This invoice is already paid.");
         }
+        Limits.EnsureCount(payments, Limits.MaxPayments, "payments", "Payments of one invoice");
         var lines = new List<Payment>();
         foreach (var (method, amount) in payments)
         {
@@ -124,18 +127,16 @@ public sealed class Invoice : AggregateRoot
             {
                 throw DomainException.Invalid("Each payment must be more than zero.", "payments");
             }
-            if (decimal.Round(amount, 2) != amount)
-            {
-                throw DomainException.Invalid("Payments have at most two decimals.", "payments");
-            }
+            Limits.EnsureMoney(amount, "payments", "A payment");
             lines.Add(new Payment(method, amount, Currency, now));
         }
-        var paid = lines.Aggregate(Money.Zero(Currency), (sum, p) => sum + p.Money);
+        // At most 10 payments of at most 1,000,000 each: the sum is far from overflowing.
+        var paid = lines.Sum(p => p.Amount);
         var total = Total;
-        if (paid != total)
+        if (paid != total.Amount)
         {
-            var verb = paid < total ? "short" : "over";
-            throw DomainException.Rule($"Payments add up to {paid} but the total is {total} ({verb} by {new Money(Math.Abs(total.Amount - paid.Amount), Currency)}).", "payments");
+            var verb = paid < total.Amount ? "short" : "over";
+            throw DomainException.Rule($"Payments add up to {Format(paid)} but the total is {total} ({verb} by {Format(Math.Abs(total.Amount - paid))}).", "payments");
         }
         if (lines.Count == 0 && !total.IsZero)
         {

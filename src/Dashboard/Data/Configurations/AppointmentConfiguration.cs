@@ -30,6 +30,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.Note).HasMaxLength(Appointment.MaxNoteLength).IsRequired();
         builder.Property(a => a.CancelReason).HasMaxLength(200).IsRequired();
         builder.Property(a => a.Version).IsConcurrencyToken();
+        // Added after the first release: rows stored before it were never booked over a clash.
+        builder.Property(a => a.BookedOverClientClash).HasDefaultValue(false);
         builder.HasIndex(a => new { a.Start, a.End });
         builder.HasIndex(a => new { a.ProviderId, a.Start });
         builder.HasIndex(a => a.ClientId);

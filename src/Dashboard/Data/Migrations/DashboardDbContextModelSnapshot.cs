@@ -70,6 +70,11 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.Property<bool>("BookedOutsideWorkingHours")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("BookedOverClientClash")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("CancelReason")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -7,9 +7,11 @@ namespace FrontDesk.Tests.Unit.Dashboard.Api;
 /// <summary>
 /// Whatever a caller sends, the API answers 4xx with a problem document, never 500.
 /// "{appointment}" in a path or body is replaced by a freshly booked appointment's id,
-/// "{client}", "{service}" and "{provider}" by seeded ones.
+/// "{client}", "{service}" and "{provider}" by seeded ones. The sweep sends the largest
+/// values of every numeric type and absurd dates to every POST, PUT and DELETE endpoint while
+/// another desk keeps working.
 /// </summary>
-public sealed class ApiBadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
+public sealed partial class ApiBadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
 {
     private static readonly string Huge = new('x', 200_000);
     private const string Book = "/api/v1/appointments";

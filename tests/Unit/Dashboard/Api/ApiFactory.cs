@@ -22,6 +22,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "frontdesk-unit", "api-" + Guid.NewGuid().ToString("N"));
     private int _nextFutureSlot;
     private int _nextPastSlot;
+    private int _nextTodaySlot;
 
     public ApiFactory() => DatabaseFile = Path.Combine(_directory, "dashboard.db");
 
@@ -60,6 +61,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return A.At(8 + (n / 20), 1 + (n % 20));
     }
 
+    /// <summary>A free hour later today (from 09:00), so it can be checked in now (check-in opens on the appointment's day).</summary>
+    public DateTimeOffset NextTodaySlot()
+    {
+        var n = Interlocked.Increment(ref _nextTodaySlot);
+        Assert.True(n < 15, "today has 15 free hours for the all-day provider");
+        return A.Now.AddHours(n);
+    }
+
     /// <summary>A free hour earlier today (before 08:00), so it has started and may be a no-show.</summary>
     public DateTimeOffset NextPastSlot()
     {
@@ -73,11 +82,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static StringContent Json(object body) => Json(JsonSerializer.Serialize(body));
 
-    public async Task<JsonElement> BookAsync(DateTimeOffset start, Guid? provider = null, Guid? service = null)
+    public async Task<JsonElement> BookAsync(DateTimeOffset start, Guid? provider = null, Guid? service = null, Guid? client = null)
     {
         var response = await Http.PostAsync("/api/v1/appointments", Json(new
         {
-            clientId = Clinic.Olivia.Id.Value,
+            clientId = client ?? Clinic.Olivia.Id.Value,
             serviceId = service ?? Clinic.Massage.Id.Value,
             providerId = provider ?? Clinic.AllDay.Id.Value,
             start = Iso(start),

@@ -104,6 +104,7 @@ public sealed class AppointmentServiceConcurrencyTests : IAsyncLifetime
     {
         var booked = await _db.Appointments.BookAsync(new BookAppointment(
             _clinic.Olivia.Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, Ten, false, null, A.Desk));
+        _db.Clock.SetUtcNow(Ten.AddMinutes(-5)); // check-in opens on the appointment's day
 
         var outcomes = await AllAtOnce(Desks, i => i % 2 == 0
             ? _db.Appointments.CheckInAsync(booked.Id, A.Desk)

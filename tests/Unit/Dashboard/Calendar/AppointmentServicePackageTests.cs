@@ -104,6 +104,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var single = await _desk.BookAsync(_desk.Laser, At(1, 10));
         Assert.Equal(80m, await _desk.Appointments.AmountDueAsync(single.Id));
+        _desk.Clock.SetUtcNow(At(1, 9, 50));
         await _desk.Appointments.CheckInAsync(single.Id, Receptionist);
 
         var converted = await _desk.Appointments.AttachPackageAsync(new AttachPackage(single.Id, record.Id, 2, Receptionist));

@@ -266,12 +266,14 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     public async Task CheckInAsync_Booked_StoredAsCheckedIn()
     {
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
+        var arrived = Ten.AddMinutes(-10);
+        _db.Clock.SetUtcNow(arrived);
 
         await _db.Appointments.CheckInAsync(booked.Id, A.Desk);
 
         var stored = await _db.Calendar.FindAsync(booked.Id);
         Assert.Equal(AppointmentStatus.CheckedIn, stored!.Status);
-        Assert.Equal(A.Now, stored.CheckedInAt);
+        Assert.Equal(arrived, stored.CheckedInAt);
     }
 
     [Fact]
@@ -348,6 +350,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     public async Task CancelAsync_CheckedIn_StoredAsCancelledWithReason()
     {
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
+        _db.Clock.SetUtcNow(Ten.AddMinutes(-5));
         await _db.Appointments.CheckInAsync(booked.Id, A.Desk);
 
         await _db.Appointments.CancelAsync(booked.Id, "Felt unwell", A.Desk);

@@ -67,11 +67,11 @@ public sealed class AppointmentLifecycleTests
     }
 
     [Fact]
-    public void Book_StartTooFarAheadForItsEnd_RefusedAsInvalid()
+    public void Book_StartTooFarAheadForItsEnd_RefusedAsOutOfRange()
     {
         var ex = Assert.Throws<DomainException>(() => A.Booked(_massage, _amira, new DateTimeOffset(9999, 12, 31, 23, 30, 0, TimeSpan.Zero)));
 
-        Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
+        Assert.Equal(DomainErrorKind.OutOfRange, ex.Kind);
         Assert.Equal("start", ex.Field);
     }
 
@@ -90,14 +90,14 @@ public sealed class AppointmentLifecycleTests
     }
 
     [Fact]
-    public void Move_StartTooFarAheadForItsEnd_RefusedAsInvalidAndUnchanged()
+    public void Move_StartTooFarAheadForItsEnd_RefusedAsOutOfRangeAndUnchanged()
     {
         var appointment = Book();
         var before = AppointmentSnapshot.Of(appointment);
 
         var ex = Assert.Throws<DomainException>(() => appointment.Move(_massage, _amira, DateTimeOffset.MaxValue.AddMinutes(-30), A.London, true, [], A.Now, A.Desk));
 
-        Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
+        Assert.Equal(DomainErrorKind.OutOfRange, ex.Kind);
         Assert.Equal(before, AppointmentSnapshot.Of(appointment));
     }
 

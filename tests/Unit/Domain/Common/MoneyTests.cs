@@ -84,20 +84,20 @@ public sealed class MoneyTests
     }
 
     [Fact]
-    public void Constructor_BeyondLargestStorableAmount_RefusedAsInvalid()
+    public void Constructor_BeyondLargestAmount_RefusedAsOutOfRange()
     {
         var ex = Assert.Throws<DomainException>(() => new Money(Money.MaxAmount + 0.01m, "GBP"));
 
-        Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
+        Assert.Equal(DomainErrorKind.OutOfRange, ex.Kind);
     }
 
     [Fact]
-    public void Add_HugeAmounts_RefusedAsInvalidInsteadOfOverflowing()
+    public void Add_HugeAmounts_RefusedAsOutOfRangeInsteadOfOverflowing()
     {
         var big = new Money(Money.MaxAmount, "GBP");
 
         var ex = Assert.Throws<DomainException>(() => big + big);
 
-        Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
+        Assert.Equal(DomainErrorKind.OutOfRange, ex.Kind);
     }
 }
