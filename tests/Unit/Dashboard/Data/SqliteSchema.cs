@@ -46,7 +46,12 @@ internal static class SqliteSchema
     /// Every row of every table (EF's migration lock aside) as "table: column=value, ...", sorted,
     /// so two files can be compared row by row.
     /// </summary>
-    public static List<string> AllRows(string connectionString)
+    /// <summary>
+    /// Every row of every table as a sorted line. With <paramref name="onlyColumns"/>, only those
+    /// tables and, of each, only those columns: what an older schema had, so that columns a later
+    /// migration added do not count as a change of the rows that were there.
+    /// </summary>
+    public static List<string> AllRows(string connectionString, IReadOnlyDictionary<string, HashSet<string>>? onlyColumns = null)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -54,13 +59,33 @@ internal static class SqliteSchema
         foreach (var table in Rows(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> '__EFMigrationsLock' ORDER BY name"))
         {
             var name = (string)table["name"]!;
+            HashSet<string>? columns = null;
+            if (onlyColumns is not null && !onlyColumns.TryGetValue(name, out columns))
+            {
+                continue;
+            }
             foreach (var row in Rows(connection, $"SELECT * FROM \"{name}\""))
             {
-                lines.Add($"{name}: {string.Join(", ", row.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={Format(c.Value)}"))}");
+                var kept = row.Where(c => columns is null || columns.Contains(c.Key)).OrderBy(c => c.Key, StringComparer.Ordinal);
+                lines.Add($"{name}: {string.Join(", ", kept.Select(c => $"{c.Key}={Format(c.Value)}"))}");
             }
         }
         lines.Sort(StringComparer.Ordinal);
         return lines;
+    }
+
+    /// <summary>The columns of every table but EF's own history and lock tables.</summary>
+    public static Dictionary<string, HashSet<string>> Columns(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        var tables = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var table in Rows(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '__EFMigrations%' ORDER BY name"))
+        {
+            var name = (string)table["name"]!;
+            tables[name] = Rows(connection, $"SELECT name FROM pragma_table_info('{name}')").Select(c => (string)c["name"]!).ToHashSet(StringComparer.Ordinal);
+        }
+        return tables;
     }
 
     public static object? Scalar(string connectionString, string sql)
