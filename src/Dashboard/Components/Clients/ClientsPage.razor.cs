@@ -33,6 +33,7 @@ public partial class ClientsPage : ComponentBase
     private MudDataGrid<ClientRow>? _grid;
     private string? _search;
     private string? _error;
+    private bool _loaded;
 
     private async Task OnSearchAsync(string? search)
     {
@@ -58,6 +59,7 @@ public partial class ClientsPage : ComponentBase
         {
             var page = await Directory.PageAsync(query, ct);
             _error = null;
+            _loaded = true;
             return new GridData<ClientRow> { Items = page.Items, TotalItems = page.Total };
         }
         catch (DomainException ex)
