@@ -85,6 +85,8 @@ public static class MudQueries
         "listitem" => "li, [role=listitem]",
         "heading" => "h1, h2, h3, h4, h5, h6, [role=heading]",
         "radio" => "input[type=radio], [role=radio]",
+        "figure" => "figure, [role=figure]",
+        "group" => "fieldset, [role=group]",
         "checkbox" => "input[type=checkbox], [role=checkbox]",
         _ => $"[role={role}]",
     };
