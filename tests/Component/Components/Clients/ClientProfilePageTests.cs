@@ -81,9 +81,11 @@ public sealed class ClientProfilePageTests : PackageTestContext
         await cut.Button("Cancel package Massage course").ClickAsync(new MouseEventArgs());
         await cut.TypeAsync("Reason for cancelling the package", "moving away");
 
-        await cut.Button("Cancel package Massage course: continue").ClickAsync(new MouseEventArgs());
+        // The click's handler waits for the dialog's answer, so the test does not wait for it to finish.
+        var asking = cut.Button("Cancel package Massage course: continue").ClickAsync(new MouseEventArgs());
         cut.WaitForAssertion(() => Assert.True(cut.HasRole("dialog", "Cancel Massage course for good?")), Patience);
         await cut.Button("Yes, cancel Massage course for good").ClickAsync(new MouseEventArgs());
+        await asking.WaitAsync(Patience);
 
         cut.WaitForAssertion(() => Assert.Contains("Massage course is cancelled.", cut.StatusTexts()), Patience);
         Assert.Equal(RecordStatus.Cancelled, (await RecordInDatabaseAsync(record.Id)).Status);
@@ -96,10 +98,12 @@ public sealed class ClientProfilePageTests : PackageTestContext
         var record = await SellJaneCourseAsync("Massage course", sessions: 2);
         var cut = RenderProfile(Seed.JaneId);
         await cut.Button("Cancel package Massage course").ClickAsync(new MouseEventArgs());
-        await cut.Button("Cancel package Massage course: continue").ClickAsync(new MouseEventArgs());
+        // The click's handler waits for the dialog's answer, so the test does not wait for it to finish.
+        var asking = cut.Button("Cancel package Massage course: continue").ClickAsync(new MouseEventArgs());
         cut.WaitForAssertion(() => Assert.True(cut.HasRole("dialog", "Cancel Massage course for good?")), Patience);
 
         await cut.Button("No, keep it").ClickAsync(new MouseEventArgs());
+        await asking.WaitAsync(Patience);
 
         cut.WaitForAssertion(() => Assert.False(cut.HasRole("dialog", "Cancel Massage course for good?")), Patience);
         Assert.Equal(RecordStatus.Active, (await RecordInDatabaseAsync(record.Id)).Status);
