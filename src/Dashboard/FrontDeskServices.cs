@@ -38,6 +38,7 @@ public static class FrontDeskServices
         services.AddSingleton<AppointmentService>();
         services.AddSingleton<CalendarQueries>();
         services.AddSingleton<ClientService>();
+        services.AddSingleton<ClientDirectory>();
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<PackageService>();
         services.AddSingleton<PackageQueries>();

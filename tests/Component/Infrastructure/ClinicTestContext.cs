@@ -36,7 +36,12 @@ public abstract class ClinicTestContext : DashboardTestContext, IAsyncLifetime
 
     public async Task InitializeAsync() => Seed = await Clinic.PrepareAsync(Services);
 
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+    /// <summary>MudBlazor's services (the key interceptor) can only be disposed asynchronously, so the context is disposed here, before xunit's Dispose.</summary>
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        Clinic.Dispose();
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -1,35 +1,98 @@
 using FrontDesk.Dashboard.Clients;
 using FrontDesk.Domain.Common;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace FrontDesk.Dashboard.Components.Clients;
 
-/// <summary>Find a client by name or phone and open their profile.</summary>
-public partial class ClientsPage : ComponentBase, IDisposable
+/// <summary>
+/// Every client, a page at a time: search, column filters, sorting and paging all run in the
+/// database (<see cref="ClientDirectory"/>), so the list stays quick with tens of thousands.
+/// </summary>
+public partial class ClientsPage : ComponentBase
 {
-    private const int Limit = 50;
+    private static readonly int[] PageSizes = [25, 50, 100];
 
-    [Inject] private ClientService Clients { get; set; } = default!;
+    private static readonly HashSet<string> TextOperators =
+    [
+        FilterOperator.String.Contains,
+        FilterOperator.String.NotContains,
+        FilterOperator.String.Equal,
+        FilterOperator.String.NotEqual,
+        FilterOperator.String.StartsWith,
+        FilterOperator.String.EndsWith,
+        FilterOperator.String.Empty,
+        FilterOperator.String.NotEmpty,
+    ];
 
-    private string _query = string.Empty;
-    private IReadOnlyList<ClientView>? _results;
+    private static readonly Dictionary<string, object> TableLabel = new() { ["aria-label"] = "Clients" };
+
+    [Inject] private ClientDirectory Directory { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+
+    private MudDataGrid<ClientRow>? _grid;
+    private string? _search;
     private string? _error;
-    private TypeAheadSearch? _search;
+    private bool _loaded;
 
-    private TypeAheadSearch Search => _search ??= new TypeAheadSearch(Clients);
-
-    protected override async Task OnInitializedAsync() => _results = await Clients.SearchAsync(null, Limit);
-
-    private async Task OnQuery(ChangeEventArgs e)
+    private async Task OnSearchAsync(string? search)
     {
-        _query = e.Value?.ToString() ?? string.Empty;
-        var (found, error) = await Search.SearchAsync(_query, Limit);
-        if (found is not null || error is not null)
+        _search = search;
+        if (_grid is not null)
         {
-            _results = found ?? _results;
-            _error = error;
+            await _grid.ReloadServerData();
         }
     }
 
-    public void Dispose() => _search?.Dispose();
+    /// <summary>The grid asks for a page; a refused query (too long) says why and shows nothing.</summary>
+    private async Task<GridData<ClientRow>> LoadAsync(GridState<ClientRow> state, CancellationToken ct)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var query = new ClientListQuery(
+            state.Page * state.PageSize,
+            state.PageSize,
+            _search,
+            state.FilterDefinitions.Select(ToFilter).OfType<ClientFilter>().ToList(),
+            Column(sort?.SortBy),
+            sort?.Descending ?? false);
+        try
+        {
+            var page = await Directory.PageAsync(query, ct);
+            _error = null;
+            _loaded = true;
+            return new GridData<ClientRow> { Items = page.Items, TotalItems = page.Total };
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+            return new GridData<ClientRow> { Items = [], TotalItems = 0 };
+        }
+    }
+
+    private static ClientColumn Column(string? property) => property switch
+    {
+        nameof(ClientRow.Phone) => ClientColumn.Phone,
+        nameof(ClientRow.Email) => ClientColumn.Email,
+        nameof(ClientRow.Since) => ClientColumn.Since,
+        _ => ClientColumn.Name,
+    };
+
+    private static ClientFilter? ToFilter(IFilterDefinition<ClientRow> filter)
+    {
+        TextMatch? match = filter.Operator switch
+        {
+            FilterOperator.String.Contains => TextMatch.Contains,
+            FilterOperator.String.NotContains => TextMatch.NotContains,
+            FilterOperator.String.Equal => TextMatch.Equals,
+            FilterOperator.String.NotEqual => TextMatch.NotEquals,
+            FilterOperator.String.StartsWith => TextMatch.StartsWith,
+            FilterOperator.String.EndsWith => TextMatch.EndsWith,
+            FilterOperator.String.Empty => TextMatch.IsEmpty,
+            FilterOperator.String.NotEmpty => TextMatch.IsNotEmpty,
+            _ => null,
+        };
+        return match is { } m && filter.Column?.PropertyName is { } property
+            ? new ClientFilter(Column(property), m, filter.Value?.ToString())
+            : null;
+    }
 }

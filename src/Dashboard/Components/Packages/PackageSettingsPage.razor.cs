@@ -24,6 +24,20 @@ public partial class PackageSettingsPage : ComponentBase, IDisposable
     private string? _notice;
     private string? _error;
     private long _templateRevision;
+    private string? _filter;
+
+    private static readonly Dictionary<string, object> TableLabel = new() { ["aria-label"] = "Package templates" };
+
+    /// <summary>One grid row: the template with the texts shown, so sorting and filtering work on what the desk reads.</summary>
+    private sealed record TemplateRow(TemplateView Template, string Kind, string Value, string Expiry, int ExpiryDays);
+
+    private IEnumerable<TemplateRow> Rows => (_templates ?? []).Select(t => new TemplateRow(t, KindText(t.Kind), ValueText(t), ExpiryText(t), ExpiryDays(t)));
+
+    /// <summary>The toolbar's filter: a row stays when its name, kind or value contains what was typed.</summary>
+    private Func<TemplateRow, bool> QuickFilter => row => string.IsNullOrWhiteSpace(_filter)
+        || row.Template.Name.Contains(_filter.Trim(), StringComparison.CurrentCultureIgnoreCase)
+        || row.Kind.Contains(_filter.Trim(), StringComparison.CurrentCultureIgnoreCase)
+        || row.Value.Contains(_filter.Trim(), StringComparison.CurrentCultureIgnoreCase);
 
     protected override async Task OnInitializedAsync()
     {
@@ -111,6 +125,8 @@ public partial class PackageSettingsPage : ComponentBase, IDisposable
         var services = t.AllServices ? "all services" : string.Join(", ", t.ServiceIds.Select(ServiceName));
         return $"{value} of {services}";
     }
+
+    private static int ExpiryDays(TemplateView t) => t.ExpiryLength is { } n ? (t.ExpiryUnit == ExpiryUnit.Months ? n * 31 : n) : int.MaxValue;
 
     private static string ExpiryText(TemplateView t) => t.ExpiryLength is { } n
         ? $"{n} {(t.ExpiryUnit == ExpiryUnit.Months ? (n == 1 ? "month" : "months") : (n == 1 ? "day" : "days"))}"

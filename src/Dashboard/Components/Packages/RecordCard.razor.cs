@@ -3,6 +3,7 @@ using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace FrontDesk.Dashboard.Components.Packages;
 
@@ -20,6 +21,7 @@ public partial class RecordCard : ComponentBase
     [Inject] private PackageService Packages { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private enum Panel
     {
@@ -30,7 +32,6 @@ public partial class RecordCard : ComponentBase
         Freeze,
         Transfer,
         Cancel,
-        CancelConfirm,
     }
 
     private Panel _panel;
@@ -157,6 +158,23 @@ public partial class RecordCard : ComponentBase
             $"What was left of {Record.Name} now belongs to {to.Name}.");
     }
 
+    /// <summary>Cancelling is final, so a dialog asks once more; "No, keep it" (or Escape) leaves the record as it was.</summary>
+    private async Task ConfirmCancelAsync()
+    {
+        _error = null;
+        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+        {
+            Title = $"Cancel {Record.Name} for good?",
+            Message = "This is final: a cancelled package never comes back. What is left is lost to the client, and booked sessions become single bookings to pay normally.",
+            YesText = $"Yes, cancel {Record.Name} for good",
+            CancelText = "No, keep it",
+        }, new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (confirmed == true)
+        {
+            await CancelAsync();
+        }
+    }
+
     private Task CancelAsync() => RunAsync(
         () => Packages.CancelAsync(Record.Id, string.IsNullOrWhiteSpace(_reason) ? null : _reason, Desk.Actor),
         $"{Record.Name} is cancelled.");
@@ -175,10 +193,6 @@ public partial class RecordCard : ComponentBase
         catch (DomainException ex)
         {
             _error = ex.Message;
-            if (_panel == Panel.CancelConfirm)
-            {
-                _panel = Panel.Cancel;
-            }
         }
         finally
         {

@@ -3,7 +3,7 @@ using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 using Microsoft.AspNetCore.Components;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace FrontDesk.Dashboard.Components.Packages;
 
@@ -45,7 +45,9 @@ public partial class TemplateForm : ComponentBase
     [Inject] private BusinessClock Clock { get; set; } = default!;
 
     private TemplateDraft? _shown;
-    private RadzenTextBox? _nameBox;
+    private MudForm? _form;
+    private MudTextField<string>? _nameBox;
+    private string? _servicesError;
     private bool _focusName;
     private string _originalName = string.Empty;
     private DateTime? _newFixedDate;
@@ -90,6 +92,7 @@ public partial class TemplateForm : ComponentBase
             _originalName = Draft.Name;
             _error = null;
             _newFixedDate = null;
+            _servicesError = null;
             _focusName = true;
         }
     }
@@ -102,13 +105,23 @@ public partial class TemplateForm : ComponentBase
             _focusName = false;
             try
             {
-                await _nameBox.Element.FocusAsync();
+                await _nameBox.FocusAsync();
             }
             catch (Microsoft.JSInterop.JSException)
             {
                 // the form closed before focus moved: nothing to do
             }
         }
+    }
+
+    private static string? NameError(string? name) => name?.Trim().Length > PackageTemplate.MaxNameLength
+        ? $"Keep the name to {PackageTemplate.MaxNameLength} characters."
+        : null;
+
+    private void ToggleService(Guid id, bool on)
+    {
+        Draft.Services = on ? Draft.Services.Append(id).Distinct().ToList() : Draft.Services.Where(s => s != id).ToList();
+        _servicesError = null;
     }
 
     private void OnKind(PackageKind kind)
@@ -143,10 +156,22 @@ public partial class TemplateForm : ComponentBase
         _newFixedDate = null;
     }
 
+    /// <summary>Checks the fields first (messages next to them); only a valid form goes to the domain, whose refusal shows above the buttons.</summary>
     private async Task SaveAsync()
     {
-        _busy = true;
         _error = null;
+        _servicesError = Draft.Kind == PackageKind.AnyFromList && !Draft.AllServices && !Draft.Services.Any()
+            ? "Choose the services it covers, or tick All services."
+            : null;
+        if (_form is not null)
+        {
+            await _form.ValidateAsync();
+            if (!_form.IsValid || _servicesError is not null)
+            {
+                return;
+            }
+        }
+        _busy = true;
         try
         {
             var command = Draft.ToCommand(Desk.Actor);

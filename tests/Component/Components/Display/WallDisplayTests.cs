@@ -2,6 +2,7 @@ using Bunit;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Components.Display;
 using FrontDesk.Tests.Component.Infrastructure;
+using Microsoft.AspNetCore.Components;
 
 namespace FrontDesk.Tests.Component.Components.Display;
 
@@ -13,21 +14,38 @@ public sealed class WallDisplayTests : ClinicTestContext
         AppointmentService.BookAsync(new BookAppointment(
             client, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(22)), false, null, OtherDesk));
 
-    private static string Counter(IRenderedComponent<WallDisplay> cut, string name) =>
-        cut.Find($"li[aria-label^='{name}:']").GetAttribute("aria-label")!;
-
-    [Fact]
-    public async Task LiveBooking_MadeAtADesk_AppearsOnTheWallWithoutReload()
+    private IRenderedComponent<IComponent> RenderWall()
     {
         var cut = Render<WallDisplay>();
-        cut.WaitForAssertion(() => Assert.Equal("Upcoming: 0", Counter(cut, "Upcoming")), Patience);
+        cut.WaitForAssertion(() => Assert.DoesNotContain("Loading today's board…", cut.StatusTexts()), Patience);
+        return cut;
+    }
+
+    /// <summary>The counters list's items as named, e.g. "Upcoming: 1".</summary>
+    private static IReadOnlyList<string> Counters(IRenderedComponent<IComponent> cut) =>
+        cut.Role("list", "Today so far").QuerySelectorAll("[role=listitem]").Select(i => i.GetAttribute("aria-label")!).ToList();
+
+    [Fact]
+    public void Render_EmptyDay_NamesEveryCounterAtZero()
+    {
+        var cut = RenderWall();
+
+        Assert.Equal(["Upcoming: 0", "Checked in: 0", "In treatment: 0", "Completed: 0", "No-show: 0"], Counters(cut));
+        Assert.Contains("No appointments today.", cut.Markup);
+    }
+
+    [Fact]
+    public async Task LiveBooking_MadeAtADesk_AppearsInTheProvidersLaneWithoutReload()
+    {
+        var cut = RenderWall();
 
         await BookTonightAsync(Seed.JaneId);
 
         cut.WaitForAssertion(() =>
         {
-            Assert.Equal("Upcoming: 1", Counter(cut, "Upcoming"));
-            Assert.Contains(cut.FindAll(".wall-entry"), e => e.GetAttribute("aria-label") == "22:00 Jane C., Swedish massage 60: upcoming");
+            Assert.Contains("Upcoming: 1", Counters(cut));
+            var lane = cut.Role("region", Seed.ProviderName);
+            Assert.Contains(lane.QuerySelectorAll(".wall-entry"), e => e.GetAttribute("aria-label") == "22:00 Jane C., Swedish massage 60: upcoming");
         }, Patience);
     }
 
@@ -36,7 +54,7 @@ public sealed class WallDisplayTests : ClinicTestContext
     {
         await BookTonightAsync(Seed.JaneId);
 
-        var cut = Render<WallDisplay>();
+        var cut = RenderWall();
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".wall-entry")), Patience);
         Assert.DoesNotContain("07700", cut.Markup, StringComparison.Ordinal);
@@ -47,14 +65,14 @@ public sealed class WallDisplayTests : ClinicTestContext
     public async Task LiveCancel_MadeAtADesk_LeavesTheBoard()
     {
         var booked = await BookTonightAsync(Seed.JohnId);
-        var cut = Render<WallDisplay>();
-        cut.WaitForAssertion(() => Assert.Equal("Upcoming: 1", Counter(cut, "Upcoming")), Patience);
+        var cut = RenderWall();
+        cut.WaitForAssertion(() => Assert.Contains("Upcoming: 1", Counters(cut)), Patience);
 
         await AppointmentService.CancelAsync(booked.Id, "unwell", OtherDesk);
 
         cut.WaitForAssertion(() =>
         {
-            Assert.Equal("Upcoming: 0", Counter(cut, "Upcoming"));
+            Assert.Contains("Upcoming: 0", Counters(cut));
             Assert.Empty(cut.FindAll(".wall-entry"));
         }, Patience);
     }
