@@ -8,7 +8,6 @@ using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Data.Demo;
 using FrontDesk.Dashboard.Live;
 using MudBlazor.Services;
-using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,7 +15,6 @@ builder.Services.AddFrontDesk(builder.Configuration);
 builder.Services.AddHostedService<FrontDesk.Dashboard.Packages.PackageExpiryJob>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddRadzenComponents();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemMapping>();

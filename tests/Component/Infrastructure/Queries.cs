@@ -68,9 +68,6 @@ public static class Queries
         cut.FindAll($"[role={role}]").SingleOrDefault(e => NameOf(cut, e) == name)
             ?? throw new ElementNotFoundException($"{role} '{name}'. Named: {string.Join(", ", cut.FindAll($"[role={role}]").Select(e => NameOf(cut, e)))}");
 
-    public static bool HasRole(this IRenderedComponent<IComponent> cut, string role, string name) =>
-        cut.FindAll($"[role={role}]").Any(e => NameOf(cut, e) == name);
-
     /// <summary>The combobox (MudSelect, MudAutocomplete) whose accessible name is <paramref name="name"/>: aria-label, else its &lt;label for&gt;.</summary>
     public static IElement Combobox(this IRenderedComponent<IComponent> cut, string name) =>
         cut.FindAll("input[role=combobox]").SingleOrDefault(e => NameOf(cut, e) == name)

@@ -13,7 +13,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
 
 namespace FrontDesk.Tests.Component.Infrastructure;
 
@@ -61,7 +60,6 @@ public sealed class TestClinic : IDisposable
             services.AddSingleton(feed);
         }
         services.AddFrontDesk(configuration);
-        services.AddRadzenComponents();
     }
 
     /// <summary>Migrates the database and seeds the clinic through the domain's own constructors.</summary>

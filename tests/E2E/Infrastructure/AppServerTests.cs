@@ -9,8 +9,8 @@ public sealed class AppServerTests(ClinicServer server) : IClassFixture<ClinicSe
     [Theory]
     [InlineData("/")]
     [InlineData("/_framework/blazor.web.js")]
-    [InlineData("/_content/Radzen.Blazor/Radzen.Blazor.js")]
-    [InlineData("/_content/Radzen.Blazor/css/material-base.css")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.js")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
     [InlineData("/Components/Layout/ReconnectModal.razor.js")]
     [InlineData("/app.css")]
     public async Task Get_WhatTheCalendarPageLoads_Answers200(string path)
