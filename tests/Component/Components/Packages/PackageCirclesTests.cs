@@ -34,6 +34,19 @@ public sealed class PackageCirclesTests : DashboardTestContext
         cut.FindAll("button.circle").Select(b => b.GetAttribute("aria-label")!).ToList();
 
     [Fact]
+    public void Render_SessionForfeitedByNoShow_SaysForfeitedNotRedeemed()
+    {
+        var course = Course(SessionState.Redeemed, SessionState.Redeemed, SessionState.Free);
+        var sessions = course.Sessions.Select(x => x.Number == 2 ? x with { Forfeited = true } : x).ToList();
+
+        var cut = Render([new RecordOption(course with { Sessions = sessions }, null)]);
+
+        Assert.Equal(
+            ["Laser course, session 1 of 3: redeemed", "Laser course, session 2 of 3: forfeited (missed, not given back)", "Laser course, session 3 of 3: free"],
+            CircleLabels(cut));
+    }
+
+    [Fact]
     public void Render_NoOptionsYet_AsksForClientAndService()
     {
         var cut = Render(null);
