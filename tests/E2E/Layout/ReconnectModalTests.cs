@@ -87,7 +87,7 @@ public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinic
     {
         await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress);
         await OpenAsync(desk);
-        // A half-typed field (as in a drawer left open): pausing would throw away what is not persisted.
+        // A half-typed field outside anything kept (not the booking drawer's draft): pausing would throw it away.
         await desk.Page.EvaluateAsync(
             """
             () => {
