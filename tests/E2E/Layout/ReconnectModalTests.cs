@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -9,7 +11,8 @@ namespace FrontDesk.Tests.E2E.Layout;
 /// says so and retries; rejoins its circuit after a short network cut without a reload; offers
 /// Reload once the server has restarted and no longer knows it, without reloading by itself
 /// (what the receptionist sees may matter); and a tab hidden for long gives its circuit back
-/// (paused) and resumes it when shown again, unless something is typed on it. The server here pauses a hidden tab after one
+/// (paused) and resumes it when shown again, unless something is typed on it outside what is
+/// kept (the booking drawer's draft is kept, as is the day on show). The server here pauses a hidden tab after one
 /// second instead of five minutes.
 /// </summary>
 [Collection(E2ECollection.Name)]
@@ -84,7 +87,7 @@ public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinic
     {
         await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress);
         await OpenAsync(desk);
-        // A half-typed field (as in a drawer left open): pausing would throw away what is not persisted.
+        // A half-typed field outside anything kept (not the booking drawer's draft): pausing would throw it away.
         await desk.Page.EvaluateAsync(
             """
             () => {
@@ -103,6 +106,51 @@ public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinic
         // Once nothing is left typed, the next check pauses it after all.
         await desk.Page.GetByLabel("Half-typed note").FillAsync("");
         await Expect(paused).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TabHiddenLong_BookingDrawerHalfFilled_ResumesOnTheSameDayWithTheDraft()
+    {
+        await using var person = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        var desk = new CalendarDesk(person);
+        await desk.OpenAsync();
+        var sameDocument = await MarkDocumentAsync(desk.Page);
+        var tomorrow = ClinicServer.Today.AddDays(1).ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+        await desk.Page.GetByRole(AriaRole.Button, new() { Name = "Next day", Exact = true }).ClickAsync();
+        await Expect(desk.Page.GetByRole(AriaRole.Heading, new() { Name = tomorrow, Exact = true })).ToBeVisibleAsync();
+        await desk.ClickSlotAsync(ClinicServer.Uma, new TimeOnly(11, 0));
+        await desk.BookingDrawer.GetByRole(AriaRole.Button, new() { Name = "New client" }).ClickAsync();
+        var name = desk.BookingDrawer.GetByRole(AriaRole.Textbox, new() { Name = "Name" });
+        var note = desk.BookingDrawer.GetByRole(AriaRole.Textbox, new() { Name = "Note" });
+        await name.FillAsync("Grace Hopper");
+        await note.FillAsync("Prefers the quiet room"); // still focused when the tab is hidden
+        await desk.ChooseServiceAsync(ClinicServer.Facial);
+
+        await SetVisibilityAsync(desk.Page, "hidden");
+        await Expect(desk.Page.GetByRole(AriaRole.Dialog, new() { Name = "This screen was paused while it was hidden." })).ToBeVisibleAsync();
+        // The paused circuit's elements stay on screen until the new circuit renders: mark them,
+        // so what is checked below is what the resumed circuit rendered, not what was left over.
+        await desk.BookingDrawer.EvaluateAsync("drawer => { drawer.dataset.before = 'pause'; }");
+        await SetVisibilityAsync(desk.Page, "visible");
+
+        // A new circuit, built from the persisted state: the same day, the drawer as it was left.
+        await Expect(desk.Page.GetByRole(AriaRole.Dialog, new() { Name = "This screen was paused while it was hidden." })).ToHaveCountAsync(0);
+        await Expect(desk.BookingDrawer).ToBeVisibleAsync();
+        await Expect(desk.BookingDrawer).Not.ToHaveAttributeAsync("data-before", "pause", new() { Timeout = 30_000 });
+        await Expect(desk.Page.GetByRole(AriaRole.Heading, new() { Name = tomorrow, Exact = true })).ToBeVisibleAsync();
+        await Expect(desk.BookingDrawer).ToBeVisibleAsync();
+        await Expect(name).ToHaveValueAsync("Grace Hopper");
+        await Expect(note).ToHaveValueAsync("Prefers the quiet room");
+        await Expect(desk.BookingDrawer.GetByRole(AriaRole.Combobox, new() { Name = "Provider" })).ToHaveValueAsync(ClinicServer.Uma.Name);
+        await Expect(desk.BookingDrawer.GetByRole(AriaRole.Textbox, new() { Name = "Start" })).ToHaveValueAsync(new Regex("11:00$"));
+        await Expect(desk.BookingDrawer.GetByRole(AriaRole.Combobox, new() { Name = "Service" })).ToHaveValueAsync(ClinicServer.Facial.Label);
+        Assert.True(await sameDocument(), "The desk reloaded instead of resuming its circuit.");
+        await person.ScreenshotAsync("33-desk-resumed-with-booking-draft");
+
+        await desk.SaveBookingAsync();
+        await Expect(desk.BookingDrawer).ToBeHiddenAsync();
+        await Expect(desk.Appointment("Grace Hopper")).ToHaveAccessibleNameAsync(
+            $"Grace Hopper, {ClinicServer.Facial.Name} with {ClinicServer.Uma.Name}, 11:00 to 11:30: Booked");
     }
 
     private static ILocator ConnectionLost(IPage page) => page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Connection lost" });

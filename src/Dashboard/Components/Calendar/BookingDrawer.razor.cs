@@ -14,6 +14,13 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     [Parameter] public DateTime Start { get; set; }
     [Parameter] public Guid? ProviderId { get; set; }
 
+    /// <summary>
+    /// Where the drawer keeps what is filled in (its host persists it across a paused circuit).
+    /// Given one that was filled in before, the drawer opens with its values; without one it
+    /// starts from <see cref="Start"/> and <see cref="ProviderId"/>.
+    /// </summary>
+    [Parameter] public BookingDraft? Draft { get; set; }
+
     /// <summary>Raised when the drawer is done: with the booked appointment, or null when closed without booking.</summary>
     [Parameter] public EventCallback<AppointmentView?> OnClose { get; set; }
 
@@ -26,10 +33,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private FrontDesk.Dashboard.Packages.PackageQueries Packages { get; set; } = default!;
 
-    private readonly string _idempotencyKey = "booking-" + Guid.NewGuid().ToString("N");
     private IReadOnlyList<FrontDesk.Dashboard.Packages.RecordOption>? _packages;
-    private Guid? _recordId;
-    private int? _session;
     private long _packageRevision;
     private bool _booked;
 
@@ -37,37 +41,44 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     private IReadOnlyList<ServiceOption> _services = [];
     private IReadOnlyList<ServiceView> _serviceViews = [];
     private MudForm? _form;
+    private BookingDraft _draft = new();
     private ClientView? _client;
-    private bool _newClient;
-    private string _newName = string.Empty;
-    private string _newPhone = string.Empty;
-    private string _newEmail = string.Empty;
-    private string _query = string.Empty;
-    private Guid? _providerId;
-    private Guid? _serviceId;
-    private DateTime? _date;
-    private TimeSpan? _time;
-    private string _note = string.Empty;
-    private bool _override;
     private bool _saving;
     private string? _error;
 
     private IEnumerable<ServiceOption> ServicesForProvider =>
-        _providers.FirstOrDefault(p => p.Id == _providerId) is { } provider
+        _providers.FirstOrDefault(p => p.Id == _draft.ProviderId) is { } provider
             ? _services.Where(s => provider.ServiceIds.Contains(s.Id))
             : _services;
 
     protected override async Task OnInitializedAsync()
     {
-        _date = Start.Date;
-        _time = Start.TimeOfDay;
-        _providerId = ProviderId;
+        _draft = Draft ?? BookingDraft.At(Start, ProviderId);
         _providers = await Catalog.ProvidersAsync();
         _serviceViews = await Catalog.ServicesAsync();
         _services = _serviceViews
             .Select(s => new ServiceOption(s.Id, $"{s.Name} · {s.DurationMinutes} min · {Clock.Money(s.Price)}"))
             .ToList();
         Store.StateChanged += OnStoreChanged;
+        await RestoreClientAsync();
+    }
+
+    /// <summary>A draft kept from before (a resumed circuit): the chosen client again, and their packages as they are now.</summary>
+    private async Task RestoreClientAsync()
+    {
+        if (_draft.ClientId is not { } clientId)
+        {
+            return;
+        }
+        _client = await Clients.FindAsync(clientId);
+        if (_client is null)
+        {
+            _draft.ClientId = null;
+            ClearPackage();
+            _error = "The client chosen before is no longer on file. Choose a client, or add a new one.";
+            return;
+        }
+        await RefreshPackagesAsync();
     }
 
     /// <summary>Another desk booked or redeemed from this client's records: show the circles as they are now.</summary>
@@ -85,7 +96,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
 
     private async Task RefreshPackagesAsync()
     {
-        if (_client is not { } client || _serviceId is not { } serviceId || _providerId is not { } providerId || StartLocal is not { } startLocal)
+        if (_client is not { } client || _draft.ServiceId is not { } serviceId || _draft.ProviderId is not { } providerId || StartLocal is not { } startLocal)
         {
             _packages = null;
             return;
@@ -96,7 +107,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
             var service = _serviceViews.First(s => s.Id == serviceId);
             var start = Clock.ToUtc(startLocal);
             _packages = await Packages.OptionsAsync(client.Id, serviceId, providerId, start, start.AddMinutes(service.DurationMinutes), service.Price);
-            if (_recordId is { } chosen && ChosenNoLongerFree(chosen))
+            if (_draft.RecordId is { } chosen && ChosenNoLongerFree(chosen))
             {
                 // Never fall back to a paid single booking without saying so: the receptionist
                 // chose a circle, so Save must not quietly book something else.
@@ -104,7 +115,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
                 // (While saving, the save's own outcome is what the desk hears.)
                 if (!_saving)
                 {
-                    _error ??= _session is { } taken
+                    _error ??= _draft.Session is { } taken
                         ? $"{name}: session {taken} was just taken or no longer fits this booking. Pick a green circle, or book it as a single service."
                         : $"{name} no longer fits this booking. Pick another package, or book it as a single service.";
                 }
@@ -124,25 +135,26 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         {
             return true;
         }
-        return _session is { } n && option.Record.Sessions.FirstOrDefault(x => x.Number == n)?.State != FrontDesk.Domain.Packages.SessionState.Free;
+        return _draft.Session is { } n && option.Record.Sessions.FirstOrDefault(x => x.Number == n)?.State != FrontDesk.Domain.Packages.SessionState.Free;
     }
 
     private void ChoosePackage((Guid RecordId, int? Session) choice)
     {
-        _recordId = choice.RecordId;
-        _session = choice.Session;
+        _draft.RecordId = choice.RecordId;
+        _draft.Session = choice.Session;
         _error = null;
     }
 
     private void ClearPackage()
     {
-        _recordId = null;
-        _session = null;
+        _draft.RecordId = null;
+        _draft.Session = null;
     }
 
     private async Task ChooseClient(ClientView client)
     {
         _client = client;
+        _draft.ClientId = client.Id;
         _error = null;
         await RefreshPackagesAsync();
     }
@@ -150,35 +162,36 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     private void ClearClient()
     {
         _client = null;
+        _draft.ClientId = null;
         _packages = null;
         ClearPackage();
     }
 
     private void StartNewClient()
     {
-        _newClient = true;
-        _newName = _query.Any(char.IsLetter) ? _query : string.Empty;
-        _newPhone = _query.Any(char.IsLetter) ? string.Empty : _query;
+        _draft.NewClient = true;
+        _draft.NewName = _draft.Query.Any(char.IsLetter) ? _draft.Query : string.Empty;
+        _draft.NewPhone = _draft.Query.Any(char.IsLetter) ? string.Empty : _draft.Query;
     }
 
     /// <summary>The chosen day and time on the business's wall clock, once both are set.</summary>
-    private DateTime? StartLocal => _date is { } date && _time is { } time ? date.Date + time : null;
+    private DateTime? StartLocal => _draft.Date is { } date && _draft.Time is { } time ? date.Date + time : null;
 
     private async Task OnServiceChanged(Guid? serviceId)
     {
-        _serviceId = serviceId;
+        _draft.ServiceId = serviceId;
         await RefreshPackagesAsync();
     }
 
     private async Task OnDateChanged(DateTime? date)
     {
-        _date = date;
+        _draft.Date = date;
         await RefreshPackagesAsync();
     }
 
     private async Task OnTimeChanged(TimeSpan? time)
     {
-        _time = time;
+        _draft.Time = time;
         await RefreshPackagesAsync();
     }
 
@@ -186,10 +199,10 @@ public partial class BookingDrawer : ComponentBase, IDisposable
 
     private async Task OnProviderChanged(Guid? providerId)
     {
-        _providerId = providerId;
-        if (_serviceId is { } service && !ServicesForProvider.Any(s => s.Id == service))
+        _draft.ProviderId = providerId;
+        if (_draft.ServiceId is { } service && !ServicesForProvider.Any(s => s.Id == service))
         {
-            _serviceId = null;
+            _draft.ServiceId = null;
         }
         await RefreshPackagesAsync();
     }
@@ -208,12 +221,12 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         _saving = true;
         try
         {
-            var command = new BookAppointment(_client?.Id ?? Guid.Empty, _serviceId!.Value, _providerId!.Value, Clock.ToUtc(StartLocal!.Value), _override, _note, Desk.Actor)
+            var command = new BookAppointment(_client?.Id ?? Guid.Empty, _draft.ServiceId!.Value, _draft.ProviderId!.Value, Clock.ToUtc(StartLocal!.Value), _draft.Override, _draft.Note, Desk.Actor)
             {
-                NewClient = _client is null ? new NewClientDetails(_newName, _newPhone, _newEmail) : null,
-                PackageRecordId = _client is null ? null : _recordId,
-                SessionNumber = _client is null ? null : _session,
-                IdempotencyKey = _idempotencyKey,
+                NewClient = _client is null ? new NewClientDetails(_draft.NewName, _draft.NewPhone, _draft.NewEmail) : null,
+                PackageRecordId = _client is null ? null : _draft.RecordId,
+                SessionNumber = _client is null ? null : _draft.Session,
+                IdempotencyKey = _draft.IdempotencyKey,
             };
             var booked = await Appointments.BookAsync(command);
             // Booked: the circle is ours now, not "taken"; the drawer stops following the records.
@@ -235,10 +248,10 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     }
 
     private string? Validate() =>
-        _client is null && !_newClient ? "Choose a client, or add a new one."
-        : _client is null && string.IsNullOrWhiteSpace(_newName) ? "Enter the new client's name."
-        : _providerId is null ? "Choose a provider."
-        : _serviceId is null ? "Choose a service."
+        _client is null && !_draft.NewClient ? "Choose a client, or add a new one."
+        : _client is null && string.IsNullOrWhiteSpace(_draft.NewName) ? "Enter the new client's name."
+        : _draft.ProviderId is null ? "Choose a provider."
+        : _draft.ServiceId is null ? "Choose a service."
         : StartLocal is null ? "Choose the day and time."
         : null;
 

@@ -19,11 +19,16 @@ public partial class ClientPicker : ComponentBase
     /// <summary>The text as typed (e.g. to start a new client with it).</summary>
     [Parameter] public EventCallback<string> OnTextChanged { get; set; }
 
+    /// <summary>Text the search starts with (e.g. a search kept from before the circuit was paused).</summary>
+    [Parameter] public string? InitialText { get; set; }
+
     [Inject] private ClientService Clients { get; set; } = default!;
 
     private ClientView? _chosen;
     private string _text = string.Empty;
     private string? _error;
+
+    protected override void OnInitialized() => _text = InitialText ?? string.Empty;
 
     private async Task<IEnumerable<ClientView>> SearchAsync(string? text, CancellationToken cancel)
     {

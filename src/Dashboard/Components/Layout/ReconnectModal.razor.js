@@ -256,15 +256,26 @@ function retryInterval(previousAttempts) {
 // A desk's tab hidden for long gives its circuit back to the server (paused: the server keeps
 // the components' [PersistentState], not the circuit); shown again, it resumes on a new circuit.
 // Anything else the components held is gone after that, so a screen where something has been
-// typed into a field is not paused (checked again later). The wall is never paused: it must stay
-// live even when its browser thinks nobody looks.
+// typed into a field is not paused (checked again later), unless the field sits inside an element
+// marked data-kept-on-pause (e.g. the booking drawer, whose draft is persisted state). The wall is
+// never paused: it must stay live even when its browser thinks nobody looks.
 let pauseTimer = 0;
 let pausing = null;
 
 function somethingTyped() {
     const fields = document.querySelectorAll(
         'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([readonly]):not([disabled]), textarea:not([readonly]):not([disabled])');
-    return [...fields].some(field => field.value.trim() !== '' && field.getClientRects().length > 0);
+    return [...fields].some(field => field.value.trim() !== '' && field.getClientRects().length > 0
+        && !field.closest('[data-kept-on-pause]'));
+}
+
+// A field still focused has not told the server its last text yet (fields send it on change):
+// leaving it sends it, ahead of the pause on the same connection.
+function commitFocusedField() {
+    const field = document.activeElement;
+    if (field instanceof HTMLElement && field.matches('input, textarea')) {
+        field.blur();
+    }
 }
 
 function pauseWhenStillHidden() {
@@ -276,6 +287,7 @@ function pauseWhenStillHidden() {
             pauseWhenStillHidden();
             return;
         }
+        commitFocusedField();
         pausing = Blazor.pauseCircuit().catch(() => false);
     }, pauseWhenHiddenMs);
 }

@@ -56,6 +56,15 @@ public partial class CalendarPage : ComponentBase, IDisposable
     private ElementReference _drawerHeading;
     private bool _focusDrawer;
 
+    /// <summary>
+    /// The day, view, provider and grid on show, kept as persisted component state: a desk
+    /// resumed after its tab was hidden (a new circuit) shows what the receptionist left.
+    /// </summary>
+    [PersistentState] public ShownCalendar? Shown { get; set; }
+
+    /// <summary>The open booking drawer's draft (null when it is closed), kept the same way.</summary>
+    [PersistentState] public BookingDraft? Draft { get; set; }
+
     private CalendarState State => Store.State;
 
     private Guid ProviderChoice => _view == SchedulerView.Week ? WeekProvider ?? Guid.Empty : State.ProviderFilter ?? Guid.Empty;
@@ -78,7 +87,18 @@ public partial class CalendarPage : ComponentBase, IDisposable
         var shifts = _providers.SelectMany(p => p.Shifts).ToList();
         _opens = shifts.Select(s => s.From).Append(Clock.Business.OpensAt).Min();
         _closes = shifts.Select(s => s.To).Append(Clock.Business.ClosesAt).Max();
-        if (State.Date != DateOnly.MinValue)
+        if (Shown is { } shown)
+        {
+            // Resumed (or prerendered, then interactive): what was on show before.
+            _date = shown.Date;
+            _view = shown.View == SchedulerView.Week ? SchedulerView.Week : SchedulerView.Day;
+            _slotMinutes = GridChoices.Contains(shown.SlotMinutes) ? shown.SlotMinutes : 15;
+            if (shown.ProviderId is { } kept && _providers.Any(p => p.Id == kept) && State.ProviderFilter != kept)
+            {
+                Store.Dispatch(new FilterProvider(kept));
+            }
+        }
+        else if (State.Date != DateOnly.MinValue)
         {
             // Back on the calendar in the same circuit: the day and view the receptionist left.
             _date = State.Date;
@@ -87,6 +107,14 @@ public partial class CalendarPage : ComponentBase, IDisposable
         else
         {
             _date = Clock.Today;
+        }
+        if (Draft is { } draft)
+        {
+            // The booking drawer was open: open it again on what was filled in.
+            _bookingStart = draft.SlotStart;
+            _bookingProvider = draft.SlotProviderId;
+            _drawer = DrawerKind.Booking;
+            _drawerKey++;
         }
         Store.StateChanged += OnStateChanged;
         ShowRange();
@@ -125,6 +153,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
             return;
         }
         _renderedState = state;
+        Remember();
         var shown = _view == SchedulerView.Week
             ? _providers.Where(p => p.Id == WeekProvider)
             : _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter);
@@ -134,6 +163,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
         _items = appointments.Select(a => CalendarItem.From(a, Clock, RecordOf(a))).ToList();
         LoadRecords(appointments);
     }
+
+    /// <summary>Updates what is kept of the calendar on show.</summary>
+    private void Remember() => Shown = new ShownCalendar(_date, _view, State.ProviderFilter, _slotMinutes);
 
     private RecordView? RecordOf(AppointmentView a) =>
         a.PackageRecordId is { } id && _records.TryGetValue(id, out var known) ? known.Record : null;
@@ -192,18 +224,24 @@ public partial class CalendarPage : ComponentBase, IDisposable
 
     private string ProviderName(Guid id) => id == Guid.Empty ? "All providers" : _providers.FirstOrDefault(p => p.Id == id)?.Name ?? string.Empty;
 
-    private void OnSlotMinutes(int minutes) => _slotMinutes = GridChoices.Contains(minutes) ? minutes : 15;
+    private void OnSlotMinutes(int minutes)
+    {
+        _slotMinutes = GridChoices.Contains(minutes) ? minutes : 15;
+        Remember();
+    }
 
     private void OnSlotSelected(SchedulerSlot slot)
     {
         _bookingStart = slot.Start;
         _bookingProvider = Guid.Parse(slot.ColumnKey);
+        Draft = BookingDraft.At(_bookingStart, _bookingProvider);
         OpenDrawer(DrawerKind.Booking);
     }
 
     private void OnItemSelected(SchedulerItem item)
     {
         _appointmentId = Guid.Parse(item.Key);
+        Draft = null;
         OpenDrawer(DrawerKind.Appointment);
     }
 
@@ -228,6 +266,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
     {
         _drawer = DrawerKind.None;
         _appointmentId = null;
+        Draft = null;
         StateHasChanged();
         if (_scheduler is not null)
         {
@@ -300,6 +339,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
         Store.StateChanged -= OnStateChanged;
         _clockTimer?.Dispose();
     }
+
+    /// <summary>What the calendar shows, as kept across a paused circuit.</summary>
+    public sealed record ShownCalendar(DateOnly Date, SchedulerView View, Guid? ProviderId, int SlotMinutes);
 
     private enum DrawerKind
     {

@@ -3,6 +3,7 @@ using Bunit;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Components.Calendar;
 using FrontDesk.Dashboard.Components.Pages;
+using FrontDesk.Dashboard.Components.Scheduler;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Tests.Component.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -211,5 +212,38 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, $"Alex Morgan, {Clock.LocalNow:ddd d MMM}, 10:00, free")), Patience);
         Assert.Equal(CalendarViewKind.Week, Store.State.View);
+    }
+    [Fact]
+    public void WeekButtonThenNextWeek_KeepsTheWeekShownForAResumedCircuit()
+    {
+        var cut = RenderLoaded();
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Week").Click();
+        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Next week").Click();
+
+        var shown = cut.Instance.Shown;
+        Assert.NotNull(shown);
+        Assert.Equal(SchedulerView.Week, shown.View);
+        Assert.Equal(DateOnly.FromDateTime(Clock.LocalNow).AddDays(7), shown.Date);
+    }
+
+    [Fact]
+    public async Task ClickFreeSlot_KeepsADraftOfTheBookingUntilTheDrawerCloses()
+    {
+        var cut = RenderLoaded();
+        Assert.Null(cut.Instance.Draft);
+
+        Named(cut, "Alex Morgan, 10:15, free").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
+
+        var draft = cut.Instance.Draft;
+        Assert.NotNull(draft);
+        Assert.Equal(Seed.ProviderId, draft.ProviderId);
+        Assert.Equal(Clock.LocalNow.Date.AddHours(10).AddMinutes(15), draft.SlotStart);
+        Assert.Same(draft, cut.FindComponent<BookingDrawer>().Instance.Draft);
+
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Close drawer").Click());
+
+        Assert.Null(cut.Instance.Draft);
     }
 }
