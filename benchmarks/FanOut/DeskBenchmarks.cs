@@ -88,20 +88,20 @@ public static class DeskBenchmarks
                 Console.WriteLine($"    {token}: a page never showed the booking; round not counted");
                 continue;
             }
-            Console.WriteLine($"    {token}: desk {d.Bytes} B in {d.Frames} frames ({d.Batches} render batches), control {c.Bytes} B in {c.Frames} frames ({c.Batches} render batches)");
+            Console.WriteLine($"    {token}: desk {d.Bytes} B in {d.Frames} frames ({d.Batches} render batches, {d.Components} components re-rendered, {d.Changed} with DOM edits), control {c.Bytes} B in {c.Frames} frames ({c.Batches} render batches, {c.Components} / {c.Changed})");
             samples.Add((token, d, c));
         }
         await context.CloseAsync();
 
         double Median(IEnumerable<int> xs) => Percentile(xs.Select(x => (double)x).ToList(), 50);
         var table = new StringBuilder();
-        table.AppendLine("| page | bytes per change p50 | min | max | frames per change p50 | render batches per change p50 |");
-        table.AppendLine("|--|--:|--:|--:|--:|--:|");
+        table.AppendLine("| page | bytes per change p50 | min | max | frames per change p50 | render batches per change p50 | components re-rendered p50 | of which changed the DOM p50 |");
+        table.AppendLine("|--|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var (name, pick) in new (string, Func<(string, Received Desk, Received Control), Received>)[] { ("desk calendar `/`", s => s.Desk), ("bare control", s => s.Control) })
         {
             var xs = samples.Select(pick).ToList();
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {name} | {Median(xs.Select(x => x.Bytes)):0} B | {xs.Min(x => x.Bytes)} B | {xs.Max(x => x.Bytes)} B | {Median(xs.Select(x => x.Frames)):0} | {Median(xs.Select(x => x.Batches)):0} |");
+                $"| {name} | {Median(xs.Select(x => x.Bytes)):0} B | {xs.Min(x => x.Bytes)} B | {xs.Max(x => x.Bytes)} B | {Median(xs.Select(x => x.Frames)):0} | {Median(xs.Select(x => x.Batches)):0} | {Median(xs.Select(x => x.Components)):0} | {Median(xs.Select(x => x.Changed)):0} |");
         }
         table.AppendLine();
         var ratio = Median(samples.Select(s => s.Desk.Bytes)) / Median(samples.Select(s => s.Control.Bytes));
@@ -193,22 +193,69 @@ public static class DeskBenchmarks
         return (shownAt, interactiveAt);
     }
 
-    private static ConcurrentQueue<(int Bytes, bool Batch)> Record(IPage page)
+    private static ConcurrentQueue<(int Bytes, bool Batch, int Components, int Changed)> Record(IPage page)
     {
-        var frames = new ConcurrentQueue<(int Bytes, bool Batch)>();
+        var frames = new ConcurrentQueue<(int Bytes, bool Batch, int Components, int Changed)>();
         page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
-            frames.Enqueue(frame.Binary is { } bytes
-                ? (bytes.Length, bytes.AsSpan().IndexOf(RenderBatch) >= 0)
-                : (Encoding.UTF8.GetByteCount(frame.Text ?? string.Empty), false));
+        {
+            if (frame.Binary is { } bytes)
+            {
+                var batch = bytes.AsSpan().IndexOf(RenderBatch) >= 0;
+                var (components, changed) = batch ? ComponentsIn(bytes) : (0, 0);
+                frames.Enqueue((bytes.Length, batch, components, changed));
+            }
+            else
+            {
+                frames.Enqueue((Encoding.UTF8.GetByteCount(frame.Text ?? string.Empty), false, 0, 0));
+            }
+        };
         return frames;
     }
 
-    private sealed record Received(int Bytes, int Frames, int Batches)
+    /// <summary>
+    /// Components the render batch re-rendered, and how many of those changed the DOM (any edit).
+    /// The batch is the MessagePack bin after "JS.RenderBatch"; it ends with five int32 section
+    /// offsets, the first pointing at the updated components: a count, then per component an
+    /// offset to its id and edit count (ASP.NET Core's RenderBatchWriter). (-1, -1) if unreadable.
+    /// </summary>
+    private static (int Components, int Changed) ComponentsIn(byte[] frame)
     {
-        public static Received Since(ConcurrentQueue<(int Bytes, bool Batch)> frames, int mark)
+        try
+        {
+            var at = frame.AsSpan().IndexOf(RenderBatch) + RenderBatch.Length;
+            while (frame[at] is not (0xc4 or 0xc5 or 0xc6))
+            {
+                at++;
+            }
+            var (length, start) = frame[at] switch
+            {
+                0xc4 => (frame[at + 1], at + 2),
+                0xc5 => (frame[at + 1] << 8 | frame[at + 2], at + 3),
+                _ => (frame[at + 1] << 24 | frame[at + 2] << 16 | frame[at + 3] << 8 | frame[at + 4], at + 5),
+            };
+            var batch = new ArraySegment<byte>(frame, start, length);
+            int Int(int offset) => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(batch.AsSpan(offset));
+            var section = Int(length - 20);
+            var count = Int(section);
+            var changed = 0;
+            for (var i = 0; i < count; i++)
+            {
+                changed += Int(Int(section + 4 + 4 * i) + 4) > 0 ? 1 : 0;
+            }
+            return (count, changed);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException)
+        {
+            return (-1, -1);
+        }
+    }
+
+    private sealed record Received(int Bytes, int Frames, int Batches, int Components, int Changed)
+    {
+        public static Received Since(ConcurrentQueue<(int Bytes, bool Batch, int Components, int Changed)> frames, int mark)
         {
             var xs = frames.Skip(mark).ToList();
-            return new Received(xs.Sum(x => x.Bytes), xs.Count, xs.Count(x => x.Batch));
+            return new Received(xs.Sum(x => x.Bytes), xs.Count, xs.Count(x => x.Batch), xs.Sum(x => x.Components), xs.Sum(x => x.Changed));
         }
     }
 
