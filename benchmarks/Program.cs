@@ -4,6 +4,14 @@ if (args.FirstOrDefault() == "fanout")
 {
     return await FrontDesk.Benchmarks.FanOut.FanOutBenchmark.RunAsync(args[1..]);
 }
+if (args.FirstOrDefault() == "bytes")
+{
+    return await FrontDesk.Benchmarks.FanOut.DeskBenchmarks.BytesAsync(args[1..]);
+}
+if (args.FirstOrDefault() == "firstrender")
+{
+    return await FrontDesk.Benchmarks.FanOut.DeskBenchmarks.FirstRenderAsync(args[1..]);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(FrontDesk.Benchmarks.ClientSearchBenchmarks).Assembly).Run(args);
 return 0;

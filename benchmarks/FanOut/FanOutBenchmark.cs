@@ -19,7 +19,7 @@ namespace FrontDesk.Benchmarks.FanOut;
 /// </summary>
 public static class FanOutBenchmark
 {
-    private static readonly string[] ChromiumFlags =
+    internal static readonly string[] ChromiumFlags =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run",
@@ -28,7 +28,7 @@ public static class FanOutBenchmark
     ];
 
     // Installed in each page before a round: records when the page's text first contains the token.
-    private const string WatchScript = """
+    internal const string WatchScript = """
         token => {
             window.__arrivedAt = null;
             const seen = () => document.body && document.body.textContent.includes(token);
@@ -148,7 +148,7 @@ public static class FanOutBenchmark
     }
 
     /// <summary>When the page showed the token (epoch ms), -1 if it showed it before the round, null if never.</summary>
-    private static async Task<double?> ArrivalAsync(IPage page, TimeSpan patience)
+    internal static async Task<double?> ArrivalAsync(IPage page, TimeSpan patience)
     {
         var giveUp = DateTime.UtcNow + patience;
         while (DateTime.UtcNow < giveUp)
@@ -181,7 +181,7 @@ public static class FanOutBenchmark
         return table.ToString();
     }
 
-    private static double Percentile(List<double> values, int p)
+    internal static double Percentile(List<double> values, int p)
     {
         if (values.Count == 0)
         {
@@ -192,13 +192,13 @@ public static class FanOutBenchmark
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
 
-    private static string Option(string[] args, string name, string fallback)
+    internal static string Option(string[] args, string name, string fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -210,7 +210,7 @@ public static class FanOutBenchmark
         throw new InvalidOperationException("Run from inside the repository (Dashboard.sln not found above the benchmark).");
     }
 
-    private static async Task RunToEndAsync(string file, string[] arguments)
+    internal static async Task RunToEndAsync(string file, string[] arguments)
     {
         var info = new ProcessStartInfo(file) { UseShellExecute = false };
         foreach (var a in arguments)
@@ -230,7 +230,7 @@ public static class FanOutBenchmark
         double ManagedPerControl, double ManagedPerDesk, double WorkingSetPerControl, double WorkingSetPerDesk);
 
     /// <summary>Resolves once the page's Blazor circuit has sent its first message over the WebSocket.</summary>
-    private static class Circuit
+    internal static class Circuit
     {
         public static Task WatchFor(IPage page)
         {
@@ -240,7 +240,7 @@ public static class FanOutBenchmark
         }
     }
 
-    private sealed record Memory(long ManagedBytes, long WorkingSetBytes, int Subscribers)
+    internal sealed record Memory(long ManagedBytes, long WorkingSetBytes, int Subscribers)
     {
         public static async Task<Memory> ReadAsync(HttpClient http)
         {
@@ -268,7 +268,7 @@ public static class FanOutBenchmark
     }
 
     /// <summary>Free places on today's calendar (business hours, London), one per booking.</summary>
-    private sealed class FreeSlots(List<(Guid Provider, Guid Service, int Minutes)> offers, List<(Guid Provider, DateTimeOffset Start, DateTimeOffset End)> taken, TimeZoneInfo zone)
+    internal sealed class FreeSlots(List<(Guid Provider, Guid Service, int Minutes)> offers, List<(Guid Provider, DateTimeOffset Start, DateTimeOffset End)> taken, TimeZoneInfo zone)
     {
         private int _next;
 
@@ -324,7 +324,7 @@ public static class FanOutBenchmark
     }
 
     /// <summary>The app from its Release build output, as Development (static web assets, demo data), on a free port and a temp database.</summary>
-    private sealed class AppProcess : IAsyncDisposable
+    internal sealed class AppProcess : IAsyncDisposable
     {
         private readonly Process _process;
         private readonly string _directory;
@@ -338,12 +338,20 @@ public static class FanOutBenchmark
 
         public Uri BaseAddress { get; }
 
-        public static async Task<AppProcess> StartAsync(string root, int port)
+        /// <summary>A fresh temp folder for the app's database (dashboard.db inside it).</summary>
+        public static string NewDirectory()
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "frontdesk-fanout", Guid.NewGuid().ToString("N")[..12]);
+            Directory.CreateDirectory(directory);
+            return directory;
+        }
+
+        /// <summary>Starts the app on <paramref name="directory"/>'s dashboard.db (a new folder unless given; deleted at the end).</summary>
+        public static async Task<AppProcess> StartAsync(string root, int port, bool demoData = true, string? directory = null)
         {
             var project = Path.Combine(root, "src", "Dashboard");
             var assembly = Path.Combine(project, "bin", "Release", "net10.0", "FrontDesk.Dashboard.dll");
-            var directory = Path.Combine(Path.GetTempPath(), "frontdesk-fanout", Guid.NewGuid().ToString("N")[..12]);
-            Directory.CreateDirectory(directory);
+            directory ??= NewDirectory();
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             var info = new ProcessStartInfo("dotnet")
             {
@@ -357,7 +365,7 @@ public static class FanOutBenchmark
             info.Environment["DOTNET_ENVIRONMENT"] = "Development";
             info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
             info.Environment["ConnectionStrings__Dashboard"] = $"Data Source={Path.Combine(directory, "dashboard.db")}";
-            info.Environment["DemoData__Enabled"] = "true";
+            info.Environment["DemoData__Enabled"] = demoData ? "true" : "false";
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet could not be started.");
             process.OutputDataReceived += (_, _) => { };
