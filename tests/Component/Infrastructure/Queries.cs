@@ -63,14 +63,12 @@ public static class Queries
     public static string? AlertText(this IElement scope) =>
         scope.QuerySelectorAll("[role=alert]").Select(a => VisibleText(a).Trim()).SingleOrDefault();
 
-    /// <summary>The element of <paramref name="role"/> named <paramref name="name"/> by aria-label or aria-labelledby.</summary>
-    public static IElement ByRole(this IRenderedComponent<IComponent> cut, string role, string name) =>
-        cut.FindAll($"[role={role}]").SingleOrDefault(e => NameOf(cut, e) == name)
-            ?? throw new ElementNotFoundException($"{role} '{name}'. Named: {string.Join(", ", cut.FindAll($"[role={role}]").Select(e => NameOf(cut, e)))}");
+    /// <summary>The one element of <paramref name="role"/> named <paramref name="name"/> (see <see cref="MudQueries.Role"/>).</summary>
+    public static IElement ByRole(this IRenderedComponent<IComponent> cut, string role, string name) => cut.Role(role, name);
 
     /// <summary>The combobox (MudSelect, MudAutocomplete) whose accessible name is <paramref name="name"/>: aria-label, else its &lt;label for&gt;.</summary>
     public static IElement Combobox(this IRenderedComponent<IComponent> cut, string name) =>
-        cut.FindAll("input[role=combobox]").SingleOrDefault(e => NameOf(cut, e) == name)
+        cut.FindAll("input[role=combobox]").SingleOrDefault(e => MudQueries.Name(cut, e) == name)
             ?? throw new ElementNotFoundException($"combobox '{name}'");
 
     /// <summary>The visible text of the options of the open drop-down(s).</summary>
@@ -90,30 +88,16 @@ public static class Queries
     public static IReadOnlyList<string> Snackbars(this IRenderedComponent<IComponent> cut) =>
         cut.FindAll(".mud-snackbar .mud-snackbar-content-message").Select(m => VisibleText(m).Trim()).ToList();
 
-    private static string NameOf(IRenderedComponent<IComponent> cut, IElement e)
-    {
-        if (e.GetAttribute("aria-label") is { } label)
-        {
-            return label;
-        }
-        if (e.GetAttribute("aria-labelledby") is { } ids)
-        {
-            return string.Join(" ", ids.Split(' ').Select(id => cut.FindAll($"[id='{id}']").FirstOrDefault()).OfType<IElement>().Select(x => VisibleText(x).Trim()));
-        }
-        var id2 = e.GetAttribute("id");
-        return id2 is null ? string.Empty : cut.FindAll($"label[for='{id2}']").Select(l => VisibleText(l).Trim()).FirstOrDefault() ?? string.Empty;
-    }
-
     private static IEnumerable<IElement> Buttons(IRenderedComponent<IComponent> cut, string name) =>
         cut.FindAll("button").Where(b => AccessibleName(b) == name);
 
-    /// <summary>aria-label, else the text a person reads (icon-font ligatures such as "error" left out).</summary>
+    /// <summary>aria-label, else the text a person reads (what is aria-hidden left out).</summary>
     private static string AccessibleName(IElement button) =>
         button.GetAttribute("aria-label") ?? VisibleText(button).Trim();
 
     private static string VisibleText(INode node) => node switch
     {
-        IElement e when e.GetAttribute("aria-hidden") == "true" || e.ClassList.Contains("rzi") => string.Empty,
+        IElement e when e.GetAttribute("aria-hidden") == "true" => string.Empty,
         IElement or IDocumentFragment => string.Concat(node.ChildNodes.Select(VisibleText)),
         _ => node.NodeType == NodeType.Text ? node.TextContent : string.Empty,
     };
