@@ -15,6 +15,13 @@ namespace FrontDesk.Dashboard.Components.Pages;
 /// The shared front-desk calendar: the store's appointments mapped onto the domain-free
 /// <see cref="Scheduler.Scheduler"/> (providers as columns), live; the booking and appointment
 /// drawers open at the end of the screen.
+/// <para>
+/// A live change that only touches appointments (or their course records) does not re-render
+/// this page: the new items go straight to the scheduler (<see cref="Scheduler.Scheduler.ShowItems"/>),
+/// which re-renders its grid and the blocks whose item changed, not the toolbar, filters or
+/// drawer. Only a change to what the page itself shows (loading, an error, the provider filter)
+/// renders the page again.
+/// </para>
 /// </summary>
 public partial class CalendarPage : ComponentBase, IDisposable
 {
@@ -47,6 +54,11 @@ public partial class CalendarPage : ComponentBase, IDisposable
     /// <summary>Prepaid records of the appointments shown, for their badges; reloaded when the client's records change.</summary>
     private readonly Dictionary<Guid, (RecordView? Record, long Revision)> _records = [];
     private readonly HashSet<Guid> _loadingRecords = [];
+
+    /// <summary>The items made from the appointments on show, so an unchanged appointment keeps its item.</summary>
+    private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _made = [];
+    private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _nextMade = [];
+    private (SchedulerView View, Guid? ProviderFilter)? _columnsFor;
 
     private DrawerKind _drawer;
     private int _drawerKey;
@@ -122,15 +134,43 @@ public partial class CalendarPage : ComponentBase, IDisposable
         _clockTimer = Time.CreateTimer(_ => _ = InvokeAsync(() =>
         {
             _now = Clock.LocalNow;
-            StateHasChanged();
+            if (_scheduler is null)
+            {
+                StateHasChanged();
+                return;
+            }
+            _scheduler.ShowNow(_now);
         }), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
     private void OnStateChanged(CalendarState state) => _ = InvokeAsync(() =>
     {
+        var before = _renderedState;
         Rebuild();
-        StateHasChanged();
+        if (before is not null && ShowsSameAround(before, State))
+        {
+            ShowItemsOnly();
+        }
+        else
+        {
+            StateHasChanged();
+        }
     });
+
+    /// <summary>Whether the page around the scheduler (messages, filters, columns) shows the same for both states.</summary>
+    private static bool ShowsSameAround(CalendarState a, CalendarState b) =>
+        a.Loading == b.Loading && a.Error == b.Error && a.ProviderFilter == b.ProviderFilter && a.Date == b.Date && a.View == b.View;
+
+    /// <summary>Hands the rebuilt items to the scheduler alone (its grid re-renders; this page does not).</summary>
+    private void ShowItemsOnly()
+    {
+        if (_scheduler is null)
+        {
+            StateHasChanged();
+            return;
+        }
+        _scheduler.ShowItems(_items);
+    }
 
     /// <summary>Asks the store for the days the view shows, unless it holds them already.</summary>
     private void ShowRange()
@@ -152,20 +192,46 @@ public partial class CalendarPage : ComponentBase, IDisposable
         {
             return;
         }
+        var before = _renderedState;
         _renderedState = state;
         Remember();
-        var shown = _view == SchedulerView.Week
+        var shown = (_view == SchedulerView.Week
             ? _providers.Where(p => p.Id == WeekProvider)
-            : _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter);
-        _columns = shown.Select(CalendarItem.Column).ToList();
+            : _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter)).ToList();
+        var columnKey = (_view, state.ProviderFilter);
+        if (before is null || _columnsFor != columnKey)
+        {
+            // Columns change with the view and the provider filter only, not with every live change.
+            _columnsFor = columnKey;
+            _columns = shown.Select(CalendarItem.Column).ToList();
+        }
         var columnIds = shown.Select(p => p.Id).ToHashSet();
         var appointments = state.Appointments.Values.Where(a => columnIds.Contains(a.ProviderId)).OrderBy(a => a.Start).ToList();
-        _items = appointments.Select(a => CalendarItem.From(a, Clock, RecordOf(a))).ToList();
+        _items = appointments.Select(ItemOf).ToList();
+        (_made, _nextMade) = (_nextMade, _made);
+        _nextMade.Clear();
         LoadRecords(appointments);
     }
 
     /// <summary>Updates what is kept of the calendar on show.</summary>
     private void Remember() => Shown = new ShownCalendar(_date, _view, State.ProviderFilter, _slotMinutes);
+
+    /// <summary>
+    /// The scheduler's item for an appointment: the one made last time when neither the
+    /// appointment (same instance, so same version) nor its record changed, else a new one.
+    /// </summary>
+    private SchedulerItem ItemOf(AppointmentView a)
+    {
+        var record = RecordOf(a);
+        if (_made.TryGetValue(a.Id, out var made) && ReferenceEquals(made.Appointment, a) && ReferenceEquals(made.Record, record))
+        {
+            _nextMade[a.Id] = made;
+            return made.Item;
+        }
+        var item = CalendarItem.From(a, Clock, record);
+        _nextMade[a.Id] = (a, record, item);
+        return item;
+    }
 
     private RecordView? RecordOf(AppointmentView a) =>
         a.PackageRecordId is { } id && _records.TryGetValue(id, out var known) ? known.Record : null;
@@ -202,7 +268,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
             _loadingRecords.Remove(recordId);
             _records[recordId] = (record, revision);
             Rebuild(force: true);
-            StateHasChanged();
+            ShowItemsOnly();
         });
     }
 

@@ -8,12 +8,21 @@ namespace FrontDesk.Dashboard.Components.Scheduler;
 /// <summary>
 /// A day / week scheduler with one lane per column (a person, room or machine) and day, built
 /// on MudBlazor parts. It knows nothing of what it schedules: columns, items and statuses go
-/// in; slot choices, item choices and drops come out. On narrow screens (under 600 px) it shows
-/// an agenda list instead of the grid.
+/// in; slot choices, item choices and drops come out. On narrow screens (under 600 px, as the
+/// browser reports on start and whenever the width crosses it) it renders an agenda list
+/// instead of the grid, never both.
+/// <para>
+/// The toolbar, legend and status icons render with the scheduler; the grid (or agenda) is a
+/// child, <see cref="SchedulerBody"/>, that renders again only when what it shows changed. A
+/// live change can reach it without re-rendering anything around it: <see cref="ShowItems"/>.
+/// Status icons are defined once as SVG symbols and referenced by every block.
+/// </para>
 /// </summary>
 public partial class Scheduler : ComponentBase, IAsyncDisposable
 {
-    private const string TimeFormat = "HH:mm";
+    internal const string TimeFormat = "HH:mm";
+
+    private static int s_instances;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
@@ -86,6 +95,16 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     private IReadOnlyList<(SchedulerItem Item, BlockPlacement Placement)>[] _placed = [];
     private SchedulerItem?[][] _cover = [];
     private IReadOnlyList<SchedulerItem> _agendaItems = [];
+    private Dictionary<string, string> _iconRefs = [];
+    private IReadOnlyList<SchedulerStatus>? _iconsOf;
+    private ArrangeKey? _arranged;
+    private long _bodyVersion;
+    private SchedulerBody? _body;
+    private bool? _narrow;
+    private bool _scrollToNow;
+    private DotNetObjectReference<Scheduler>? _self;
+    private ElementReference _root;
+    private readonly string _idPrefix = $"sch{Interlocked.Increment(ref s_instances)}";
 
     private int _activeLane;
     private int _activeRow;
@@ -93,13 +112,12 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     private readonly HashSet<(int Lane, int Row)> _trail = [];
     private SchedulerItem? _dragging;
     private IJSObjectReference? _module;
-    private ElementReference _gridRoot;
 
     private CultureInfo Culture => CultureInfo.CurrentCulture;
 
     private IEnumerable<SchedulerStatus> InactiveStatuses => Statuses.Where(s => s.Inactive);
 
-    private DateOnly? TodayDate => Now is { } now ? DateOnly.FromDateTime(now) : null;
+    internal DateOnly? TodayDate => Now is { } now ? DateOnly.FromDateTime(now) : null;
 
     protected override void OnParametersSet()
     {
@@ -125,9 +143,73 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         Arrange();
     }
 
-    /// <summary>Works out lanes and cells (only when days, columns or hours change) and where every item goes.</summary>
+    /// <summary>
+    /// Shows <paramref name="items"/> in place of <see cref="Items"/>, re-rendering only the grid
+    /// (or agenda) and the blocks whose item changed, not the toolbar or anything around the
+    /// scheduler. For live changes: call it on the renderer's dispatcher, and pass the same list
+    /// as <see cref="Items"/> when the parent renders again.
+    /// </summary>
+    public void ShowItems(IReadOnlyList<SchedulerItem> items)
+    {
+        Items = items;
+        ArrangeAndRefresh();
+    }
+
+    /// <summary>Moves the now-line (and what "today" is) without re-rendering anything but the grid.</summary>
+    public void ShowNow(DateTime now)
+    {
+        Now = now;
+        ArrangeAndRefresh();
+    }
+
+    private void ArrangeAndRefresh()
+    {
+        var version = _bodyVersion;
+        Arrange();
+        if (_bodyVersion != version)
+        {
+            _body?.Refresh(_bodyVersion);
+        }
+    }
+
+    /// <summary>The browser's width crossed 600 px (or was first reported): the agenda below it, the grid above.</summary>
+    [JSInvokable]
+    public Task SetNarrowAsync(bool narrow) => InvokeAsync(() =>
+    {
+        if (_narrow == narrow)
+        {
+            return;
+        }
+        _scrollToNow = _narrow == true && !narrow;
+        _narrow = narrow;
+        RefreshBody();
+    });
+
+    /// <summary>Whether the agenda is shown instead of the grid (only once the browser said its width is under 600 px).</summary>
+    internal bool Narrow => _narrow == true;
+
+    private void RefreshBody()
+    {
+        _bodyVersion++;
+        _body?.Refresh(_bodyVersion);
+    }
+
+    /// <summary>Works out lanes and cells (only when days, columns or hours change) and where every item goes; only when an input changed.</summary>
     private void Arrange()
     {
+        var key = new ArrangeKey(Items, Statuses, Columns, _showInactive, _view, _date, DayStart, DayEnd, SlotMinutes, FirstDayOfWeek, Now);
+        if (_arranged == key)
+        {
+            return;
+        }
+        _arranged = key;
+        _bodyVersion++;
+        if (!ReferenceEquals(_iconsOf, Statuses))
+        {
+            _iconsOf = Statuses;
+            _iconRefs = Statuses.Select((status, i) => (status, i)).Where(s => !string.IsNullOrEmpty(s.status.Icon))
+                .ToDictionary(s => s.status.Key, s => $"{_idPrefix}-i{s.i}");
+        }
         _days = SchedulerLayout.DaysOf(_view, _date, FirstDayOfWeek);
         var structure = string.Join("|", _days) + "#" + string.Join("|", Columns) + $"#{DayStart}-{DayEnd}/{SlotMinutes}#{_view}";
         if (structure != _structure)
@@ -165,11 +247,39 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
             .OrderBy(i => i.Start).ThenBy(i => i.ColumnKey, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The id of the SVG symbol that draws <paramref name="status"/>'s icon, null when it has none.</summary>
+    internal string? IconId(SchedulerStatus status) => _iconRefs.TryGetValue(status.Key, out var id) && !string.IsNullOrEmpty(status.Icon) ? id : null;
+
+    /// <summary>The reference a block's <c>&lt;use href&gt;</c> takes, null when the status has no icon.</summary>
+    internal string? IconRef(SchedulerStatus status) => IconId(status) is { } id ? "#" + id : null;
+
+    internal IReadOnlyList<DateOnly> Days => _days;
+
+    internal IReadOnlyList<SchedulerLane> Lanes => _lanes;
+
+    internal IReadOnlyList<SchedulerItem> AgendaItems => _agendaItems;
+
+    internal SchedulerView ShownView => _view;
+
+    internal int Rows => _rows;
+
+    internal bool Dragging => _dragging is not null;
+
+    internal string GridStyle => $"{_gridColumns} --sch-lanes: {_lanes.Count};";
+
+    internal SlotCell[] CellsOf(SchedulerLane lane) => _cells[lane.Index];
+
+    internal SchedulerItem?[] CoverOf(SchedulerLane lane) => _cover[lane.Index];
+
+    internal IReadOnlyList<(SchedulerItem Item, BlockPlacement Placement)> PlacedIn(SchedulerLane lane) => _placed[lane.Index];
+
+    internal bool IsActive(int lane, int row) => lane == _activeLane && row == _activeRow;
+
     private bool IsShown(SchedulerItem item) => _showInactive || !IsInactive(item);
 
     private bool IsInactive(SchedulerItem item) => StatusOf(item).Inactive;
 
-    private SchedulerStatus StatusOf(SchedulerItem item) =>
+    internal SchedulerStatus StatusOf(SchedulerItem item) =>
         _statusByKey.TryGetValue(item.StatusKey, out var status) ? status : new SchedulerStatus(item.StatusKey, item.StatusKey, "#546e7a", string.Empty);
 
     private DateTime LaneStart(SchedulerLane lane) => lane.Day.ToDateTime(DayStart);
@@ -223,7 +333,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         return 0;
     }
 
-    private string SlotLabel(SlotCell cell)
+    internal string SlotLabel(SlotCell cell)
     {
         if (_cover[cell.Lane.Index][cell.Row] is { } item)
         {
@@ -306,7 +416,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     public Task FocusActiveSlotAsync()
     {
         _focusActive = true;
-        StateHasChanged();
+        RefreshBody();
         return Task.CompletedTask;
     }
 
@@ -315,7 +425,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     internal void BeginDrag(SchedulerItem item)
     {
         _dragging = item;
-        StateHasChanged();
+        RefreshBody();
     }
 
     internal void EndDrag()
@@ -323,7 +433,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         if (_dragging is not null)
         {
             _dragging = null;
-            StateHasChanged();
+            RefreshBody();
         }
     }
 
@@ -368,7 +478,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     }
 
     /// <summary>The agenda's "New appointment": the next slot from now on today, else the day's first, in the first column.</summary>
-    private Task BookOnAsync(DateOnly day)
+    internal Task BookOnAsync(DateOnly day)
     {
         if (Columns.Count == 0)
         {
@@ -383,13 +493,13 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         return SlotSelected.InvokeAsync(new SchedulerSlot(Columns[0].Key, start));
     }
 
-    private string Title => _view == SchedulerView.Day
+    internal string Title => _view == SchedulerView.Day
         ? _date.ToString("dddd d MMMM yyyy", Culture)
         : $"{_days[0].ToString("d MMM", Culture)} – {_days[^1].ToString("d MMM yyyy", Culture)}";
 
     private string Unit => _view == SchedulerView.Day ? "day" : "week";
 
-    private double? NowRow(SchedulerLane lane)
+    internal double? NowRow(SchedulerLane lane)
     {
         if (Now is not { } now || DateOnly.FromDateTime(now) != lane.Day)
         {
@@ -399,7 +509,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         return rows >= 0 && rows <= _rows ? Math.Round(rows, 3) : null;
     }
 
-    private static string Css(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    internal static string Css(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -407,32 +517,48 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         {
             try
             {
-                // Arrow keys move between slots; the module only stops them from also scrolling the grid.
+                // Reports the width (grid or agenda); arrow keys move between slots, the module only
+                // stops them from also scrolling the grid; a dragged item may drop on a slot.
                 _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/scheduler.js");
                 if (_module is not null)
                 {
-                    await _module.InvokeVoidAsync("attach", _gridRoot);
+                    _self = DotNetObjectReference.Create(this);
+                    await _module.InvokeVoidAsync("attach", _root, _self);
                 }
             }
             catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
             {
-                // Keyboard still works; the grid may scroll a little with the arrows.
+                // The grid stays on (also on a phone, scrolling in its box); keys still work.
             }
         }
-        if (_focusActive)
+        await BodyRenderedAsync();
+    }
+
+    /// <summary>After the grid (or agenda) rendered: the focus goes to the active slot, or the grid scrolls to now, when asked.</summary>
+    internal async Task BodyRenderedAsync()
+    {
+        if (_module is null || !(_focusActive || _scrollToNow))
         {
-            _focusActive = false;
-            try
+            return;
+        }
+        var focus = _focusActive && !Narrow;
+        var scroll = _scrollToNow && !Narrow;
+        _focusActive = false;
+        _scrollToNow = false;
+        try
+        {
+            if (scroll)
             {
-                if (_module is not null)
-                {
-                    await _module.InvokeVoidAsync("focusActive", _gridRoot);
-                }
+                await _module.InvokeVoidAsync("scrollToNow", _root);
             }
-            catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
+            if (focus)
             {
-                // The circuit went away, or the slot is no longer there.
+                await _module.InvokeVoidAsync("focusActive", _root);
             }
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
+        {
+            // The circuit went away, or the slot is no longer there.
         }
     }
 
@@ -442,18 +568,20 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         {
             try
             {
+                await _module.InvokeVoidAsync("detach", _root);
                 await _module.DisposeAsync();
             }
-            catch (JSDisconnectedException)
+            catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
             {
                 // The circuit is gone; so is the module.
             }
         }
+        _self?.Dispose();
         GC.SuppressFinalize(this);
     }
 
     /// <summary>One slot of one lane, with handlers made once.</summary>
-    private sealed class SlotCell(SchedulerLane lane, int row, DateTime start, bool works, string name)
+    internal sealed class SlotCell(SchedulerLane lane, int row, DateTime start, bool works, string name)
     {
         public SchedulerLane Lane { get; } = lane;
         public int Row { get; } = row;
@@ -464,4 +592,9 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         public required Action<KeyboardEventArgs> Key { get; init; }
         public required Func<Task> Drop { get; init; }
     }
+
+    /// <summary>Everything the arrangement depends on (lists by reference: they are replaced, never changed in place).</summary>
+    private readonly record struct ArrangeKey(
+        IReadOnlyList<SchedulerItem> Items, IReadOnlyList<SchedulerStatus> Statuses, IReadOnlyList<SchedulerColumn> Columns, bool ShowInactive,
+        SchedulerView View, DateOnly Date, TimeOnly DayStart, TimeOnly DayEnd, int SlotMinutes, DayOfWeek FirstDayOfWeek, DateTime? Now);
 }

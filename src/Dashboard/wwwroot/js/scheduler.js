@@ -1,17 +1,21 @@
-// The scheduler's grid: arrow keys move between slots (Blazor moves the focus); this only
-// stops the same keys from also scrolling the grid, and lets slots take a dragged item.
+// The scheduler's browser side. It reports the width once on start and whenever it crosses
+// 600 px (the server then renders the phone agenda or the day grid, never both); arrow keys
+// move between slots (Blazor moves the focus), this only stops the same keys from also
+// scrolling the grid; and it lets slots take a dragged item.
 const keys = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End"]);
+const narrowQuery = "(max-width: 599.98px)";
+const attached = new WeakMap();
 
-export function attach(root) {
-    if (!root || root.dataset.schAttached) {
+export function attach(root, scheduler) {
+    if (!root || attached.has(root)) {
         return;
     }
-    root.dataset.schAttached = "true";
-    // Open at the now-line (a third from the top) when today is shown.
-    const now = root.querySelector(".sch-now");
-    if (now) {
-        root.scrollTop = Math.max(0, now.offsetTop - root.clientHeight / 3);
-    }
+    const media = window.matchMedia(narrowQuery);
+    const report = () => scheduler?.invokeMethodAsync("SetNarrowAsync", media.matches).catch(() => { });
+    media.addEventListener("change", report);
+    attached.set(root, () => media.removeEventListener("change", report));
+    report();
+    scrollToNow(root);
     root.addEventListener("keydown", e => {
         if (!(e.target instanceof HTMLElement)) {
             return;
@@ -35,6 +39,21 @@ export function attach(root) {
             e.dataTransfer.setData("text/plain", e.target.getAttribute("aria-label") || "");
         }
     });
+}
+
+// Stops reporting the width (the scheduler is gone).
+export function detach(root) {
+    attached.get(root)?.();
+    attached.delete(root);
+}
+
+// Opens the grid at the now-line (a third from the top) when today is shown.
+export function scrollToNow(root) {
+    const scroller = root?.querySelector(".sch-scroll");
+    const now = scroller?.querySelector(".sch-now");
+    if (now) {
+        scroller.scrollTop = Math.max(0, now.offsetTop - scroller.clientHeight / 3);
+    }
 }
 
 // The grid's one tab stop (roving tabindex) takes the focus, e.g. after an arrow key.

@@ -6,6 +6,7 @@ using FrontDesk.Dashboard.Components.Pages;
 using FrontDesk.Dashboard.Components.Scheduler;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Tests.Component.Infrastructure;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -84,6 +85,33 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Checked in")), "the check-in did not show"), Patience);
         Assert.False(Shows(cut, Label("Jane Cooper", 10, "Booked")));
         Assert.Equal("CheckedIn", Named(cut, Label("Jane Cooper", 10, "Checked in")).GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public async Task LiveEvent_CheckInAtAnotherDesk_RendersItsBlockAloneNotThePageToolbarOrDrawer()
+    {
+        var jane = await BookTodayAsync(Seed.JaneId, 10);
+        await BookTodayAsync(Seed.JohnId, 14);
+        var cut = Render<CalendarPage>();
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("John Smith", 14, "Booked"))), Patience);
+        IRenderedComponent<SchedulerBlock> Block(string client) => cut.FindComponents<SchedulerBlock>().Single(b => b.Instance.Item.Title == client);
+        // The page's title re-renders whenever the page does (its content is a fragment of the page).
+        var pageRenders = cut.FindComponent<PageTitle>().RenderCount;
+        var toolbarRenders = cut.FindComponent<MudToolBar>().RenderCount;
+        var providerSelectRenders = cut.FindComponent<MudSelect<Guid>>().RenderCount;
+        var drawerRenders = cut.FindComponent<MudDrawer>().RenderCount;
+        var janeRenders = Block("Jane Cooper").RenderCount;
+        var johnRenders = Block("John Smith").RenderCount;
+
+        await AppointmentService.CheckInAsync(jane.Id, OtherDesk);
+
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Checked in"))), Patience);
+        Assert.True(Block("Jane Cooper").RenderCount > janeRenders);
+        Assert.Equal(johnRenders, Block("John Smith").RenderCount);
+        Assert.Equal(pageRenders, cut.FindComponent<PageTitle>().RenderCount);
+        Assert.Equal(toolbarRenders, cut.FindComponent<MudToolBar>().RenderCount);
+        Assert.Equal(providerSelectRenders, cut.FindComponent<MudSelect<Guid>>().RenderCount);
+        Assert.Equal(drawerRenders, cut.FindComponent<MudDrawer>().RenderCount);
     }
 
     [Fact]

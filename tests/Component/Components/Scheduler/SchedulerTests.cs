@@ -311,13 +311,99 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
     }
 
     [Fact]
-    public void Agenda_ListsTheDaysItemsInTimeOrder()
+    public async Task Agenda_ListsTheDaysItemsInTimeOrder()
     {
         var cut = RenderScheduler([Item("a2", "ada", 11, 0, 60, "John Smith"), Item("a1", "ben", 10, 0, 30, "Jane Cooper")]);
+        await cut.InvokeAsync(() => cut.Instance.SetNarrowAsync(true));
 
         var agenda = cut.Find("[role=group][aria-label$=agenda]");
         var names = agenda.QuerySelectorAll("[role=button]").Select(b => b.GetAttribute("aria-label")).ToList();
         Assert.Equal(["Jane Cooper, 10:00 to 10:30: Open", "John Smith, 11:00 to 12:00: Open"], names);
+    }
+
+    [Fact]
+    public void Render_WidthNotReported_ShowsTheGridAndNoAgenda()
+    {
+        var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, "Jane Cooper")]);
+
+        Assert.Single(cut.FindAll("[role=group][aria-label$='time slots']"));
+        Assert.Empty(cut.FindAll("[role=group][aria-label$=agenda]"));
+    }
+
+    [Fact]
+    public async Task SetNarrow_PhoneWidth_ShowsTheAgendaAndNoGrid()
+    {
+        var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, "Jane Cooper")]);
+
+        await cut.InvokeAsync(() => cut.Instance.SetNarrowAsync(true));
+
+        Assert.Empty(cut.FindAll("[role=group][aria-label$='time slots']"));
+        var agenda = cut.Find("[role=group][aria-label$=agenda]");
+        Assert.Equal("Jane Cooper, 10:00 to 10:30: Open", agenda.QuerySelector("[role=button]")!.GetAttribute("aria-label"));
+        Assert.Single(cut.FindAll("[aria-label='Jane Cooper, 10:00 to 10:30: Open']"));
+    }
+
+    [Fact]
+    public async Task SetNarrow_BackToWide_ShowsTheGridAndNoAgenda()
+    {
+        var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, "Jane Cooper")]);
+        await cut.InvokeAsync(() => cut.Instance.SetNarrowAsync(true));
+
+        await cut.InvokeAsync(() => cut.Instance.SetNarrowAsync(false));
+
+        Assert.Empty(cut.FindAll("[role=group][aria-label$=agenda]"));
+        Assert.NotNull(Named(cut, "Jane Cooper, 10:00 to 10:30: Open"));
+    }
+
+    [Fact]
+    public async Task ShowItems_OneItemChanged_RendersItsBlockAloneNotTheToolbarOrLegend()
+    {
+        var jane = Item("a1", "ben", 10, 0, 30, "Jane Cooper");
+        var john = Item("a2", "ada", 11, 0, 60, "John Smith");
+        var cut = RenderScheduler([jane, john]);
+        IRenderedComponent<SchedulerBlock> Block(string key) => cut.FindComponents<SchedulerBlock>().Single(b => b.Instance.Item.Key == key);
+        var toolbarRenders = cut.FindComponent<MudToolBar>().RenderCount;
+        var toggleRenders = cut.FindComponent<MudSwitch<bool>>().RenderCount;
+        var janeRenders = Block("a1").RenderCount;
+        var johnRenders = Block("a2").RenderCount;
+
+        await cut.InvokeAsync(() => cut.Instance.ShowItems([jane with { }, john with { StatusKey = "done" }]));
+
+        Assert.NotNull(Named(cut, "John Smith, 11:00 to 12:00: Done"));
+        Assert.Equal(johnRenders + 1, Block("a2").RenderCount);
+        Assert.Equal(janeRenders, Block("a1").RenderCount);
+        Assert.Equal(toolbarRenders, cut.FindComponent<MudToolBar>().RenderCount);
+        Assert.Equal(toggleRenders, cut.FindComponent<MudSwitch<bool>>().RenderCount);
+    }
+
+    [Fact]
+    public async Task ShowItems_NewItem_AppearsAndTakesItsSlots()
+    {
+        var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, "Jane Cooper")]);
+
+        await cut.InvokeAsync(() => cut.Instance.ShowItems([Item("a1", "ben", 10, 0, 30, "Jane Cooper"), Item("a2", "ada", 11, 0, 30, "John Smith")]));
+
+        Assert.NotNull(Named(cut, "John Smith, 11:00 to 11:30: Open"));
+        Assert.NotNull(Named(cut, "Ada Byron, 11:15, taken by John Smith"));
+    }
+
+    [Fact]
+    public void Render_StatusIcons_AreOneSymbolPerStatusThatEveryBlockUses()
+    {
+        var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, "Jane Cooper"), Item("a2", "ada", 11, 0, 60, "John Smith"), Item("a3", "ben", 14, 0, 30, "Ann Lee", "done")]);
+
+        var symbols = cut.FindAll("symbol");
+        Assert.Equal(Statuses.Count, symbols.Count);
+        var open = symbols[Statuses.ToList().FindIndex(s => s.Key == "open")];
+        Assert.Contains("<path", open.InnerHtml);
+        foreach (var name in new[] { "Jane Cooper, 10:00 to 10:30: Open", "John Smith, 11:00 to 12:00: Open" })
+        {
+            var block = Named(cut, name);
+            Assert.Equal("#" + open.Id, block.QuerySelector("svg use")!.GetAttribute("href"));
+            Assert.DoesNotContain("<path", block.InnerHtml);
+        }
+        var done = symbols[Statuses.ToList().FindIndex(s => s.Key == "done")];
+        Assert.Equal("#" + done.Id, Named(cut, "Ann Lee, 14:00 to 14:30: Done").QuerySelector("svg use")!.GetAttribute("href"));
     }
 
     [Fact]
