@@ -94,8 +94,12 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     private Dictionary<string, SchedulerStatus> _statusByKey = [];
     private IReadOnlyList<(SchedulerItem Item, BlockPlacement Placement)>[] _placed = [];
     private SchedulerItem?[][] _cover = [];
+    private double?[] _nowRows = [];
+    private long[] _laneVersions = [];
+    private long _laneVersionCounter;
     private IReadOnlyList<SchedulerItem> _agendaItems = [];
     private Dictionary<string, string> _iconRefs = [];
+    private Dictionary<string, string> _iconHrefs = [];
     private IReadOnlyList<SchedulerStatus>? _iconsOf;
     private ArrangeKey? _arranged;
     private long _bodyVersion;
@@ -204,11 +208,14 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         }
         _arranged = key;
         _bodyVersion++;
+        var allLanes = false;
         if (!ReferenceEquals(_iconsOf, Statuses))
         {
+            allLanes = true;
             _iconsOf = Statuses;
             _iconRefs = Statuses.Select((status, i) => (status, i)).Where(s => !string.IsNullOrEmpty(s.status.Icon))
                 .ToDictionary(s => s.status.Key, s => $"{_idPrefix}-i{s.i}");
+            _iconHrefs = _iconRefs.ToDictionary(r => r.Key, r => "#" + r.Value);
         }
         _days = SchedulerLayout.DaysOf(_view, _date, FirstDayOfWeek);
         var structure = string.Join("|", _days) + "#" + string.Join("|", Columns) + $"#{DayStart}-{DayEnd}/{SlotMinutes}#{_view}";
@@ -216,18 +223,28 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         {
             _structure = structure;
             BuildCells();
+            allLanes = true;
         }
 
         _statusByKey = Statuses.ToDictionary(s => s.Key);
         var visible = Items.Where(IsShown).ToList();
         var byLane = visible.ToLookup(i => (DateOnly.FromDateTime(i.Start), i.ColumnKey));
+        var before = allLanes ? null : _placed;
+        var nowBefore = _nowRows;
         _placed = new IReadOnlyList<(SchedulerItem, BlockPlacement)>[_lanes.Count];
         _cover = new SchedulerItem?[_lanes.Count][];
+        _nowRows = new double?[_lanes.Count];
         foreach (var lane in _lanes)
         {
             var start = LaneStart(lane);
             var placed = SchedulerLayout.Place(byLane[(lane.Day, lane.Column.Key)], start, _rows, SlotMinutes);
             _placed[lane.Index] = placed;
+            _nowRows[lane.Index] = NowRowOf(lane);
+            if (before is null || !before[lane.Index].SequenceEqual(placed) || nowBefore[lane.Index] != _nowRows[lane.Index])
+            {
+                // Only a lane whose blocks or now-line changed renders again.
+                BumpLane(lane.Index);
+            }
             var cover = new SchedulerItem?[_rows];
             foreach (var (item, _) in placed.Where(p => !IsInactive(p.Item)))
             {
@@ -251,7 +268,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     internal string? IconId(SchedulerStatus status) => _iconRefs.TryGetValue(status.Key, out var id) && !string.IsNullOrEmpty(status.Icon) ? id : null;
 
     /// <summary>The reference a block's <c>&lt;use href&gt;</c> takes, null when the status has no icon.</summary>
-    internal string? IconRef(SchedulerStatus status) => IconId(status) is { } id ? "#" + id : null;
+    internal string? IconRef(SchedulerStatus status) => IconId(status) is not null ? _iconHrefs[status.Key] : null;
 
     internal IReadOnlyList<DateOnly> Days => _days;
 
@@ -295,6 +312,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
             }
         }
         _lanes = lanes;
+        _laneVersions = new long[lanes.Count];
         _rows = SchedulerLayout.Rows(DayStart, DayEnd, SlotMinutes);
         _cells = lanes.Select(lane => Enumerable.Range(0, _rows).Select(row => CreateCell(lane, row)).ToArray()).ToArray();
         _gridColumns = $"grid-template-columns: 3.5rem repeat({Math.Max(1, lanes.Count)}, minmax({(lanes.Count > 7 ? "6rem" : "7rem")}, 1fr));";
@@ -312,8 +330,12 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         var name = _view == SchedulerView.Day
             ? $"{lane.Column.Title}, {start.ToString(TimeFormat, Culture)}"
             : $"{lane.Column.Title}, {start.ToString("ddd d MMM", Culture)}, {start.ToString(TimeFormat, Culture)}";
+        var hourLine = start.Minute == 0;
         return new SlotCell(lane, row, start, works, name)
         {
+            FreeClass = works ? hourLine ? "sch-slot sch-hour-line" : "sch-slot" : hourLine ? "sch-slot sch-off sch-hour-line" : "sch-slot sch-off",
+            TakenClass = hourLine ? "sch-slot sch-taken sch-hour-line" : "sch-slot sch-taken",
+            FreeLabel = works ? $"{name}, free" : $"{name}, free, outside working hours",
             Click = () => OnSlotClickAsync(lane.Index, row),
             Key = e => OnSlotKey(e, lane.Index, row),
             Drop = () => OnDropAsync(lane.Index, row),
@@ -333,20 +355,39 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         return 0;
     }
 
-    internal string SlotLabel(SlotCell cell)
+    internal static string TakenLabel(SlotCell cell, SchedulerItem item) => $"{cell.Name}, taken by {item.Title}";
+
+    /// <summary>The version of a lane: it changes whenever something the lane shows changed.</summary>
+    internal long LaneVersion(SchedulerLane lane) => _laneVersions[lane.Index];
+
+    private void BumpLane(int lane)
     {
-        if (_cover[cell.Lane.Index][cell.Row] is { } item)
+        if (lane >= 0 && lane < _laneVersions.Length)
         {
-            return $"{cell.Name}, taken by {item.Title}";
+            _laneVersions[lane] = ++_laneVersionCounter;
         }
-        return cell.Works ? $"{cell.Name}, free" : $"{cell.Name}, free, outside working hours";
+    }
+
+    /// <summary>Makes another slot the grid's one tab stop; the lanes it leaves and enters render again.</summary>
+    private void SetActive(int lane, int row)
+    {
+        var left = _activeLane;
+        BumpLane(left);
+        BumpLane(lane);
+        _activeLane = lane;
+        _activeRow = row;
+        _bodyVersion++;
+        if (left != lane)
+        {
+            // The lane of the event renders after it anyway; the other one needs the grid to pass it on.
+            _body?.Refresh(_bodyVersion);
+        }
     }
 
     private async Task OnSlotClickAsync(int lane, int row)
     {
         _trail.Clear();
-        _activeLane = lane;
-        _activeRow = row;
+        SetActive(lane, row);
         if (_cover[lane][row] is { } item)
         {
             await ItemSelected.InvokeAsync(item);
@@ -371,7 +412,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         {
             // The focus got here some other way (Tab, a script, a click): start from here.
             _trail.Clear();
-            (_activeLane, _activeRow) = (fromLane, fromRow);
+            SetActive(fromLane, fromRow);
         }
         var (lane, row) = (_activeLane, _activeRow);
         var hour = Math.Max(1, 60 / SlotMinutes);
@@ -392,9 +433,8 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
             return;
         }
         _trail.Add((_activeLane, _activeRow));
-        _activeLane = Math.Clamp(target.Lane, 0, Math.Max(0, _lanes.Count - 1));
-        _activeRow = Math.Clamp(target.Row, 0, Math.Max(0, _rows - 1));
         _focusActive = true;
+        SetActive(Math.Clamp(target.Lane, 0, Math.Max(0, _lanes.Count - 1)), Math.Clamp(target.Row, 0, Math.Max(0, _rows - 1)));
     }
 
     private async Task OnDropAsync(int lane, int row)
@@ -499,7 +539,9 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
 
     private string Unit => _view == SchedulerView.Day ? "day" : "week";
 
-    internal double? NowRow(SchedulerLane lane)
+    internal double? NowRow(SchedulerLane lane) => lane.Index < _nowRows.Length ? _nowRows[lane.Index] : NowRowOf(lane);
+
+    private double? NowRowOf(SchedulerLane lane)
     {
         if (Now is not { } now || DateOnly.FromDateTime(now) != lane.Day)
         {
@@ -588,6 +630,9 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         public DateTime Start { get; } = start;
         public bool Works { get; } = works;
         public string Name { get; } = name;
+        public required string FreeClass { get; init; }
+        public required string TakenClass { get; init; }
+        public required string FreeLabel { get; init; }
         public required Func<Task> Click { get; init; }
         public required Action<KeyboardEventArgs> Key { get; init; }
         public required Func<Task> Drop { get; init; }

@@ -33,6 +33,12 @@ export function attach(root, scheduler) {
             }
         }
     });
+    // A drop on a slot is the scheduler's, not the browser's (which would open the dropped text).
+    root.addEventListener("drop", e => {
+        if (e.target instanceof HTMLElement && e.target.classList.contains("sch-slot")) {
+            e.preventDefault();
+        }
+    });
     root.addEventListener("dragstart", e => {
         if (e.dataTransfer && e.target instanceof HTMLElement && e.target.classList.contains("sch-item")) {
             e.dataTransfer.effectAllowed = "move";

@@ -377,6 +377,22 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShowItems_NewItemInOneColumn_RendersThatLaneAloneNotTheOthers()
+    {
+        var jane = Item("a1", "ben", 10, 0, 30, "Jane Cooper");
+        var cut = RenderScheduler([jane]);
+        IRenderedComponent<SchedulerLaneView> Lane(string column) => cut.FindComponents<SchedulerLaneView>().Single(l => l.Instance.Lane.Column.Key == column);
+        var benRenders = Lane("ben").RenderCount;
+        var adaRenders = Lane("ada").RenderCount;
+
+        await cut.InvokeAsync(() => cut.Instance.ShowItems([jane, Item("a2", "ada", 11, 0, 30, "John Smith")]));
+
+        Assert.NotNull(Named(cut, "Ada Byron, 11:00, taken by John Smith"));
+        Assert.Equal(adaRenders + 1, Lane("ada").RenderCount);
+        Assert.Equal(benRenders, Lane("ben").RenderCount);
+    }
+
+    [Fact]
     public async Task ShowItems_NewItem_AppearsAndTakesItsSlots()
     {
         var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, "Jane Cooper")]);
