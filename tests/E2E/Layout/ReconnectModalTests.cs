@@ -153,6 +153,32 @@ public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinic
             $"Grace Hopper, {ClinicServer.Facial.Name} with {ClinicServer.Uma.Name}, 11:00 to 11:30: Booked");
     }
 
+    [Fact]
+    public async Task TabHiddenLong_AppointmentDrawerOpen_ResumesWithTheSameAppointmentOpen()
+    {
+        using var api = server.Api;
+        var client = await api.CreateClientAsync("Ida Resume", "07700 900777");
+        await api.BookAsync(client.Id, ClinicServer.Facial, ClinicServer.Tess, ClinicServer.TodayAt(new TimeOnly(13, 0)));
+        await using var person = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        var desk = new CalendarDesk(person);
+        await desk.OpenAsync();
+        var sameDocument = await MarkDocumentAsync(desk.Page);
+        await desk.OpenAppointmentAsync("Ida Resume");
+
+        await SetVisibilityAsync(desk.Page, "hidden");
+        await Expect(desk.Page.GetByRole(AriaRole.Dialog, new() { Name = "This screen was paused while it was hidden." })).ToBeVisibleAsync();
+        await desk.AppointmentDrawer.EvaluateAsync("drawer => { drawer.dataset.before = 'pause'; }");
+        await SetVisibilityAsync(desk.Page, "visible");
+
+        // A new circuit, built from the persisted state: the same appointment's drawer is open.
+        await Expect(desk.Page.GetByRole(AriaRole.Dialog, new() { Name = "This screen was paused while it was hidden." })).ToHaveCountAsync(0);
+        await Expect(desk.AppointmentDrawer).Not.ToHaveAttributeAsync("data-before", "pause", new() { Timeout = 30_000 });
+        await Expect(desk.AppointmentDrawer.GetByRole(AriaRole.Heading, new() { Name = "Ida Resume" })).ToBeVisibleAsync();
+        await Expect(desk.DrawerStatus).ToHaveAccessibleNameAsync("Status: Booked");
+        Assert.True(await sameDocument(), "The desk reloaded instead of resuming its circuit.");
+        await person.ScreenshotAsync("34-desk-resumed-with-appointment-drawer");
+    }
+
     private static ILocator ConnectionLost(IPage page) => page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Connection lost" });
 
     private static async Task OpenAsync(Person desk)

@@ -77,6 +77,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
     /// <summary>The open booking drawer's draft (null when it is closed), kept the same way.</summary>
     [PersistentState] public BookingDraft? Draft { get; set; }
 
+    /// <summary>The appointment whose drawer is open (null when none), kept the same way.</summary>
+    [PersistentState] public Guid? OpenAppointmentId { get; set; }
+
     private CalendarState State => Store.State;
 
     private Guid ProviderChoice => _view == SchedulerView.Week ? WeekProvider ?? Guid.Empty : State.ProviderFilter ?? Guid.Empty;
@@ -126,6 +129,13 @@ public partial class CalendarPage : ComponentBase, IDisposable
             _bookingStart = draft.SlotStart;
             _bookingProvider = draft.SlotProviderId;
             _drawer = DrawerKind.Booking;
+            _drawerKey++;
+        }
+        else if (OpenAppointmentId is { } open)
+        {
+            // The appointment drawer was open: open it again on the same appointment.
+            _appointmentId = open;
+            _drawer = DrawerKind.Appointment;
             _drawerKey++;
         }
         Store.StateChanged += OnStateChanged;
@@ -301,12 +311,14 @@ public partial class CalendarPage : ComponentBase, IDisposable
         _bookingStart = slot.Start;
         _bookingProvider = Guid.Parse(slot.ColumnKey);
         Draft = BookingDraft.At(_bookingStart, _bookingProvider);
+        OpenAppointmentId = null;
         OpenDrawer(DrawerKind.Booking);
     }
 
     private void OnItemSelected(SchedulerItem item)
     {
         _appointmentId = Guid.Parse(item.Key);
+        OpenAppointmentId = _appointmentId;
         Draft = null;
         OpenDrawer(DrawerKind.Appointment);
     }
@@ -332,6 +344,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
     {
         _drawer = DrawerKind.None;
         _appointmentId = null;
+        OpenAppointmentId = null;
         Draft = null;
         StateHasChanged();
         if (_scheduler is not null)

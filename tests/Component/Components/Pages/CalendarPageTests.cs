@@ -274,4 +274,20 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
 
         Assert.Null(cut.Instance.Draft);
     }
+
+    [Fact]
+    public async Task ClickAppointment_KeepsItsIdForAResumedCircuitUntilTheDrawerCloses()
+    {
+        var jane = await BookTodayAsync(Seed.JaneId, 10);
+        var cut = Render<CalendarPage>();
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
+        Assert.Null(cut.Instance.OpenAppointmentId);
+
+        Named(cut, Label("Jane Cooper", 10, "Booked")).Click();
+        cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "Appointment")), Patience);
+
+        Assert.Equal(jane.Id, cut.Instance.OpenAppointmentId);
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Close drawer").Click());
+        Assert.Null(cut.Instance.OpenAppointmentId);
+    }
 }
