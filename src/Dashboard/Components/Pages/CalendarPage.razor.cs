@@ -31,6 +31,8 @@ public partial class CalendarPage : ComponentBase, IDisposable
 
     private Scheduler.Scheduler? _scheduler;
     private IReadOnlyList<ProviderView> _providers = [];
+    private IReadOnlyList<ProviderDayView> _hours = [];
+    private (DateOnly From, DateOnly To, long Revision)? _hoursWanted;
     private IReadOnlyList<SchedulerColumn> _columns = [];
     private IReadOnlyList<SchedulerItem> _items = [];
     private CalendarState? _renderedState;
@@ -157,11 +159,53 @@ public partial class CalendarPage : ComponentBase, IDisposable
         var shown = _view == SchedulerView.Week
             ? _providers.Where(p => p.Id == WeekProvider)
             : _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter);
-        _columns = shown.Select(CalendarItem.Column).ToList();
+        _columns = shown.Select(p => CalendarItem.Column(p, _hours)).ToList();
+        LoadHours();
         var columnIds = shown.Select(p => p.Id).ToHashSet();
         var appointments = state.Appointments.Values.Where(a => columnIds.Contains(a.ProviderId)).OrderBy(a => a.Start).ToList();
         _items = appointments.Select(a => CalendarItem.From(a, Clock, RecordOf(a))).ToList();
         LoadRecords(appointments);
+    }
+
+    /// <summary>
+    /// Reads the providers' working periods of the days on show (day offs, closures, breaks) for
+    /// the shading, again when the catalogue changed anywhere (then the providers too).
+    /// </summary>
+    private void LoadHours()
+    {
+        var days = SchedulerLayout.DaysOf(_view, _date);
+        var wanted = (days[0], days[^1], State.CatalogRevision);
+        if (_hoursWanted == wanted)
+        {
+            return;
+        }
+        var catalogChanged = _hoursWanted is { } before && before.Revision != wanted.CatalogRevision;
+        _hoursWanted = wanted;
+        _ = LoadHoursAsync(wanted, catalogChanged);
+    }
+
+    private async Task LoadHoursAsync((DateOnly From, DateOnly To, long Revision) wanted, bool catalogChanged)
+    {
+        try
+        {
+            var providers = catalogChanged ? await Catalog.ProvidersAsync() : null;
+            var hours = await Catalog.WorkingPeriodsAsync(wanted.From, wanted.To);
+            await InvokeAsync(() =>
+            {
+                if (_hoursWanted != wanted)
+                {
+                    return;
+                }
+                _providers = providers ?? _providers;
+                _hours = hours;
+                Rebuild(force: true);
+                StateHasChanged();
+            });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The shading stays on the weekly hours; the next change or day shown tries again.
+        }
     }
 
     /// <summary>Updates what is kept of the calendar on show.</summary>
