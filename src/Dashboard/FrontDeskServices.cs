@@ -40,6 +40,7 @@ public static class FrontDeskServices
         services.AddSingleton<ClientService>();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<CatalogQueries>();
+        services.AddSingleton<CatalogService>();
         services.AddSingleton<PackageService>();
         services.AddSingleton<PackageQueries>();
         services.AddSingleton<SettingsService>();

@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Live;
 using FrontDesk.Dashboard.Packages;
@@ -43,8 +44,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             var provider = await FindProviderAsync(db, new ProviderId(command.ProviderId), ct);
             var start = command.Start.ToUniversalTime();
             var slot = Slot.Starting(start, service.Duration);
-            var busy = await BusyAsync(db, slot.Start, slot.End, ct);
-            var appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, Zone, command.OverrideWorkingHours, busy, command.Note, now, command.Actor, command.OverrideClientClash);
+            var context = await CatalogQueries.ContextAsync(db, Zone, slot.Start, slot.End + service.Buffer, ct);
+            var appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, context, command.OverrideAvailability, command.Note, now, command.Actor, command.OverrideClientClash);
             db.Appointments.Add(appointment);
             if (command.PackageRecordId is { } recordId)
             {
@@ -75,8 +76,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             var provider = await FindProviderAsync(db, command.ProviderId is { } p ? new ProviderId(p) : appointment.ProviderId, ct);
             var start = command.Start.ToUniversalTime();
             var slot = Slot.Starting(start, appointment.End - appointment.Start);
-            var busy = await BusyAsync(db, slot.Start, slot.End, ct);
-            appointment.Move(service, provider, start, Zone, command.OverrideWorkingHours, busy, now, command.Actor, command.OverrideClientClash);
+            var context = await CatalogQueries.ContextAsync(db, Zone, slot.Start, slot.End + service.Buffer, ct);
+            appointment.Move(service, provider, start, context, command.OverrideAvailability, now, command.Actor, command.OverrideClientClash);
             if (appointment.PackageRecordId is { } recordId)
             {
                 var session = appointment.PackageSession;
@@ -363,21 +364,12 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         return View(appointment, client, service, provider);
     }
 
-    /// <summary>The live appointments overlapping [start, end), read inside the command's transaction.</summary>
-    private static async Task<List<BusyPeriod>> BusyAsync(DashboardDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
-    {
-        var overlapping = await db.Appointments.AsNoTracking()
-            .Where(a => a.Start < end && a.End > start)
-            .Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn || a.Status == AppointmentStatus.Completed)
-            .ToListAsync(ct);
-        return overlapping.Select(a => new BusyPeriod(a.Id, a.ProviderId, a.Resources.ToList(), a.Slot, a.ClientId)).ToList();
-    }
-
     internal static AppointmentView View(Appointment a, Client client, Service service, Provider provider) => new(
         a.Id.Value, client.Id.Value, client.Name, service.Id.Value, service.Name, service.Activity, provider.Id.Value, provider.Name,
         a.Start, a.End, a.Status, a.Price.Amount, a.Price.Currency, a.Note, a.InvoiceId?.Value, a.CheckedInAt, a.CompletedAt, a.Version,
         a.PackageRecordId?.Value, a.PackageSession, a.PackageCovers)
     {
         BookedOverClientClash = a.BookedOverClientClash,
+        OverriddenRules = string.Join(", ", a.OverriddenRules),
     };
 }

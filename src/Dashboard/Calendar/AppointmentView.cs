@@ -30,4 +30,7 @@ public sealed record AppointmentView(
 
     /// <summary>Booked over another appointment of the same client, on purpose (the override is recorded).</summary>
     public bool BookedOverClientClash { get; init; }
+
+    /// <summary>The availability rules a manager overrode for it, e.g. "OutsideHours, InBreak"; empty when none.</summary>
+    public string OverriddenRules { get; init; } = string.Empty;
 }

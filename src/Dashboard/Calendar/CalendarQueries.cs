@@ -54,6 +54,7 @@ public sealed class CalendarQueries(IDbContextFactory<DashboardDbContext> contex
             A.PackageRecordId?.Value, A.PackageSession, A.PackageCovers)
         {
             BookedOverClientClash = A.BookedOverClientClash,
+            OverriddenRules = string.Join(", ", A.OverriddenRules),
         };
     }
 }

@@ -7,9 +7,16 @@ namespace FrontDesk.Dashboard.Calendar;
 /// Books an appointment for an existing client, or for a new one registered in the same
 /// transaction (<see cref="NewClient"/> set, <see cref="ClientId"/> empty), so that a refused
 /// booking leaves no stray client behind.
+/// <see cref="OverrideWorkingHours"/> is the manager's override of availability: booking
+/// outside hours, in a break, on a day off or closure, or for a service the provider does not
+/// perform (recorded on the appointment). Clashes are never overridable. Any caller may
+/// override for now; issue 11 (staff and roles) limits it to managers.
 /// </summary>
 public sealed record BookAppointment(Guid ClientId, Guid ServiceId, Guid ProviderId, DateTimeOffset Start, bool OverrideWorkingHours, string? Note, Actor Actor)
 {
+    /// <summary>The same flag as <see cref="OverrideWorkingHours"/>, by the name the API uses.</summary>
+    public bool OverrideAvailability => OverrideWorkingHours;
+
     public NewClientDetails? NewClient { get; init; }
 
     /// <summary>Book it as a session of this prepaid record (a green circle).</summary>
@@ -29,8 +36,12 @@ public sealed record BookAppointment(Guid ClientId, Guid ServiceId, Guid Provide
 
 public sealed record NewClientDetails(string Name, string? Phone, string? Email);
 
+/// <summary>Moves an appointment; <see cref="OverrideWorkingHours"/> overrides availability as for booking (issue 11 limits it to managers).</summary>
 public sealed record MoveAppointment(Guid AppointmentId, DateTimeOffset Start, Guid? ProviderId, bool OverrideWorkingHours, Actor Actor)
 {
+    /// <summary>The same flag as <see cref="OverrideWorkingHours"/>, by the name the API uses.</summary>
+    public bool OverrideAvailability => OverrideWorkingHours;
+
     /// <summary>Move even though the client has another appointment at an overlapping time.</summary>
     public bool OverrideClientClash { get; init; }
 }

@@ -15,6 +15,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<BusinessClosure> BusinessClosures => Set<BusinessClosure>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<Invoice> Invoices => Set<Invoice>();

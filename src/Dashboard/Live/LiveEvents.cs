@@ -28,6 +28,23 @@ public sealed record PackageTemplateChangedLive(FrontDesk.Dashboard.Packages.Tem
 
 public sealed record ClientRegisteredLive(Guid ClientId, string Name, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
 
+/// <summary>What part of the clinic's set-up changed.</summary>
+public enum CatalogPart
+{
+    Services,
+    Providers,
+    Schedules,
+    Resources,
+    Closures,
+}
+
+/// <summary>
+/// A service, provider, schedule, resource or closure changed: desks reload their catalogue
+/// (services, providers) and the calendar's working-hours shading. <see cref="Id"/> is the
+/// changed item's, when there is one.
+/// </summary>
+public sealed record CatalogChanged(CatalogPart Part, Guid? Id, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
+
 /// <summary>
 /// Sent to a subscriber instead of the events it could not keep up with (its queue was full):
 /// the screen reloads what it shows.

@@ -22,6 +22,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
         var (view, _) = await unitOfWork.RunAsync(async db =>
         {
             await EnsureServicesExistAsync(db, command, ct);
+            await Catalog.CatalogService.EnsureActiveAsync(db, Named(command), "put in a package", ct);
             var template = PackageTemplate.Create(PackageTemplateId.New(), Terms(command), now, command.Actor);
             db.PackageTemplates.Add(template);
             return TemplateView.From(template);
@@ -37,6 +38,8 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
         {
             var template = await FindTemplateAsync(db, id, ct);
             await EnsureServicesExistAsync(db, command, ct);
+            // A package keeps the services it already names, inactive or not; only new ones must be active.
+            await Catalog.CatalogService.EnsureActiveAsync(db, Named(command).Except(template.Services).Except(template.Lines.Select(l => l.ServiceId)), "put in a package", ct);
             template.Edit(Terms(command), now, command.Actor);
             return TemplateView.From(template);
         }, ct);
@@ -73,6 +76,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             var client = await db.Clients.FindAsync([new ClientId(command.ClientId)], ct)
                 ?? throw DomainException.NotFound("That client does not exist.");
             var template = await FindTemplateAsync(db, command.TemplateId, ct);
+            await Catalog.CatalogService.EnsureActiveAsync(db, template.Services.Concat(template.Lines.Select(l => l.ServiceId)), "sold", ct);
             var recordId = PackageRecordId.New();
             InvoiceId? invoiceId = null;
             if (command.Mode is AcquisitionMode.Paid or AcquisitionMode.Unpaid)
@@ -235,6 +239,9 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
 
     private static async Task<PackageTemplate> FindTemplateAsync(DashboardDbContext db, Guid id, CancellationToken ct) =>
         await db.PackageTemplates.FindAsync([new PackageTemplateId(id)], ct) ?? throw DomainException.NotFound("That package template does not exist.");
+
+    private static IEnumerable<ServiceId> Named(SaveTemplate command) =>
+        command.Lines.Select(l => new ServiceId(l.ServiceId)).Concat(command.ServiceIds.Select(s => new ServiceId(s)));
 
     private static async Task EnsureServicesExistAsync(DashboardDbContext db, SaveTemplate command, CancellationToken ct)
     {

@@ -12,6 +12,7 @@ public sealed class Appointment : AggregateRoot
 {
     public const int MaxNoteLength = 500;
     private readonly List<ResourceId> _resources = [];
+    private readonly List<AvailabilityReason> _overridden = [];
 
     private Appointment()
     {
@@ -33,6 +34,12 @@ public sealed class Appointment : AggregateRoot
     public AppointmentStatus Status { get; private set; }
     public string Note { get; private set; }
     public bool BookedOutsideWorkingHours { get; private set; }
+
+    /// <summary>
+    /// The availability rules a manager overrode to book (or move) it here: outside hours, in a
+    /// break, on a day off or closure, a service the provider does not perform. Empty when none.
+    /// </summary>
+    public IReadOnlyList<AvailabilityReason> OverriddenRules => _overridden;
 
     /// <summary>Booked (or moved) over another appointment of the same client, on purpose: the receptionist overrode the clash.</summary>
     public bool BookedOverClientClash { get; private set; }
@@ -71,13 +78,34 @@ public sealed class Appointment : AggregateRoot
         string? note,
         DateTimeOffset now,
         Actor actor,
+        bool overrideClientClash = false) =>
+        Book(id, client, service, provider, start, AvailabilityContext.Of(businessZone, busy), overrideWorkingHours, note, now, actor, overrideClientClash);
+
+    /// <summary>
+    /// Books a slot as <see cref="Availability.Check"/> allows it in <paramref name="context"/>
+    /// (the live appointments, resources and closures read in the same transaction that saves
+    /// the booking). With <paramref name="overrideAvailability"/> a manager books outside hours,
+    /// in a break, on a day off or for a service the provider does not perform; the appointment
+    /// records which rules were overridden. Clashes are never overridable.
+    /// </summary>
+    public static Appointment Book(
+        AppointmentId id,
+        ClientId client,
+        Service service,
+        Staff.Provider provider,
+        DateTimeOffset start,
+        AvailabilityContext context,
+        bool overrideAvailability,
+        string? note,
+        DateTimeOffset now,
+        Actor actor,
         bool overrideClientClash = false)
     {
         EnsureBookableStart(start, now);
         var slot = Slot.Starting(start, service.Duration);
-        var periods = busy as IReadOnlyCollection<BusyPeriod> ?? busy.ToList();
-        BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, periods);
-        BookingRules.EnsureClientFree(client, slot, businessZone, overrideClientClash, periods);
+        var periods = context.Busy;
+        var verdict = BookingRules.EnsureCanTake(service, provider, slot, context, overrideAvailability);
+        BookingRules.EnsureClientFree(client, slot, context.Zone, overrideClientClash, periods);
         var appointment = new Appointment
         {
             Id = id,
@@ -89,11 +117,12 @@ public sealed class Appointment : AggregateRoot
             Price = service.Price,
             Status = AppointmentStatus.Booked,
             Note = Text.Optional(note, "note", "Note", MaxNoteLength),
-            BookedOutsideWorkingHours = overrideWorkingHours,
+            BookedOutsideWorkingHours = verdict.Overridden.Count > 0,
             BookedOverClientClash = overrideClientClash && periods.Any(b => b.ClientId == client && b.Slot.Overlaps(slot)),
             BookedAt = now,
         };
-        appointment._resources.AddRange(service.RequiredResources);
+        appointment._resources.AddRange(verdict.Resources);
+        appointment._overridden.AddRange(verdict.Overridden);
         appointment.Raise(new AppointmentBooked(id, now, actor));
         return appointment;
     }
@@ -108,6 +137,18 @@ public sealed class Appointment : AggregateRoot
         IEnumerable<BusyPeriod> busy,
         DateTimeOffset now,
         Actor actor,
+        bool overrideClientClash = false) =>
+        Move(service, provider, newStart, AvailabilityContext.Of(businessZone, busy), overrideWorkingHours, now, actor, overrideClientClash);
+
+    /// <summary>Moves to another time and/or provider, keeping the service, by the same rules as booking.</summary>
+    public void Move(
+        Service service,
+        Staff.Provider provider,
+        DateTimeOffset newStart,
+        AvailabilityContext context,
+        bool overrideAvailability,
+        DateTimeOffset now,
+        Actor actor,
         bool overrideClientClash = false)
     {
         EnsureStatus("moved", AppointmentStatus.Booked, AppointmentStatus.CheckedIn);
@@ -117,15 +158,19 @@ public sealed class Appointment : AggregateRoot
         }
         EnsureBookableStart(newStart, now);
         var slot = Slot.Starting(newStart, End - Start);
-        var periods = busy as IReadOnlyCollection<BusyPeriod> ?? busy.ToList();
-        BookingRules.EnsureCanTake(service, provider, slot, businessZone, overrideWorkingHours, periods, Id);
-        BookingRules.EnsureClientFree(ClientId, slot, businessZone, overrideClientClash, periods, Id);
+        var periods = context.Busy;
+        var verdict = BookingRules.EnsureCanTake(service, provider, slot, context, overrideAvailability, Id);
+        BookingRules.EnsureClientFree(ClientId, slot, context.Zone, overrideClientClash, periods, Id);
         var from = Slot;
         var fromProvider = ProviderId;
         Start = slot.Start;
         End = slot.End;
         ProviderId = provider.Id;
-        BookedOutsideWorkingHours = overrideWorkingHours;
+        _resources.Clear();
+        _resources.AddRange(verdict.Resources);
+        _overridden.Clear();
+        _overridden.AddRange(verdict.Overridden);
+        BookedOutsideWorkingHours = verdict.Overridden.Count > 0;
         BookedOverClientClash = overrideClientClash && periods.Any(b => b.ClientId == ClientId && b.AppointmentId != Id && b.Slot.Overlaps(slot));
         Touch();
         Raise(new AppointmentMoved(Id, from, fromProvider, now, actor));

@@ -5,54 +5,42 @@ using FrontDesk.Domain.Staff;
 namespace FrontDesk.Domain.Calendar;
 
 /// <summary>
-/// The rules every booking and move must pass: the provider performs the service, works then
-/// (unless a receptionist overrides), and neither the provider nor any required resource is
-/// already taken. <paramref name="busy"/> are the other live appointments that may overlap.
+/// The rules every booking and move must pass, as <see cref="Availability.Check"/> decides them:
+/// the service and provider are active, the provider performs the service and works then
+/// (unless overridden), and neither the provider nor one resource of each kind the service
+/// needs is already taken. <paramref name="busy"/> are the other live appointments that may overlap.
 /// </summary>
 public static class BookingRules
 {
-    public static void EnsureCanTake(
+    /// <summary>The check with only a zone and the busy periods (no closures; each required resource needed as itself).</summary>
+    public static SlotVerdict EnsureCanTake(
         Service service,
         Provider provider,
         Slot slot,
         TimeZoneInfo businessZone,
         bool overrideWorkingHours,
         IEnumerable<BusyPeriod> busy,
-        AppointmentId? self = null)
+        AppointmentId? self = null) =>
+        EnsureCanTake(service, provider, slot, AvailabilityContext.Of(businessZone, busy), overrideWorkingHours, self);
+
+    /// <summary>
+    /// Throws the verdict's refusal: a provider or resource clash as a conflict, anything else as
+    /// a broken rule. Returns the verdict (the resources taken, the rules overridden).
+    /// </summary>
+    public static SlotVerdict EnsureCanTake(Service service, Provider provider, Slot slot, AvailabilityContext context, bool overrideAvailability, AppointmentId? self = null)
     {
-        if (!provider.Performs(service.Id))
+        var verdict = Availability.Check(service, provider, slot, context, overrideAvailability, self);
+        if (verdict.Bookable)
         {
-            throw DomainException.Rule($"{provider.Name} does not perform {service.Name}.", "providerId");
+            return verdict;
         }
-
-        if (!overrideWorkingHours)
+        throw verdict.Reason switch
         {
-            var localStart = TimeZoneInfo.ConvertTime(slot.Start, businessZone).DateTime;
-            var localEnd = TimeZoneInfo.ConvertTime(slot.End, businessZone).DateTime;
-            if (!provider.Works(localStart, localEnd))
-            {
-                throw DomainException.Rule(
-                    $"{provider.Name} is not working {localStart:ddd d MMM HH:mm}-{localEnd:HH:mm}. Tick \"book outside working hours\" to book anyway.",
-                    "start");
-            }
-        }
-
-        foreach (var other in busy)
-        {
-            if (other.AppointmentId == self || !other.Slot.Overlaps(slot))
-            {
-                continue;
-            }
-            if (other.ProviderId == provider.Id)
-            {
-                throw DomainException.Conflict($"{provider.Name} already has an appointment at that time.");
-            }
-            var shared = other.Resources.Intersect(service.RequiredResources).ToList();
-            if (shared.Count > 0)
-            {
-                throw DomainException.Conflict($"A room or machine that {service.Name} needs is already taken at that time.");
-            }
-        }
+            AvailabilityReason.ProviderBusy or AvailabilityReason.ResourceTaken => DomainException.Conflict(verdict.Message),
+            AvailabilityReason.NotPerformed => DomainException.Rule(verdict.Message, "providerId"),
+            AvailabilityReason.Inactive => DomainException.Rule(verdict.Message, service.Active ? "providerId" : "serviceId"),
+            _ => DomainException.Rule(verdict.Message, "start"),
+        };
     }
 
     /// <summary>

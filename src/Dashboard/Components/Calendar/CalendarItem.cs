@@ -33,8 +33,19 @@ public static class CalendarItem
         new(nameof(AppointmentStatus.Cancelled), StatusLabels.Label(AppointmentStatus.Cancelled), "var(--fd-cancelled, #757575)", StatusLabels.Icon(AppointmentStatus.Cancelled), Inactive: true),
     ];
 
-    public static SchedulerColumn Column(ProviderView provider) =>
-        new(provider.Id.ToString(), provider.Name, provider.Shifts.Select(s => new SchedulerShift(s.Day, s.From, s.To)).ToList());
+    public static SchedulerColumn Column(ProviderView provider) => Column(provider, []);
+
+    /// <summary>The provider's column, shaded by their working periods of the given dates (else their weekly shifts).</summary>
+    public static SchedulerColumn Column(ProviderView provider, IEnumerable<ProviderDayView> days)
+    {
+        var dated = days.Where(d => d.ProviderId == provider.Id)
+            .ToDictionary(d => d.Date, d => (IReadOnlyList<SchedulerPeriod>)d.Periods.Select(p => new SchedulerPeriod(p.From, p.To)).ToList());
+        return new(provider.Id.ToString(), provider.Name, provider.Shifts.Select(s => new SchedulerShift(s.Day, s.From, s.To)).ToList())
+        {
+            Dated = dated.Count == 0 ? null : dated,
+            Stamp = string.Join(";", dated.OrderBy(d => d.Key).Select(d => $"{d.Key:yyyyMMdd}={string.Join(",", d.Value.Select(p => $"{p.From:HHmm}-{p.To:HHmm}"))}")),
+        };
+    }
 
     /// <summary>
     /// An appointment as the grid draws it, in the business's wall-clock time. <paramref name="record"/>

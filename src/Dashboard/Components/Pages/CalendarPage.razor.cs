@@ -38,6 +38,8 @@ public partial class CalendarPage : ComponentBase, IDisposable
 
     private Scheduler.Scheduler? _scheduler;
     private IReadOnlyList<ProviderView> _providers = [];
+    private IReadOnlyList<ProviderDayView> _hours = [];
+    private (DateOnly From, DateOnly To, long Revision)? _hoursWanted;
     private IReadOnlyList<SchedulerColumn> _columns = [];
     private IReadOnlyList<SchedulerItem> _items = [];
     private CalendarState? _renderedState;
@@ -58,7 +60,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
     /// <summary>The items made from the appointments on show, so an unchanged appointment keeps its item.</summary>
     private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _made = [];
     private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _nextMade = [];
-    private (SchedulerView View, Guid? ProviderFilter)? _columnsFor;
+    private (SchedulerView View, Guid? ProviderFilter, IReadOnlyList<ProviderView> Providers, IReadOnlyList<ProviderDayView> Hours)? _columnsFor;
 
     private DrawerKind _drawer;
     private int _drawerKey;
@@ -208,19 +210,62 @@ public partial class CalendarPage : ComponentBase, IDisposable
         var shown = (_view == SchedulerView.Week
             ? _providers.Where(p => p.Id == WeekProvider)
             : _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter)).ToList();
-        var columnKey = (_view, state.ProviderFilter);
+        var columnKey = (_view, state.ProviderFilter, _providers, _hours);
         if (before is null || _columnsFor != columnKey)
         {
-            // Columns change with the view and the provider filter only, not with every live change.
+            // Columns change with the view, the provider filter, the providers and their hours,
+            // not with every live change of an appointment.
             _columnsFor = columnKey;
-            _columns = shown.Select(CalendarItem.Column).ToList();
+            _columns = shown.Select(p => CalendarItem.Column(p, _hours)).ToList();
         }
+        LoadHours();
         var columnIds = shown.Select(p => p.Id).ToHashSet();
         var appointments = state.Appointments.Values.Where(a => columnIds.Contains(a.ProviderId)).OrderBy(a => a.Start).ToList();
         _items = appointments.Select(ItemOf).ToList();
         (_made, _nextMade) = (_nextMade, _made);
         _nextMade.Clear();
         LoadRecords(appointments);
+    }
+
+    /// <summary>
+    /// Reads the providers' working periods of the days on show (day offs, closures, breaks) for
+    /// the shading, again when the catalogue changed anywhere (then the providers too).
+    /// </summary>
+    private void LoadHours()
+    {
+        var days = SchedulerLayout.DaysOf(_view, _date);
+        var wanted = (days[0], days[^1], State.CatalogRevision);
+        if (_hoursWanted == wanted)
+        {
+            return;
+        }
+        var catalogChanged = _hoursWanted is { } before && before.Revision != wanted.CatalogRevision;
+        _hoursWanted = wanted;
+        _ = LoadHoursAsync(wanted, catalogChanged);
+    }
+
+    private async Task LoadHoursAsync((DateOnly From, DateOnly To, long Revision) wanted, bool catalogChanged)
+    {
+        try
+        {
+            var providers = catalogChanged ? await Catalog.ProvidersAsync() : null;
+            var hours = await Catalog.WorkingPeriodsAsync(wanted.From, wanted.To);
+            await InvokeAsync(() =>
+            {
+                if (_hoursWanted != wanted)
+                {
+                    return;
+                }
+                _providers = providers ?? _providers;
+                _hours = hours;
+                Rebuild(force: true);
+                StateHasChanged();
+            });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The shading stays on the weekly hours; the next change or day shown tries again.
+        }
     }
 
     /// <summary>Updates what is kept of the calendar on show.</summary>

@@ -20,9 +20,23 @@ public sealed record SchedulerShift(DayOfWeek Day, TimeOnly From, TimeOnly To)
 /// </summary>
 public sealed record SchedulerColumn(string Key, string Title, IReadOnlyList<SchedulerShift>? Shifts = null)
 {
+    /// <summary>
+    /// Working periods of particular dates (a day off, a closure, breaks, an extra shift): a date
+    /// found here is shaded by these instead of <see cref="Shifts"/>.
+    /// </summary>
+    public IReadOnlyDictionary<DateOnly, IReadOnlyList<SchedulerPeriod>>? Dated { get; init; }
+
+    /// <summary>Text that changes whenever <see cref="Dated"/> does, so the grid rebuilds its shading.</summary>
+    public string Stamp { get; init; } = string.Empty;
+
     public bool Works(DateOnly day, TimeOnly from, TimeOnly to) =>
-        Shifts is null || Shifts.Any(s => s.Covers(day.DayOfWeek, from, to));
+        Dated is not null && Dated.TryGetValue(day, out var periods)
+            ? periods.Any(p => from >= p.From && (to <= p.To || p.To == TimeOnly.MaxValue))
+            : Shifts is null || Shifts.Any(s => s.Covers(day.DayOfWeek, from, to));
 }
+
+/// <summary>Working time on a date (wall-clock); <see cref="TimeOnly.MaxValue"/> as To is midnight.</summary>
+public sealed record SchedulerPeriod(TimeOnly From, TimeOnly To);
 
 /// <summary>
 /// A kind of item state: its colour (any CSS colour), icon (an SVG path, e.g. a MudBlazor

@@ -8,6 +8,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FrontDesk.Dashboard.Data.Configurations;
 
+/// <summary>Overridden rules as their names, comma separated ("OutsideHours,InBreak"); empty when none.</summary>
+internal static class ReasonList
+{
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<AvailabilityReason>, string> Converter = new(
+        v => string.Join(",", v),
+        v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Enum.Parse<AvailabilityReason>).ToList());
+}
+
 internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
 {
     public void Configure(EntityTypeBuilder<Appointment> builder)
@@ -20,6 +28,12 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property<List<ResourceId>>("_resources").HasColumnName("ResourceIds")
             .HasConversion(JsonList.Converter<ResourceId>(), JsonList.Comparer<ResourceId>());
         builder.Ignore(a => a.Resources);
+        // Added after the first release: rows stored before it overrode nothing (as far as we know).
+        builder.Property<List<AvailabilityReason>>("_overridden").HasColumnName("OverriddenRules")
+            .HasConversion(ReasonList.Converter, JsonList.Comparer<AvailabilityReason>())
+            .HasMaxLength(200)
+            .HasDefaultValue(new List<AvailabilityReason>());
+        builder.Ignore(a => a.OverriddenRules);
         builder.Ignore(a => a.Slot);
         builder.ComplexProperty(a => a.Price, price =>
         {

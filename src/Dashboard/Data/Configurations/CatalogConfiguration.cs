@@ -25,6 +25,13 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
             .HasConversion(JsonList.Converter<ResourceId>(), JsonList.Comparer<ResourceId>());
         builder.Ignore(s => s.Tags);
         builder.Ignore(s => s.RequiredResources);
+        builder.Ignore(s => s.Buffer);
+        // Added after the first release: existing services have no buffer, the first palette
+        // colour, are bookable online and active. The sentinel makes an explicit false be saved.
+        builder.Property(s => s.BufferMinutes).HasDefaultValue(0);
+        builder.Property(s => s.Colour).HasMaxLength(7).IsRequired().HasDefaultValue(Colour.Palette[0]);
+        builder.Property(s => s.BookableOnline).HasDefaultValue(true).HasSentinel(true);
+        builder.Property(s => s.Active).HasDefaultValue(true).HasSentinel(true);
         builder.HasIndex(s => s.Name);
     }
 }
@@ -35,6 +42,9 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
     {
         builder.ToTable("Resources");
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.Name).HasMaxLength(80).IsRequired();
+        builder.Property(r => r.Name).HasMaxLength(Resource.MaxNameLength).IsRequired();
+        // Added after the first release: existing resources are active rooms.
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(ResourceKind.Room).HasSentinel(ResourceKind.Room);
+        builder.Property(r => r.Active).HasDefaultValue(true).HasSentinel(true);
     }
 }

@@ -54,6 +54,7 @@ public static class CalendarReducers
             PackageRevisions = state.PackageRevisions.SetItem(record.ClientId, state.PackageRevision(record.ClientId) + 1),
         },
         PackageTemplateChangedLive => state with { TemplateRevision = state.TemplateRevision + 1 },
+        CatalogChanged => state with { CatalogRevision = state.CatalogRevision + 1 },
         PackageRecordChangedLive => state with
         {
             // A change that names no client (expiry sweeps): every drawer reloads.

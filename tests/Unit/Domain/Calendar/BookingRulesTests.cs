@@ -43,11 +43,11 @@ public sealed class BookingRulesTests
     }
 
     [Fact]
-    public void EnsureCanTake_ProviderDoesNotPerformServiceEvenWithOverride_RefusedAsRuleBroken()
+    public void EnsureCanTake_ProviderDoesNotPerformServiceWithOverride_AcceptedNamingTheOverriddenRule()
     {
-        var ex = Refusal(() => BookingRules.EnsureCanTake(_laserSkin, _amira, SlotAt(8, 10), A.London, true, []));
+        var verdict = BookingRules.EnsureCanTake(_laserSkin, _amira, SlotAt(8, 10), A.London, true, []);
 
-        Assert.Equal(DomainErrorKind.RuleBroken, ex.Kind);
+        Assert.Equal([AvailabilityReason.NotPerformed], verdict.Overridden);
     }
 
     [Fact]
