@@ -59,6 +59,7 @@ public sealed partial class ApiBadInputTests
         new("POST", "/api/v1/package-records/{id:guid}/cancel", "amount", """{"reason":"client asked"}"""),
         new("PUT", "/api/v1/settings/packages", "", """{"redemptionPolicy":"AtCheckOut","redeemOnline":true}"""),
         new("PUT", "/api/v1/settings/attendance", "", """{"checkInHoursBefore":2,"noShow":"Return","lateCancellation":"Return","lateCancellationHours":24}"""),
+        new("PUT", "/api/v1/settings/business", "", """{"name":"Sweep clinic","timeZone":"Europe/London","currency":"GBP","culture":"en-GB","hours":[{"weekday":"Monday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Tuesday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Wednesday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Thursday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Friday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Saturday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Sunday","open":true,"opens":"09:00","closes":"17:00"}]}"""),
     ];
 
     [Fact]
