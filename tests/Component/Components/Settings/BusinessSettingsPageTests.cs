@@ -10,7 +10,7 @@ namespace FrontDesk.Tests.Component.Components.Settings;
 /// <summary>Settings › Business: inline errors for bad values, nothing saved then; a good save applies and is announced.</summary>
 public sealed class BusinessSettingsPageTests : NewInstallationTestContext
 {
-    private IRenderedComponent<IComponent> RenderPage() => Render(MudQueries.WithProviders<BusinessSettingsPage>());
+    private IRenderedComponent<IComponent> RenderPage() => RenderWithProviders<BusinessSettingsPage>();
 
     private static Task SaveAsync(IRenderedComponent<IComponent> cut) => cut.Button("Save business settings").ClickAsync(new MouseEventArgs());
 
