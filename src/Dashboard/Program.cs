@@ -34,10 +34,10 @@ if (app.Configuration.GetValue<bool>("DemoData:Enabled"))
     await business.LoadAsync(); // the demo clinic counts as set up
 }
 
-// The business's culture for dates and numbers: each request (and so each new circuit, which
-// starts with one) takes the current one; a circuit already open keeps its own until reloaded.
+// The business's culture for dates and numbers: the default at start, then each request (and
+// so each new circuit, which starts with one) takes the current one; a circuit already open
+// keeps its own until reloaded.
 BusinessCulture.Apply(business.Current);
-business.Changed += BusinessCulture.Apply;
 
 app.UseExceptionHandler();
 app.Use((context, next) =>
