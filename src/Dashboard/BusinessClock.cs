@@ -1,17 +1,20 @@
+using FrontDesk.Dashboard.Business;
 using FrontDesk.Domain.Common;
-using Microsoft.Extensions.Options;
 
 namespace FrontDesk.Dashboard;
 
 /// <summary>
 /// Converts between stored UTC instants and the business's wall-clock time, which is what
-/// every screen shows (whatever time zone the browser or server is in).
+/// every screen shows (whatever time zone the browser or server is in). The zone, currency and
+/// name are read from the current business settings on every call, so a manager's change
+/// applies at once (see <see cref="BusinessProfileStore"/>).
 /// </summary>
-public sealed class BusinessClock(TimeProvider time, IOptions<BusinessOptions> options)
+public sealed class BusinessClock(TimeProvider time, BusinessProfileStore profiles)
 {
-    public BusinessOptions Business => options.Value;
+    /// <summary>The business settings now (an immutable snapshot).</summary>
+    public BusinessProfile Business => profiles.Current;
 
-    public TimeZoneInfo Zone { get; } = options.Value.Zone;
+    public TimeZoneInfo Zone => profiles.Current.Zone;
 
     public DateTimeOffset UtcNow => time.GetUtcNow();
 
@@ -25,11 +28,12 @@ public sealed class BusinessClock(TimeProvider time, IOptions<BusinessOptions> o
     public DateTimeOffset ToUtc(DateTime local)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (Zone.IsInvalidTime(unspecified))
+        var zone = Zone;
+        if (zone.IsInvalidTime(unspecified))
         {
             throw DomainException.Invalid($"{local:HH:mm} does not exist on {local:d MMM}: the clocks change then.", "start");
         }
-        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified)).ToUniversalTime();
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 
     /// <summary>[start of first day, start of the day after the last) in UTC.</summary>

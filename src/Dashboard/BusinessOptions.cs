@@ -1,6 +1,11 @@
 namespace FrontDesk.Dashboard;
 
-/// <summary>The business this installation serves: bound from the "Business" configuration section.</summary>
+/// <summary>
+/// The "Business" configuration section: only the values a new installation starts with. Once
+/// the database holds the business settings (the first start writes these there), the database
+/// wins; read the current values from <see cref="Business.BusinessProfileStore"/> (or
+/// <see cref="BusinessClock.Business"/>), never from here.
+/// </summary>
 public sealed class BusinessOptions
 {
     public const string Section = "Business";
@@ -16,11 +21,9 @@ public sealed class BusinessOptions
     /// <summary>Culture for dates and numbers on every screen (e.g. en-GB, de-DE).</summary>
     public string Culture { get; set; } = "en-GB";
 
-    /// <summary>First hour the calendar shows.</summary>
+    /// <summary>Opening time of every weekday at first run.</summary>
     public TimeOnly OpensAt { get; set; } = new(8, 0);
 
-    /// <summary>Last hour the calendar shows.</summary>
+    /// <summary>Closing time of every weekday at first run.</summary>
     public TimeOnly ClosesAt { get; set; } = new(20, 0);
-
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

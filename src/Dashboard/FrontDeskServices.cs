@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Business;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Clients;
@@ -22,17 +23,19 @@ public static class FrontDeskServices
 {
     public static IServiceCollection AddFrontDesk(this IServiceCollection services, IConfiguration configuration)
     {
+        // Only the first-run values: the business settings live in the database afterwards.
         services.AddOptions<BusinessOptions>()
             .Bind(configuration.GetSection(BusinessOptions.Section))
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Business:TimeZone is not a known time zone id.")
-            .Validate(o => o.Currency.Length == 3, "Business:Currency must be a three-letter ISO code.")
+            .Validate(o => BusinessProfile.ZoneProblem(o.TimeZone) is null, "Business:TimeZone is not a known time zone id.")
+            .Validate(o => BusinessProfile.CurrencyProblem(o.Currency) is null, "Business:Currency must be an ISO 4217 code.")
             .Validate(o => o.OpensAt < o.ClosesAt, "Business:OpensAt must be before Business:ClosesAt.")
-            .Validate(o => IsCulture(o.Culture), "Business:Culture is not a known culture name.")
+            .Validate(o => BusinessProfile.CultureProblem(o.Culture) is null, "Business:Culture is not a known culture name.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new LiveFeedOptions());
         services.TryAddSingleton<ILiveFeed, InMemoryLiveFeed>();
         services.AddDashboardDatabase(configuration);
+        services.AddSingleton<BusinessProfileStore>();
         services.AddSingleton<BusinessClock>();
 
         services.AddSingleton<AppointmentService>();
@@ -56,17 +59,5 @@ public static class FrontDeskServices
         services.AddScoped<DisplayStore>();
         services.AddScoped<SalesStore>();
         return services;
-    }
-
-    private static bool IsCulture(string name)
-    {
-        try
-        {
-            return !string.IsNullOrWhiteSpace(name) && System.Globalization.CultureInfo.GetCultureInfo(name, predefinedOnly: true) is not null;
-        }
-        catch (System.Globalization.CultureNotFoundException)
-        {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using FrontDesk.Dashboard;
 using FrontDesk.Dashboard.Api;
+using FrontDesk.Dashboard.Business;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Clients;
@@ -24,21 +25,32 @@ builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOpt
 var app = builder.Build();
 
 await DatabaseSetup.MigrateAsync(app.Services);
+// The business settings: from the database, seeded from "Business" in appsettings the first time.
+var business = app.Services.GetRequiredService<BusinessProfileStore>();
+await business.LoadAsync();
 if (app.Configuration.GetValue<bool>("DemoData:Enabled"))
 {
     await DemoData.SeedIfEmptyAsync(app.Services);
+    await business.LoadAsync(); // the demo clinic counts as set up
 }
 
-var culture = System.Globalization.CultureInfo.GetCultureInfo(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BusinessOptions>>().Value.Culture);
-System.Globalization.CultureInfo.DefaultThreadCurrentCulture = culture;
-System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = culture;
+// The business's culture for dates and numbers: the default at start, then each request (and
+// so each new circuit, which starts with one) takes the current one; a circuit already open
+// keeps its own until reloaded.
+BusinessCulture.Apply(business.Current);
 
 app.UseExceptionHandler();
+app.Use((context, next) =>
+{
+    BusinessCulture.ApplyToThread(business.Current);
+    return next(context);
+});
 app.UseStatusCodePages();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapDashboardApi();
+app.MapBusinessApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapLiveDiagnostics();
 

@@ -37,20 +37,20 @@ public static partial class ApiEndpoints
             return Results.Created($"/api/v1/clients/{client.Id}", ToDto(client));
         });
 
-        api.MapGet("/appointments", async (string? from, string? to, Guid? providerId, CalendarQueries calendar, IOptions<BusinessOptions> business, CancellationToken ct) =>
+        api.MapGet("/appointments", async (string? from, string? to, Guid? providerId, CalendarQueries calendar, BusinessClock business, CancellationToken ct) =>
         {
             var start = Instant(from, "from");
             var end = Instant(to, "to");
             var found = await calendar.RangeAsync(start, end, providerId, ct);
-            return found.Select(v => AppointmentDto.From(v, business.Value.Zone));
+            return found.Select(v => AppointmentDto.From(v, business.Zone));
         });
 
-        api.MapGet("/appointments/{id:guid}", async (Guid id, CalendarQueries calendar, IOptions<BusinessOptions> business, CancellationToken ct) =>
+        api.MapGet("/appointments/{id:guid}", async (Guid id, CalendarQueries calendar, BusinessClock business, CancellationToken ct) =>
             await calendar.FindAsync(id, ct) is { } v
-                ? Results.Ok(AppointmentDto.From(v, business.Value.Zone))
+                ? Results.Ok(AppointmentDto.From(v, business.Zone))
                 : throw DomainException.NotFound("No appointment has that id."));
 
-        api.MapPost("/appointments", async (BookAppointmentRequest request, AppointmentService appointments, SettingsService settings, IOptions<BusinessOptions> business, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/appointments", async (BookAppointmentRequest request, AppointmentService appointments, SettingsService settings, BusinessClock business, HttpContext http, CancellationToken ct) =>
         {
             // Bookings through the API are online bookings: they may use prepaid packages only
             // when the business allows it, and then the best valid record is used by itself.
@@ -75,36 +75,36 @@ public static partial class ApiEndpoints
                 OverrideClientClash = request.OverrideClientClash ?? false,
             };
             var view = await appointments.BookAsync(command, ct);
-            return Results.Created($"/api/v1/appointments/{view.Id}", AppointmentDto.From(view, business.Value.Zone));
+            return Results.Created($"/api/v1/appointments/{view.Id}", AppointmentDto.From(view, business.Zone));
         });
 
-        api.MapPost("/appointments/{id:guid}/check-in", async (Guid id, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
-            AppointmentDto.From(await appointments.CheckInAsync(id, ApiCaller, ct), business.Value.Zone));
+        api.MapPost("/appointments/{id:guid}/check-in", async (Guid id, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
+            AppointmentDto.From(await appointments.CheckInAsync(id, ApiCaller, ct), business.Zone));
 
-        api.MapPost("/appointments/{id:guid}/check-out", async (Guid id, CheckOutRequest request, AppointmentService appointments, IOptions<BusinessOptions> business, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/appointments/{id:guid}/check-out", async (Guid id, CheckOutRequest request, AppointmentService appointments, BusinessClock business, HttpContext http, CancellationToken ct) =>
         {
             var payments = PackageEndpoints.Payments(request.Payments);
             var command = new CheckOutAppointment(id, payments, ApiCaller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
-            return AppointmentDto.From(await appointments.CheckOutAsync(command, ct), business.Value.Zone);
+            return AppointmentDto.From(await appointments.CheckOutAsync(command, ct), business.Zone);
         });
 
-        api.MapPost("/appointments/{id:guid}/no-show", async (Guid id, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
-            AppointmentDto.From(await appointments.MarkNoShowAsync(id, ApiCaller, ct), business.Value.Zone));
+        api.MapPost("/appointments/{id:guid}/no-show", async (Guid id, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
+            AppointmentDto.From(await appointments.MarkNoShowAsync(id, ApiCaller, ct), business.Zone));
 
-        api.MapPost("/appointments/{id:guid}/cancel", async (Guid id, CancelRequest? request, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
-            AppointmentDto.From(await appointments.CancelAsync(id, request?.Reason, ApiCaller, ct), business.Value.Zone));
+        api.MapPost("/appointments/{id:guid}/cancel", async (Guid id, CancelRequest? request, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
+            AppointmentDto.From(await appointments.CancelAsync(id, request?.Reason, ApiCaller, ct), business.Zone));
 
-        api.MapPost("/appointments/{id:guid}/move", async (Guid id, MoveAppointmentRequest request, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
+        api.MapPost("/appointments/{id:guid}/move", async (Guid id, MoveAppointmentRequest request, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
         {
             var command = new MoveAppointment(id, Instant(request.Start, "start"), request.ProviderId, (request.OverrideAvailability ?? false) || (request.OverrideWorkingHours ?? false), ApiCaller)
             {
                 OverrideClientClash = request.OverrideClientClash ?? false,
             };
-            return AppointmentDto.From(await appointments.MoveAsync(command, ct), business.Value.Zone);
+            return AppointmentDto.From(await appointments.MoveAsync(command, ct), business.Zone);
         });
 
         // Turns a booked appointment into a session of a prepaid record, with the rules of booking with one.
-        api.MapPost("/appointments/{id:guid}/package", async (Guid id, AttachPackageRequest request, AppointmentService appointments, SettingsService settings, IOptions<BusinessOptions> business, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/appointments/{id:guid}/package", async (Guid id, AttachPackageRequest request, AppointmentService appointments, SettingsService settings, BusinessClock business, HttpContext http, CancellationToken ct) =>
         {
             var recordId = Required(request.PackageRecordId, "packageRecordId");
             if (!(await settings.PackagesAsync(ct)).RedeemOnline)
@@ -112,11 +112,11 @@ public static partial class ApiEndpoints
                 throw DomainException.Rule("Online bookings cannot use packages here; the desk redeems it at check-out.", "packageRecordId");
             }
             var command = new AttachPackage(id, recordId, request.SessionNumber, ApiCaller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
-            return AppointmentDto.From(await appointments.AttachPackageAsync(command, ct), business.Value.Zone);
+            return AppointmentDto.From(await appointments.AttachPackageAsync(command, ct), business.Zone);
         });
 
-        api.MapDelete("/appointments/{id:guid}/package", async (Guid id, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
-            AppointmentDto.From(await appointments.DetachPackageAsync(id, ApiCaller, ct), business.Value.Zone));
+        api.MapDelete("/appointments/{id:guid}/package", async (Guid id, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
+            AppointmentDto.From(await appointments.DetachPackageAsync(id, ApiCaller, ct), business.Zone));
     }
 
     private static ClientDto ToDto(ClientView c) => new(c.Id, c.Name, c.Phone, c.Email);

@@ -100,10 +100,6 @@ public partial class CalendarPage : ComponentBase, IDisposable
     {
         _now = Clock.LocalNow;
         _providers = await Catalog.ProvidersAsync();
-        // The business's opening hours, widened to any provider's shift outside them.
-        var shifts = _providers.SelectMany(p => p.Shifts).ToList();
-        _opens = shifts.Select(s => s.From).Append(Clock.Business.OpensAt).Min();
-        _closes = shifts.Select(s => s.To).Append(Clock.Business.ClosesAt).Max();
         if (Shown is { } shown)
         {
             // Resumed (or prerendered, then interactive): what was on show before.
@@ -188,12 +184,28 @@ public partial class CalendarPage : ComponentBase, IDisposable
     private void ShowRange()
     {
         var days = SchedulerLayout.DaysOf(_view, _date);
+        (_opens, _closes) = HoursOf(days);
         var (start, end) = Clock.Range(days[0], days.Count);
         var kind = _view == SchedulerView.Week ? CalendarViewKind.Week : CalendarViewKind.Day;
         if (State.RangeStart != start || State.RangeEnd != end || State.View != kind || State.Date != _date)
         {
             Store.Dispatch(new ShowRange(_date, kind, start, end));
         }
+    }
+
+    /// <summary>
+    /// The rows the calendar shows for <paramref name="days"/>: from the business's earliest opening
+    /// to its latest closing on those days, widened to any provider's shift outside them
+    /// (08:00-20:00 when the business is closed on all of them and nobody works).
+    /// </summary>
+    private (TimeOnly Opens, TimeOnly Closes) HoursOf(IReadOnlyCollection<DateOnly> days)
+    {
+        var business = Clock.Business;
+        var weekdays = days.Select(d => d.DayOfWeek).ToHashSet();
+        var shifts = _providers.SelectMany(p => p.Shifts).Where(s => weekdays.Contains(s.Day)).ToList();
+        var opens = shifts.Select(s => (TimeOnly?)s.From).Append(business.OpensOn(days)).Min() ?? new TimeOnly(8, 0);
+        var closes = shifts.Select(s => (TimeOnly?)s.To).Append(business.ClosesOn(days)).Max() ?? new TimeOnly(20, 0);
+        return closes > opens ? (opens, closes) : (new TimeOnly(8, 0), new TimeOnly(20, 0));
     }
 
     /// <summary>Derives the columns and items from the store's state (only when it or the view changed).</summary>

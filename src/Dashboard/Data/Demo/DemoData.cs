@@ -6,7 +6,7 @@ using FrontDesk.Domain.Packages;
 using FrontDesk.Domain.Sales;
 using FrontDesk.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using FrontDesk.Dashboard.Business;
 
 namespace FrontDesk.Dashboard.Data.Demo;
 
@@ -24,7 +24,7 @@ public static class DemoData
     public static async Task SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
-        var business = services.GetRequiredService<IOptions<BusinessOptions>>().Value;
+        var business = services.GetRequiredService<BusinessProfileStore>().Current;
         var clock = services.GetRequiredService<TimeProvider>();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -33,11 +33,13 @@ public static class DemoData
             return;
         }
         Build(db, business, clock.GetUtcNow());
+        // The demo clinic is set up: Development and the E2E suites never see the first-run wizard.
+        await BusinessProfileStore.MarkSetupDoneAsync(db, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
-    private static void Build(DashboardDbContext db, BusinessOptions business, DateTimeOffset now)
+    private static void Build(DashboardDbContext db, BusinessProfile business, DateTimeOffset now)
     {
         var random = new Random(20261122);
         var currency = business.Currency;

@@ -94,6 +94,7 @@ public sealed class PackageDesk : IAsyncDisposable
         services.AddSingleton(Options.Create(new BusinessOptions()));
         services.AddDashboardDatabase(configuration);
         services.AddSingleton<ILiveFeed, RecordingFeed>();
+        services.AddSingleton<FrontDesk.Dashboard.Business.BusinessProfileStore>();
         services.AddSingleton<BusinessClock>();
         services.AddSingleton<AppointmentService>();
         services.AddSingleton<PackageService>();
