@@ -39,6 +39,8 @@ public static class FrontDeskServices
         services.AddSingleton<CalendarQueries>();
         services.AddSingleton<ClientService>();
         services.AddSingleton<ClientDirectory>();
+        services.AddSingleton<ClientFileQueries>();
+        services.AddSingleton<ClientImport>();
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<PackageService>();
         services.AddSingleton<PackageQueries>();

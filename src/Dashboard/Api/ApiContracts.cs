@@ -8,9 +8,9 @@ public sealed record ServiceDto(Guid Id, string Name, int DurationMinutes, decim
 
 public sealed record ProviderDto(Guid Id, string Name, IReadOnlyList<Guid> ServiceIds);
 
-public sealed record ClientDto(Guid Id, string Name, string Phone, string Email);
+public sealed record ClientDto(Guid Id, string Name, string Phone, string Email, string Notes = "", DateOnly? DateOfBirth = null, bool MarketingConsent = false, bool Active = true, Guid? MergedIntoId = null, bool Erased = false);
 
-public sealed record CreateClientRequest(string? Name, string? Phone, string? Email, string? Notes);
+public sealed record CreateClientRequest(string? Name, string? Phone, string? Email, string? Notes, DateOnly? DateOfBirth = null, bool? MarketingConsent = null, bool? AllowDuplicate = null);
 
 public sealed record BookAppointmentRequest(Guid? ClientId, Guid? ServiceId, Guid? ProviderId, string? Start, bool? OverrideWorkingHours, string? Note, Guid? PackageRecordId = null, int? SessionNumber = null, bool? OverrideClientClash = null);
 
