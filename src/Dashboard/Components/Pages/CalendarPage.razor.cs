@@ -65,6 +65,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
     /// <summary>The open booking drawer's draft (null when it is closed), kept the same way.</summary>
     [PersistentState] public BookingDraft? Draft { get; set; }
 
+    /// <summary>?book=&lt;clientId&gt; (the client file's "Book"): opens the booking drawer for that client at the next quarter hour.</summary>
+    [SupplyParameterFromQuery(Name = "book")] public Guid? BookClientId { get; set; }
+
     private CalendarState State => Store.State;
 
     private Guid ProviderChoice => _view == SchedulerView.Week ? WeekProvider ?? Guid.Empty : State.ProviderFilter ?? Guid.Empty;
@@ -113,6 +116,16 @@ public partial class CalendarPage : ComponentBase, IDisposable
             // The booking drawer was open: open it again on what was filled in.
             _bookingStart = draft.SlotStart;
             _bookingProvider = draft.SlotProviderId;
+            _drawer = DrawerKind.Booking;
+            _drawerKey++;
+        }
+        else if (BookClientId is { } bookFor)
+        {
+            var next = _now.Date.AddMinutes(Math.Ceiling(_now.TimeOfDay.TotalMinutes / 15) * 15);
+            _bookingStart = next;
+            _bookingProvider = null;
+            Draft = BookingDraft.At(next, null);
+            Draft.ClientId = bookFor;
             _drawer = DrawerKind.Booking;
             _drawerKey++;
         }
