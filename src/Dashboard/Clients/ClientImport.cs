@@ -31,7 +31,11 @@ public sealed record CsvRow(int Number, IReadOnlyList<string> Fields)
 }
 
 /// <summary>A row that would become a client.</summary>
-public sealed record ImportRow(int Row, ClientDetails Details);
+public sealed record ImportRow(int Row, ClientDetails Details)
+{
+    /// <summary>The client already checked by the domain, ready to add (not part of what is shown).</summary>
+    internal Client? Prepared { get; init; }
+}
 
 /// <summary>A row that cannot be imported, and why (shown with its row number before anything is written).</summary>
 public sealed record ImportError(int Row, string Reason);
@@ -78,7 +82,7 @@ public sealed class ClientImport(UnitOfWork unitOfWork, IDbContextFactory<Dashbo
     /// <summary>Reads CSV text (with its header row). Refuses a file with no header or more than <see cref="MaxRows"/> rows.</summary>
     public static CsvTable Parse(string text)
     {
-        var options = new CsvReaderOptions { HasHeader = false, AllowLineBreaksInQuotes = true, SkipEmptyLines = true };
+        var options = new CsvReaderOptions { HasHeader = false, AllowLineBreaksInQuotes = true, SkipEmptyLines = false };
         using var reader = CsvReader.FromText(text, options);
         var rows = new List<CsvRow>();
         IReadOnlyList<string>? headers = null;
@@ -93,7 +97,7 @@ public sealed class ClientImport(UnitOfWork unitOfWork, IDbContextFactory<Dashbo
             }
             if (fields.All(f => f.Length == 0))
             {
-                continue; // a line of commas only
+                continue; // an empty line, or commas only: still counted, as a spreadsheet numbers its rows
             }
             if (headers is null)
             {
@@ -145,7 +149,7 @@ public sealed class ClientImport(UnitOfWork unitOfWork, IDbContextFactory<Dashbo
     public async Task<ImportPlan> PlanAsync(CsvTable table, IReadOnlyList<ImportField> mapping, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await PlanAsync(db, table, mapping, ct);
+        return await PlanAsync(db, table, mapping, Actor.System, ct);
     }
 
     /// <summary>Creates the clients of every good row in one transaction, reporting progress (0-100) as it goes; bad rows are skipped.</summary>
@@ -156,12 +160,12 @@ public sealed class ClientImport(UnitOfWork unitOfWork, IDbContextFactory<Dashbo
         {
             // Planned again inside the transaction: a client added at another desk since the
             // preview is seen, and its duplicate skipped.
-            var plan = await PlanAsync(db, table, mapping, ct);
+            var plan = await PlanAsync(db, table, mapping, actor, ct);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var done = 0;
             foreach (var batch in plan.Rows.Chunk(SaveBatch))
             {
-                db.Clients.AddRange(batch.Select(r => Client.Register(ClientId.New(), r.Details, now, actor)));
+                db.Clients.AddRange(batch.Select(r => r.Prepared ?? Client.Register(ClientId.New(), r.Details, now, actor)));
                 await db.SaveChangesAsync(ct);
                 done += batch.Length;
                 progress?.Report(done * 100 / Math.Max(1, plan.Rows.Count));
@@ -172,7 +176,7 @@ public sealed class ClientImport(UnitOfWork unitOfWork, IDbContextFactory<Dashbo
         return result;
     }
 
-    private async Task<ImportPlan> PlanAsync(DashboardDbContext db, CsvTable table, IReadOnlyList<ImportField> mapping, CancellationToken ct)
+    private async Task<ImportPlan> PlanAsync(DashboardDbContext db, CsvTable table, IReadOnlyList<ImportField> mapping, Actor actor, CancellationToken ct)
     {
         if (mapping.Count != table.Headers.Count)
         {
@@ -228,7 +232,7 @@ public sealed class ClientImport(UnitOfWork unitOfWork, IDbContextFactory<Dashbo
                 }
                 var details = new ClientDetails(name, Get(ImportField.Phone), Get(ImportField.Email), Date(Get(ImportField.DateOfBirth)), Get(ImportField.Notes), Consent(Get(ImportField.MarketingConsent)));
                 // The domain's own checks (lengths, phone characters, email, date of birth).
-                var client = Client.Register(ClientId.New(), details, today, Actor.System);
+                var client = Client.Register(ClientId.New(), details, today, actor);
                 var phone = client.PhoneDigits;
                 var email = ClientMatch.EmailKey(client.Email);
                 if (phone.Length > 0 && phones.TryGetValue(phone, out var phoneOwner))
@@ -249,7 +253,7 @@ public sealed class ClientImport(UnitOfWork unitOfWork, IDbContextFactory<Dashbo
                     emails[email] = client.Name;
                     fileRowOf["e" + email] = row.Number;
                 }
-                rows.Add(new ImportRow(row.Number, details));
+                rows.Add(new ImportRow(row.Number, details) { Prepared = client });
             }
             catch (DomainException ex)
             {
