@@ -193,7 +193,8 @@ public sealed class ClientImportTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Empty(plan.Errors);
         Assert.Equal(10_000, result.Created);
         Assert.Equal(10_003, await _db.CountClientsAsync());
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        // A loose bound: on this shared 2-core machine the same run took 7-21 s depending on the load (docs/benchmarks.md).
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
     }
 
     private sealed class SyncProgress(Action<int> report) : IProgress<int>
