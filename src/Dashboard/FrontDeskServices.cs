@@ -42,6 +42,8 @@ public static class FrontDeskServices
         services.AddSingleton<CalendarQueries>();
         services.AddSingleton<ClientService>();
         services.AddSingleton<ClientDirectory>();
+        services.AddSingleton<ClientFileQueries>();
+        services.AddSingleton<ClientImport>();
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<CatalogService>();
         services.AddSingleton<PackageService>();

@@ -4,9 +4,9 @@ using FrontDesk.Domain.Sales;
 
 namespace FrontDesk.Dashboard.Api;
 
-public sealed record ClientDto(Guid Id, string Name, string Phone, string Email);
+public sealed record ClientDto(Guid Id, string Name, string Phone, string Email, string Notes = "", DateOnly? DateOfBirth = null, bool MarketingConsent = false, bool Active = true, Guid? MergedIntoId = null, bool Erased = false);
 
-public sealed record CreateClientRequest(string? Name, string? Phone, string? Email, string? Notes);
+public sealed record CreateClientRequest(string? Name, string? Phone, string? Email, string? Notes, DateOnly? DateOfBirth = null, bool? MarketingConsent = null, bool? AllowDuplicate = null);
 
 /// <summary>
 /// <c>overrideAvailability</c> (or its older name <c>overrideWorkingHours</c>) books outside

@@ -21,21 +21,7 @@ public static partial class ApiEndpoints
         api.MapPackageApi(ApiCaller);
         api.MapCatalogApi(ApiCaller);
 
-        // Every client, a page at a time (offset + limit, with the total); query filters by name words or phone digits.
-        api.MapGet("/clients", async (string? query, int? offset, int? limit, ClientService clients, CancellationToken ct) =>
-        {
-            var page = await clients.PageAsync(query, offset ?? 0, limit ?? 50, ct);
-            return new ClientPageDto(page.Items.Select(ToDto).ToList(), page.Offset, page.Limit, page.Total);
-        });
-
-        api.MapGet("/clients/{id:guid}", async (Guid id, ClientService clients, CancellationToken ct) =>
-            await clients.FindAsync(id, ct) is { } c ? Results.Ok(ToDto(c)) : throw DomainException.NotFound("No client has that id."));
-
-        api.MapPost("/clients", async (CreateClientRequest request, ClientService clients, CancellationToken ct) =>
-        {
-            var client = await clients.RegisterAsync(new RegisterClient(request.Name ?? string.Empty, request.Phone, request.Email, request.Notes, ApiCaller), ct);
-            return Results.Created($"/api/v1/clients/{client.Id}", ToDto(client));
-        });
+        api.MapClientApi(ApiCaller);
 
         api.MapGet("/appointments", async (string? from, string? to, Guid? providerId, CalendarQueries calendar, BusinessClock business, CancellationToken ct) =>
         {
@@ -118,8 +104,6 @@ public static partial class ApiEndpoints
         api.MapDelete("/appointments/{id:guid}/package", async (Guid id, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
             AppointmentDto.From(await appointments.DetachPackageAsync(id, ApiCaller, ct), business.Zone));
     }
-
-    private static ClientDto ToDto(ClientView c) => new(c.Id, c.Name, c.Phone, c.Email);
 
     private static Guid Required(Guid? value, string field) =>
         value is { } v && v != Guid.Empty ? v : throw DomainException.Invalid($"{field} is required.", field);

@@ -39,6 +39,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             {
                 client = await db.Clients.FindAsync([new ClientId(command.ClientId)], ct)
                     ?? throw DomainException.NotFound("That client does not exist; search again or add them as a new client.");
+                client.EnsureCanBeServed();
             }
             var service = await FindServiceAsync(db, new ServiceId(command.ServiceId), ct);
             var provider = await FindProviderAsync(db, new ProviderId(command.ProviderId), ct);

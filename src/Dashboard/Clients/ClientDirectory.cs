@@ -1,5 +1,7 @@
 using FrontDesk.Dashboard.Data;
+using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Clients;
+using FrontDesk.Domain.Sales;
 using FrontDesk.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,10 +38,23 @@ public sealed record ClientListQuery(
     string? Search = null,
     IReadOnlyList<ClientFilter>? Filters = null,
     ClientColumn SortBy = ClientColumn.Name,
-    bool Descending = false);
+    bool Descending = false,
+    bool IncludeInactive = false);
 
 /// <summary>A client as the list shows them.</summary>
-public sealed record ClientRow(Guid Id, string Name, string Phone, string Email, DateTimeOffset Since);
+public sealed record ClientRow(Guid Id, string Name, string Phone, string Email, DateTimeOffset Since)
+{
+    public bool Active { get; init; } = true;
+
+    /// <summary>The start of the latest appointment that took place (checked in or completed).</summary>
+    public DateTimeOffset? LastVisit { get; init; }
+
+    /// <summary>The start of the next booked appointment.</summary>
+    public DateTimeOffset? NextVisit { get; init; }
+
+    /// <summary>What the client's open invoices still ask for.</summary>
+    public decimal Owed { get; init; }
+}
 
 public sealed record ClientListPage(IReadOnlyList<ClientRow> Items, int Total);
 
@@ -47,7 +62,7 @@ public sealed record ClientListPage(IReadOnlyList<ClientRow> Items, int Total);
 /// The client list, paged, sorted and filtered in the database, so that a business with tens of
 /// thousands of clients sends one page to the screen, never the whole list.
 /// </summary>
-public sealed class ClientDirectory(IDbContextFactory<DashboardDbContext> contexts)
+public sealed class ClientDirectory(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -72,15 +87,43 @@ public sealed class ClientDirectory(IDbContextFactory<DashboardDbContext> contex
         var take = Math.Clamp(query.Take, 1, MaxPageSize);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var clients = Search(db.Clients.AsNoTracking(), search);
+        var all = query.IncludeInactive ? db.Clients.AsNoTracking() : db.Clients.AsNoTracking().Where(c => c.DeactivatedAt == null);
+        var clients = Search(all, search);
         clients = (query.Filters ?? []).Aggregate(clients, Filter);
         var total = await clients.CountAsync(ct);
         var page = await Sort(clients, query.SortBy, query.Descending)
             .Skip(query.Skip)
             .Take(take)
-            .Select(c => new ClientRow(c.Id.Value, c.Name, c.Phone, c.Email, c.CreatedAt))
+            .Select(c => new ClientRow(c.Id.Value, c.Name, c.Phone, c.Email, c.CreatedAt) { Active = c.DeactivatedAt == null })
             .ToListAsync(ct);
-        return new ClientListPage(page, total);
+        return new ClientListPage(await WithVisitsAsync(db, page, ct), total);
+    }
+
+    /// <summary>Last and next visit and what is owed, for the clients of one page only (indexed by client).</summary>
+    private async Task<IReadOnlyList<ClientRow>> WithVisitsAsync(DashboardDbContext db, List<ClientRow> page, CancellationToken ct)
+    {
+        if (page.Count == 0)
+        {
+            return page;
+        }
+        var ids = page.Select(r => new ClientId(r.Id)).ToList();
+        var now = clock.GetUtcNow();
+        var last = await db.Appointments.AsNoTracking()
+            .Where(a => ids.Contains(a.ClientId) && a.Start <= now && (a.Status == AppointmentStatus.Completed || a.Status == AppointmentStatus.CheckedIn))
+            .GroupBy(a => a.ClientId).Select(g => new { g.Key, At = g.Max(a => a.Start) }).ToListAsync(ct);
+        var next = await db.Appointments.AsNoTracking()
+            .Where(a => ids.Contains(a.ClientId) && a.Start >= now && a.Status == AppointmentStatus.Booked)
+            .GroupBy(a => a.ClientId).Select(g => new { g.Key, At = g.Min(a => a.Start) }).ToListAsync(ct);
+        var open = await db.Invoices.AsNoTracking().Where(i => ids.Contains(i.ClientId) && i.Status == InvoiceStatus.Open).ToListAsync(ct);
+        var lastBy = last.ToDictionary(x => x.Key.Value, x => x.At);
+        var nextBy = next.ToDictionary(x => x.Key.Value, x => x.At);
+        var owedBy = open.GroupBy(i => i.ClientId.Value).ToDictionary(g => g.Key, g => g.Sum(i => ClientFileQueries.ToSale(i).Owed));
+        return page.Select(r => r with
+        {
+            LastVisit = lastBy.TryGetValue(r.Id, out var l) ? l : null,
+            NextVisit = nextBy.TryGetValue(r.Id, out var n) ? n : null,
+            Owed = owedBy.GetValueOrDefault(r.Id),
+        }).ToList();
     }
 
     /// <summary>Digits find phones; words find names containing all of them, or an email containing the text.</summary>

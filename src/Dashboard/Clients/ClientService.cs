@@ -6,13 +6,49 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FrontDesk.Dashboard.Clients;
 
-public sealed record RegisterClient(string Name, string? Phone, string? Email, string? Notes, Actor Actor);
+public sealed record RegisterClient(string Name, string? Phone, string? Email, string? Notes, Actor Actor)
+{
+    public DateOnly? DateOfBirth { get; init; }
+    public bool MarketingConsent { get; init; }
+
+    /// <summary>Create even though another client has this phone or email (the desk said "Create another anyway").</summary>
+    public bool AllowDuplicate { get; init; }
+
+    public ClientDetails Details => new(Name, Phone, Email, DateOfBirth, Notes, MarketingConsent);
+}
+
+/// <summary>Replaces every detail of a client; <see cref="Active"/> false deactivates, true reactivates.</summary>
+public sealed record UpdateClient(Guid Id, ClientDetails Details, bool Active, Actor Actor)
+{
+    public bool AllowDuplicate { get; init; }
+}
 
 /// <summary>A client as lists and pickers show them.</summary>
-public sealed record ClientView(Guid Id, string Name, string Phone, string Email, string Notes);
+public sealed record ClientView(Guid Id, string Name, string Phone, string Email, string Notes)
+{
+    public DateOnly? DateOfBirth { get; init; }
+    public bool MarketingConsent { get; init; }
+    public bool Active { get; init; } = true;
+    public Guid? MergedIntoId { get; init; }
+    public bool Erased { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
 
 /// <summary>One page of clients in name order: <see cref="Total"/> is how many match in all.</summary>
 public sealed record ClientPage(IReadOnlyList<ClientView> Items, int Offset, int Limit, int Total);
+
+/// <summary>
+/// Another client already has this phone or email: the desk is shown who, and asked before a
+/// second record of the same person is made.
+/// </summary>
+public sealed class DuplicateClientException(ClientView existing, string field)
+    : Exception($"{existing.Name}{(field == "phone" ? $", {existing.Phone}," : $", {existing.Email},")} already has this {field}.")
+{
+    public ClientView Existing { get; } = existing;
+
+    /// <summary>"phone" or "email".</summary>
+    public string Field { get; } = field;
+}
 
 public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<DashboardDbContext> contexts, ILiveFeed feed, TimeProvider clock)
 {
@@ -22,16 +58,131 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     public const int MaxPageSize = 500;
     private const int ContainsScanCap = 200;
 
+    /// <exception cref="DuplicateClientException">Another client has the phone or email, and <see cref="RegisterClient.AllowDuplicate"/> is false.</exception>
     public async Task<ClientView> RegisterAsync(RegisterClient command, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (client, _) = await unitOfWork.RunAsync(db =>
+        var (client, _) = await unitOfWork.RunAsync(async db =>
         {
-            var client = Client.Register(ClientId.New(), command.Name, command.Phone, command.Email, command.Notes, now, command.Actor);
+            var client = Client.Register(ClientId.New(), command.Details, now, command.Actor);
+            if (!command.AllowDuplicate)
+            {
+                await EnsureNoDuplicateAsync(db, client, ct);
+            }
             db.Clients.Add(client);
-            return Task.FromResult(client);
+            return client;
         }, ct);
         feed.Publish([new ClientRegisteredLive(client.Id.Value, client.Name, now, command.Actor.DisplayName)]);
+        return ToView(client);
+    }
+
+    /// <summary>Changes every detail at once; nothing changes unless all are valid (and not a duplicate, unless allowed).</summary>
+    public async Task<ClientView> UpdateAsync(UpdateClient command, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var (client, _) = await unitOfWork.RunAsync(async db =>
+        {
+            var client = await db.Clients.FindAsync([new ClientId(command.Id)], ct) ?? throw DomainException.NotFound("No client has that id.");
+            var phoneBefore = client.PhoneDigits;
+            var emailBefore = ClientMatch.EmailKey(client.Email);
+            client.ChangeDetails(command.Details, now, command.Actor);
+            if (command.Active)
+            {
+                client.Reactivate(now, command.Actor);
+            }
+            else
+            {
+                client.Deactivate(now, command.Actor);
+            }
+            // Only a phone or email that changed is checked: an old shared number does not block other edits.
+            var phoneChanged = client.PhoneDigits != phoneBefore;
+            var emailChanged = ClientMatch.EmailKey(client.Email) != emailBefore;
+            if (!command.AllowDuplicate && (phoneChanged || emailChanged))
+            {
+                await EnsureNoDuplicateAsync(db, client, ct, phoneChanged, emailChanged);
+            }
+            return client;
+        }, ct);
+        return ToView(client);
+    }
+
+    /// <summary>The first other client (active ones first) with the same phone digits or email, if any.</summary>
+    public async Task<(ClientView Client, string Field)?> FindDuplicateAsync(string? phone, string? email, Guid? except = null, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await FindDuplicateAsync(db, ClientMatch.PhoneKey(phone), ClientMatch.EmailKey(email), except is { } e ? new ClientId(e) : null, ct);
+    }
+
+    private static async Task EnsureNoDuplicateAsync(DashboardDbContext db, Client client, CancellationToken ct, bool phone = true, bool email = true)
+    {
+        var found = await FindDuplicateAsync(db, phone ? client.PhoneDigits : string.Empty, email ? ClientMatch.EmailKey(client.Email) : string.Empty, client.Id, ct);
+        if (found is { } duplicate)
+        {
+            throw new DuplicateClientException(duplicate.Client, duplicate.Field);
+        }
+    }
+
+    private static async Task<(ClientView Client, string Field)?> FindDuplicateAsync(DashboardDbContext db, string phoneDigits, string emailKey, ClientId? except, CancellationToken ct)
+    {
+        var others = db.Clients.AsNoTracking().Where(c => c.ErasedAt == null && c.MergedIntoId == null);
+        if (except is { } id)
+        {
+            others = others.Where(c => c.Id != id);
+        }
+        if (phoneDigits.Length > 0
+            && await others.Where(c => c.PhoneDigits == phoneDigits).OrderBy(c => c.DeactivatedAt != null).ThenBy(c => c.CreatedAt).FirstOrDefaultAsync(ct) is { } byPhone)
+        {
+            return (ToView(byPhone), "phone");
+        }
+        if (emailKey.Length > 0
+            && await others.Where(c => c.Email.ToLower() == emailKey).OrderBy(c => c.DeactivatedAt != null).ThenBy(c => c.CreatedAt).FirstOrDefaultAsync(ct) is { } byEmail)
+        {
+            return (ToView(byEmail), "email");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Moves everything of a duplicate (appointments, package records with their history, sales)
+    /// to the client kept, in one transaction; the duplicate is deactivated and points to it.
+    /// </summary>
+    public async Task<ClientView> MergeAsync(Guid duplicateId, Guid intoClientId, Actor actor, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var (kept, _) = await unitOfWork.RunAsync(async db =>
+        {
+            var duplicate = await db.Clients.FindAsync([new ClientId(duplicateId)], ct) ?? throw DomainException.NotFound("No client has that id.");
+            if (intoClientId == duplicateId)
+            {
+                throw DomainException.Invalid("A client cannot be merged into themselves; choose the other record.", "intoClientId");
+            }
+            var kept = await db.Clients.FindAsync([new ClientId(intoClientId)], ct) ?? throw DomainException.NotFound("The client to merge into does not exist.");
+            duplicate.MergeInto(kept, now, actor);
+            var from = duplicate.Id;
+            var into = kept.Id;
+            // Set-based moves inside the same transaction: the rows keep their history, money and
+            // versions move with them (the version is bumped so that an open drawer reloads).
+            await db.Appointments.Where(a => a.ClientId == from)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.ClientId, into).SetProperty(a => a.Version, a => a.Version + 1), ct);
+            await db.PackageRecords.Where(r => r.ClientId == from)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ClientId, into).SetProperty(r => r.Version, r => r.Version + 1), ct);
+            await db.Invoices.Where(i => i.ClientId == from)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.ClientId, into), ct);
+            return kept;
+        }, ct);
+        return ToView(kept);
+    }
+
+    /// <summary>Anonymises the person; appointments, sales and package records stay, so every total is unchanged.</summary>
+    public async Task<ClientView> EraseAsync(Guid id, Actor actor, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var (client, _) = await unitOfWork.RunAsync(async db =>
+        {
+            var client = await db.Clients.FindAsync([new ClientId(id)], ct) ?? throw DomainException.NotFound("No client has that id.");
+            client.Erase(now, actor);
+            return client;
+        }, ct);
         return ToView(client);
     }
 
@@ -49,7 +200,7 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
         }
         limit = Math.Clamp(limit, 1, 100);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var clients = db.Clients.AsNoTracking();
+        var clients = db.Clients.AsNoTracking().Where(c => c.DeactivatedAt == null);
         if (text.Contains('@'))
         {
             var email = text.ToLowerInvariant();
@@ -84,7 +235,10 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     /// optionally only those whose name contains every word of the query, or whose phone
     /// contains its digits.
     /// </summary>
-    public async Task<ClientPage> PageAsync(string? query, int offset, int limit, CancellationToken ct = default)
+    public async Task<ClientPage> PageAsync(string? query, int offset, int limit, CancellationToken ct = default) =>
+        await PageAsync(query, offset, limit, false, ct);
+
+    public async Task<ClientPage> PageAsync(string? query, int offset, int limit, bool includeInactive, CancellationToken ct = default)
     {
         var text = (query ?? string.Empty).Trim();
         if (text.Length > MaxQueryLength)
@@ -100,7 +254,7 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
             throw Limits.OutOfRange($"limit is from 1 to {MaxPageSize}.", "limit");
         }
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var clients = db.Clients.AsNoTracking();
+        var clients = includeInactive ? db.Clients.AsNoTracking() : db.Clients.AsNoTracking().Where(c => c.DeactivatedAt == null);
         if (text.Length > 0)
         {
             var digits = Client.DigitsOf(text);
@@ -121,5 +275,13 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
         return client is null ? null : ToView(client);
     }
 
-    private static ClientView ToView(Client c) => new(c.Id.Value, c.Name, c.Phone, c.Email, c.Notes);
+    internal static ClientView ToView(Client c) => new(c.Id.Value, c.Name, c.Phone, c.Email, c.Notes)
+    {
+        DateOfBirth = c.DateOfBirth,
+        MarketingConsent = c.MarketingConsent,
+        Active = c.IsActive,
+        MergedIntoId = c.MergedIntoId?.Value,
+        Erased = c.IsErased,
+        CreatedAt = c.CreatedAt,
+    };
 }

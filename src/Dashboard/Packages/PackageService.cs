@@ -75,6 +75,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
         {
             var client = await db.Clients.FindAsync([new ClientId(command.ClientId)], ct)
                 ?? throw DomainException.NotFound("That client does not exist.");
+            client.EnsureCanBeServed();
             var template = await FindTemplateAsync(db, command.TemplateId, ct);
             await Catalog.CatalogService.EnsureActiveAsync(db, template.Services.Concat(template.Lines.Select(l => l.ServiceId)), "sold", ct);
             var recordId = PackageRecordId.New();
@@ -170,6 +171,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
         {
             var record = await FindRecordAsync(db, recordId, ct);
             var to = await db.Clients.FindAsync([new ClientId(toClientId)], ct) ?? throw DomainException.NotFound("The client to transfer to does not exist.");
+            to.EnsureCanBeServed();
             var template = await db.PackageTemplates.FindAsync([record.TemplateId], ct);
             var received = record.TransferTo(PackageRecordId.New(), to.Id, now, actor);
             db.PackageRecords.Add(received);

@@ -29,11 +29,32 @@ public partial class ClientsPage : ComponentBase
 
     [Inject] private ClientDirectory Directory { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private MudDataGrid<ClientRow>? _grid;
     private string? _search;
     private string? _error;
     private bool _loaded;
+    private bool _showInactive;
+
+    /// <summary>Adds a client; the new one (or the existing one the desk chose instead) opens.</summary>
+    private async Task AddAsync()
+    {
+        if (await ClientDialog.ShowAsync(Dialogs) is { } client)
+        {
+            Navigation.NavigateTo($"clients/{client.Id}");
+        }
+    }
+
+    private async Task OnShowInactiveAsync(bool show)
+    {
+        _showInactive = show;
+        if (_grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
 
     private async Task OnSearchAsync(string? search)
     {
@@ -54,7 +75,8 @@ public partial class ClientsPage : ComponentBase
             _search,
             state.FilterDefinitions.Select(ToFilter).OfType<ClientFilter>().ToList(),
             Column(sort?.SortBy),
-            sort?.Descending ?? false);
+            sort?.Descending ?? false,
+            _showInactive);
         try
         {
             var page = await Directory.PageAsync(query, ct);

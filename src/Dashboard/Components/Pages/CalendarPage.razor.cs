@@ -82,6 +82,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
     /// <summary>The appointment whose drawer is open (null when none), kept the same way.</summary>
     [PersistentState] public Guid? OpenAppointmentId { get; set; }
 
+    /// <summary>?book=&lt;clientId&gt; (the client file's "Book"): opens the booking drawer for that client at the next quarter hour.</summary>
+    [SupplyParameterFromQuery(Name = "book")] public Guid? BookClientId { get; set; }
+
     private CalendarState State => Store.State;
 
     private Guid ProviderChoice => _view == SchedulerView.Week ? WeekProvider ?? Guid.Empty : State.ProviderFilter ?? Guid.Empty;
@@ -134,6 +137,16 @@ public partial class CalendarPage : ComponentBase, IDisposable
             // The appointment drawer was open: open it again on the same appointment.
             _appointmentId = open;
             _drawer = DrawerKind.Appointment;
+            _drawerKey++;
+        }
+        else if (BookClientId is { } bookFor)
+        {
+            var next = _now.Date.AddMinutes(Math.Ceiling(_now.TimeOfDay.TotalMinutes / 15) * 15);
+            _bookingStart = next;
+            _bookingProvider = null;
+            Draft = BookingDraft.At(next, null);
+            Draft.ClientId = bookFor;
+            _drawer = DrawerKind.Booking;
             _drawerKey++;
         }
         Store.StateChanged += OnStateChanged;

@@ -16,6 +16,11 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.Property(c => c.Notes).HasMaxLength(Client.MaxNotesLength).IsRequired();
         builder.Property(c => c.SearchKey).HasMaxLength(Client.MaxNameLength).IsRequired();
         builder.Property(c => c.PhoneDigits).HasMaxLength(Client.MaxPhoneLength).IsRequired();
+        // Added with create/edit, merge and erasure: rows stored before are active, never merged
+        // or erased, born on no known date and without marketing consent.
+        builder.Property(c => c.MarketingConsent).HasDefaultValue(false);
+        builder.Ignore(c => c.IsActive);
+        builder.Ignore(c => c.IsErased);
         builder.HasIndex(c => c.SearchKey);
         builder.HasIndex(c => c.PhoneDigits);
     }

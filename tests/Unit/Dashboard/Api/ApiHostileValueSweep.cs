@@ -37,6 +37,11 @@ public sealed partial class ApiBadInputTests
     private static IReadOnlyList<Target> Targets() =>
     [
         new("POST", "/api/v1/clients", "", """{"name":"Grace Hall","phone":"07123 456789","email":"grace@example.com","notes":"n"}"""),
+        new("PUT", "/api/v1/clients/{id:guid}", "client", """{"name":"Noah Patel","phone":"07555 010101","email":"noah.sweep@example.com","dateOfBirth":"1990-05-01","notes":"n","marketingConsent":true,"active":true}"""),
+        new("POST", "/api/v1/clients/{id:guid}/merge", "duplicate", """{"intoClientId":"{other}"}"""),
+        new("POST", "/api/v1/clients/{id:guid}/erase", "erasable", null),
+        // A text/csv body: the JSON sweep gets 415; its own bad inputs are in ClientImportApiTests.
+        new("POST", "/api/v1/clients/import", "", null),
         new("POST", "/api/v1/appointments", "", """{"clientId":"{client}","serviceId":"{service}","providerId":"{provider}","start":"{slot1}","overrideWorkingHours":false,"note":"n","packageRecordId":"{course}","sessionNumber":1}"""),
         new("POST", "/api/v1/appointments/{id:guid}/package", "appointment", """{"packageRecordId":"{course}","sessionNumber":2}"""),
         new("POST", "/api/v1/appointments/{id:guid}/move", "appointment", """{"start":"{slot2}","providerId":"{provider}","overrideWorkingHours":false}"""),
@@ -183,6 +188,8 @@ public sealed partial class ApiBadInputTests
             ["amount"] = await Sell(amount, 150m),
             ["minutes"] = await Sell(minutes, 300m),
             ["unpaid"] = await Post($"/api/v1/clients/{client}/packages", new { templateId = course, mode = "Unpaid" }),
+            ["duplicate"] = await Post("/api/v1/clients", new { name = "Noah Patel (duplicate)", allowDuplicate = true }),
+            ["erasable"] = await Post("/api/v1/clients", new { name = "Erin Sweep" }),
             ["slot1"] = ApiFactory.Iso(app.NextFutureSlot()),
             ["slot2"] = ApiFactory.Iso(app.NextFutureSlot()),
         };

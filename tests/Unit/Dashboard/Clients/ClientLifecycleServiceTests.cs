@@ -1,0 +1,227 @@
+using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Clients;
+using FrontDesk.Dashboard.Packages;
+using FrontDesk.Domain.Catalog;
+using FrontDesk.Domain.Clients;
+using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Packages;
+using FrontDesk.Domain.Sales;
+using FrontDesk.Tests.Unit.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FrontDesk.Tests.Unit.Dashboard.Clients;
+
+/// <summary>Duplicates, edit, deactivate, merge, erase and export, against a real SQLite file.</summary>
+public sealed class ClientLifecycleServiceTests : IAsyncLifetime
+{
+    private readonly Clinic _clinic = new(); // Olivia Smith 07700 900123 olivia.smith@example.com, Noah Patel 07911 222333, Amelia Smith-Jones
+    private SqliteDatabase _db = null!;
+    private PackageTemplate _course = null!;
+
+    private ClientService Clients => _db.Clients;
+    private PackageService Packages => _db.Services.GetRequiredService<PackageService>();
+    private PackageQueries PackageQueries => _db.Services.GetRequiredService<PackageQueries>();
+    private ClientFileQueries Files => _db.Services.GetRequiredService<ClientFileQueries>();
+
+    public async Task InitializeAsync()
+    {
+        _db = await SqliteDatabase.CreateAsync();
+        await _clinic.SeedAsync(_db);
+        _course = PackageTemplate.Create(PackageTemplateId.New(), new TemplateTerms("Massage x5", PackageKind.Course, PackageValueType.Sessions,
+            [new PackageLine(_clinic.Massage.Id, 5)], [], false, 0m, new Money(250m, "GBP"), 0m, true, null, null, UsageRestrictions.None), A.Now, A.Desk);
+        await _db.AddAsync(_course);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private static RegisterClient New(string name, string? phone = null, string? email = null) => new(name, phone, email, null, A.Desk);
+
+    private Task<RecordView> SellAsync(Client to, AcquisitionMode mode = AcquisitionMode.Paid) =>
+        Packages.AcquireAsync(new AcquirePackage(to.Id.Value, _course.Id.Value, mode, null, mode == AcquisitionMode.Paid ? [new PaymentLine(PaymentMethod.Card, 250m)] : null, A.Desk));
+
+    private Task<AppointmentView> BookAsync(Guid client, int day, int hour, Guid? record = null) =>
+        _db.Appointments.BookAsync(new BookAppointment(client, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, A.At(day, hour), false, null, A.Desk)
+        {
+            PackageRecordId = record,
+            SessionNumber = record is null ? null : 1,
+        });
+
+    [Fact]
+    public async Task RegisterAsync_PhoneAnotherClientHasSpacedDifferently_RefusedNamingThatClient()
+    {
+        var ex = await Assert.ThrowsAsync<DuplicateClientException>(() => Clients.RegisterAsync(New("Olivia S", "077009 00123")));
+
+        Assert.Equal(_clinic.Olivia.Id.Value, ex.Existing.Id);
+        Assert.Equal("phone", ex.Field);
+        Assert.Equal("Olivia Smith, 07700 900123, already has this phone.", ex.Message);
+        Assert.Equal(3, await _db.CountClientsAsync());
+    }
+
+    [Fact]
+    public async Task RegisterAsync_EmailAnotherClientHasInOtherCase_RefusedAsDuplicate()
+    {
+        var ex = await Assert.ThrowsAsync<DuplicateClientException>(() => Clients.RegisterAsync(New("Liv Smith", email: "Olivia.Smith@Example.com")));
+
+        Assert.Equal("email", ex.Field);
+        Assert.Equal(_clinic.Olivia.Id.Value, ex.Existing.Id);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_DuplicateAllowed_CreatesSecondClient()
+    {
+        var created = await Clients.RegisterAsync(New("Olivia Smith", "07700 900123") with { AllowDuplicate = true });
+
+        Assert.NotEqual(_clinic.Olivia.Id.Value, created.Id);
+        Assert.Equal(4, await _db.CountClientsAsync());
+    }
+
+    [Fact]
+    public async Task UpdateAsync_PhoneIntoAnotherClients_RefusedAndUnchanged()
+    {
+        var update = new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07700 900123"), true, A.Desk);
+
+        await Assert.ThrowsAsync<DuplicateClientException>(() => Clients.UpdateAsync(update));
+
+        Assert.Equal("07911 222333", (await Clients.FindAsync(_clinic.Noah.Id.Value))!.Phone);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_EveryField_StoredAsGiven()
+    {
+        var details = new ClientDetails("Noah J. Patel", "07911 000111", "noah@example.com", new DateOnly(1985, 3, 2), "Left-handed", true);
+
+        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, details, true, A.Desk));
+
+        var noah = (await Clients.FindAsync(_clinic.Noah.Id.Value))!;
+        Assert.Equal(("Noah J. Patel", "07911 000111", "noah@example.com", "Left-handed"), (noah.Name, noah.Phone, noah.Email, noah.Notes));
+        Assert.Equal(new DateOnly(1985, 3, 2), noah.DateOfBirth);
+        Assert.True(noah.MarketingConsent);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_Deactivated_HiddenFromSearchAndListButOnFile()
+    {
+        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07911 222333"), false, A.Desk));
+
+        Assert.Empty(await Clients.SearchAsync("noah"));
+        Assert.Equal(2, (await Clients.PageAsync(null, 0, 50)).Total);
+        Assert.Equal(3, (await Clients.PageAsync(null, 0, 50, includeInactive: true)).Total);
+        Assert.False((await Clients.FindAsync(_clinic.Noah.Id.Value))!.Active);
+    }
+
+    [Fact]
+    public async Task BookAsync_InactiveClient_RefusedWithReason()
+    {
+        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07911 222333"), false, A.Desk));
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => BookAsync(_clinic.Noah.Id.Value, 8, 10));
+
+        Assert.Contains("inactive", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await _db.CountAppointmentsAsync());
+    }
+
+    [Fact]
+    public async Task AcquireAsync_InactiveClient_Refused()
+    {
+        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07911 222333"), false, A.Desk));
+
+        await Assert.ThrowsAsync<DomainException>(() => SellAsync(_clinic.Noah));
+
+        Assert.Equal(0, await _db.CountInvoicesAsync());
+    }
+
+    [Fact]
+    public async Task MergeAsync_Duplicate_MovesAppointmentsPackagesAndSalesKeepingBalancesAndLiability()
+    {
+        var paid = await SellAsync(_clinic.Noah);
+        await SellAsync(_clinic.Noah, AcquisitionMode.Unpaid);
+        await BookAsync(_clinic.Noah.Id.Value, 8, 10, paid.Id);
+        await BookAsync(_clinic.Olivia.Id.Value, 8, 12);
+        var liability = await PackageQueries.LiabilityAsync(A.At(9, 0));
+        var history = await PackageQueries.HistoryAsync(paid.Id);
+        var owedBefore = (await Files.FileAsync(_clinic.Noah.Id.Value))!.Owed;
+
+        await Clients.MergeAsync(_clinic.Noah.Id.Value, _clinic.Olivia.Id.Value, A.Desk);
+
+        var noah = (await Files.FileAsync(_clinic.Noah.Id.Value))!;
+        var olivia = (await Files.FileAsync(_clinic.Olivia.Id.Value))!;
+        Assert.Empty(noah.Upcoming.Concat(noah.Past));
+        Assert.Empty(noah.Sales);
+        Assert.Equal(2, olivia.Upcoming.Count);
+        Assert.Equal(2, olivia.Sales.Count);
+        Assert.Equal(owedBefore, olivia.Owed);
+        Assert.Equal(2, (await PackageQueries.ClientRecordsAsync(_clinic.Olivia.Id.Value)).Count);
+        Assert.Empty(await PackageQueries.ClientRecordsAsync(_clinic.Noah.Id.Value));
+        Assert.Equal(liability, await PackageQueries.LiabilityAsync(A.At(9, 0)));
+        Assert.Equal(history, await PackageQueries.HistoryAsync(paid.Id));
+        Assert.Equal(_clinic.Olivia.Id.Value, noah.Client.MergedIntoId);
+        Assert.Equal("Olivia Smith", noah.MergedIntoName);
+        Assert.False(noah.Client.Active);
+    }
+
+    [Fact]
+    public async Task MergeAsync_IntoInactiveClient_RefusedAndNothingMoves()
+    {
+        await BookAsync(_clinic.Noah.Id.Value, 8, 10);
+        await Clients.UpdateAsync(new UpdateClient(_clinic.Olivia.Id.Value, new ClientDetails("Olivia Smith", "07700 900123", "olivia.smith@example.com"), false, A.Desk));
+
+        await Assert.ThrowsAsync<DomainException>(() => Clients.MergeAsync(_clinic.Noah.Id.Value, _clinic.Olivia.Id.Value, A.Desk));
+
+        Assert.Single((await Files.FileAsync(_clinic.Noah.Id.Value))!.Upcoming);
+        Assert.True((await Clients.FindAsync(_clinic.Noah.Id.Value))!.Active);
+    }
+
+    [Fact]
+    public async Task MergeAsync_IntoSelf_RefusedAsInvalid()
+    {
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Clients.MergeAsync(_clinic.Noah.Id.Value, _clinic.Noah.Id.Value, A.Desk));
+
+        Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
+    }
+
+    [Fact]
+    public async Task EraseAsync_ClientWithPackagesAndSales_AnonymisedTotalsAndLiabilityUnchanged()
+    {
+        var paid = await SellAsync(_clinic.Noah);
+        await SellAsync(_clinic.Noah, AcquisitionMode.Unpaid);
+        await BookAsync(_clinic.Noah.Id.Value, 8, 10, paid.Id);
+        var liability = await PackageQueries.LiabilityAsync(A.At(9, 0));
+        var before = (await Files.FileAsync(_clinic.Noah.Id.Value))!;
+
+        await Clients.EraseAsync(_clinic.Noah.Id.Value, A.Desk);
+
+        var after = (await Files.FileAsync(_clinic.Noah.Id.Value))!;
+        Assert.Equal((Client.ErasedName, "", ""), (after.Client.Name, after.Client.Phone, after.Client.Email));
+        Assert.Equal(before.Sales.Sum(s => s.Total), after.Sales.Sum(s => s.Total));
+        Assert.Equal(before.Owed, after.Owed);
+        Assert.Equal(before.Upcoming.Count, after.Upcoming.Count);
+        Assert.Equal(liability, await PackageQueries.LiabilityAsync(A.At(9, 0)));
+        Assert.Empty(await Clients.SearchAsync("noah"));
+    }
+
+    [Fact]
+    public async Task EraseAsync_ThenBook_Refused()
+    {
+        await Clients.EraseAsync(_clinic.Noah.Id.Value, A.Desk);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => BookAsync(_clinic.Noah.Id.Value, 8, 10));
+
+        Assert.Contains("erased", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportAsync_ClientWithHistory_HoldsProfileAppointmentsPackagesWithHistoryAndInvoices()
+    {
+        var paid = await SellAsync(_clinic.Noah);
+        await BookAsync(_clinic.Noah.Id.Value, 8, 10, paid.Id);
+
+        var export = await Files.ExportAsync(_clinic.Noah.Id.Value);
+
+        Assert.Equal("Noah Patel", export.Profile.Name);
+        Assert.Equal("Swedish massage", Assert.Single(export.Appointments).Service);
+        var package = Assert.Single(export.Packages);
+        Assert.Equal(await PackageQueries.HistoryAsync(paid.Id), package.History);
+        Assert.Equal(250m, Assert.Single(export.Invoices).Total);
+    }
+}
