@@ -8,11 +8,13 @@ using FrontDesk.Dashboard.Components;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Data.Demo;
 using FrontDesk.Dashboard.Live;
+using FrontDesk.Dashboard.Staff;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddFrontDesk(builder.Configuration);
+builder.Services.AddStaffSignIn(builder.Configuration);
 builder.Services.AddHostedService<FrontDesk.Dashboard.Packages.PackageExpiryJob>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -25,6 +27,8 @@ builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOpt
 var app = builder.Build();
 
 await DatabaseSetup.MigrateAsync(app.Services);
+// Accounts from configuration (Bootstrap): the owner only while none exists; no default password.
+await StaffBootstrap.ApplyAsync(app.Services, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BootstrapOptions>>().Value);
 // The business settings: from the database, seeded from "Business" in appsettings the first time.
 var business = app.Services.GetRequiredService<BusinessProfileStore>();
 await business.LoadAsync();
@@ -46,11 +50,15 @@ app.Use((context, next) =>
     return next(context);
 });
 app.UseStatusCodePages();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapDashboardApi();
 app.MapBusinessApi();
+app.MapStaffSignOut();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapLiveDiagnostics();
 

@@ -5,12 +5,19 @@ using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 using FrontDesk.Domain.Sales;
 using FrontDesk.Domain.Staff;
+using FrontDesk.Dashboard.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FrontDesk.Dashboard.Data;
 
-/// <summary>One context per operation (IDbContextFactory); never held by a circuit.</summary>
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+/// <summary>
+/// One context per operation (IDbContextFactory); never held by a circuit. Staff accounts
+/// (ASP.NET Core Identity) live in the same database.
+/// </summary>
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Resource> Resources => Set<Resource>();
@@ -41,6 +48,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Domain events live on the aggregates only until they are announced; never stored.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.Ignore<DomainEvent>();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
     }

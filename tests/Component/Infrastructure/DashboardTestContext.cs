@@ -1,17 +1,43 @@
+using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
+using FrontDesk.Domain.Staff;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using MudBlazor.Services;
 
 namespace FrontDesk.Tests.Component.Infrastructure;
 
-/// <summary>bUnit's context for every component test: JS calls the test did not plan answer with defaults, and MudBlazor's services are there.</summary>
+/// <summary>
+/// bUnit's context for every component test: JS calls the test did not plan answer with
+/// defaults, MudBlazor's services are there, and a staff member is signed in
+/// (<see cref="SignedIn"/>, an owner unless the test calls <see cref="SignInAs"/>).
+/// </summary>
 public class DashboardTestContext : BunitContext
 {
+    public const string TestStaffId = "test-staff-1";
+
     public DashboardTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Authorization = AddAuthorization();
+        SignInAs(StaffRole.Owner);
+    }
+
+    /// <summary>bUnit's authentication and authorization double: the circuit's signed-in principal.</summary>
+    public BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>The name of the signed-in test staff member.</summary>
+    public string SignedIn { get; private set; } = "";
+
+    /// <summary>Signs in a test staff member with <paramref name="role"/> (claims as the app's cookie carries them).</summary>
+    public void SignInAs(StaffRole role, string? name = null)
+    {
+        SignedIn = name ?? $"Test {role}";
+        Authorization.SetAuthorized(SignedIn);
+        Authorization.SetRoles(role.ToString());
+        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, TestStaffId), new Claim(ClaimTypes.Role, role.ToString()));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,7 +19,7 @@ public sealed class LiveCalendarKeyboardTests(BrowserFixture browser, ClinicServ
     [Fact]
     public async Task ArrowKeysThenEnter_OnAFreeSlot_OpenTheBookingDrawerForThatProviderAndTime()
     {
-        await using var person = await browser.NewPersonAsync("receptionist-keyboard", server.BaseAddress);
+        await using var person = await browser.NewPersonAsync("receptionist-keyboard", server.BaseAddress, StaffRole.Receptionist);
         var desk = new CalendarDesk(person);
         await desk.OpenAsync();
 
@@ -42,7 +43,7 @@ public sealed class LiveCalendarKeyboardTests(BrowserFixture browser, ClinicServ
         using var api = server.Api;
         var client = await api.CreateClientAsync("Hedy Lamarr", "07700 900120");
         await api.BookAsync(client.Id, ClinicServer.Facial, ClinicServer.Tess, ClinicServer.TodayAt(new TimeOnly(16, 0)));
-        await using var person = await browser.NewPersonAsync("receptionist-keyboard", server.BaseAddress);
+        await using var person = await browser.NewPersonAsync("receptionist-keyboard", server.BaseAddress, StaffRole.Receptionist);
         var desk = new CalendarDesk(person);
         await desk.OpenAsync();
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,8 +19,8 @@ public sealed class LiveCalendarTests(BrowserFixture browser, ClinicServer serve
     {
         using var api = server.Api;
         await api.CreateClientAsync("Ada Lovelace", "07700 900101");
-        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress);
-        await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress);
+        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress, StaffRole.Receptionist);
+        await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress, StaffRole.Receptionist);
         var a = new CalendarDesk(personA);
         var b = new CalendarDesk(personB);
         await a.OpenAsync();
@@ -79,8 +80,8 @@ public sealed class LiveCalendarTests(BrowserFixture browser, ClinicServer serve
     {
         using var api = server.Api;
         var client = await api.CreateClientAsync("Grace Hopper", "07700 900102");
-        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress);
-        await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress);
+        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress, StaffRole.Receptionist);
+        await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress, StaffRole.Receptionist);
         var a = new CalendarDesk(personA);
         var b = new CalendarDesk(personB);
         await a.OpenAsync();
@@ -101,7 +102,7 @@ public sealed class LiveCalendarTests(BrowserFixture browser, ClinicServer serve
     {
         using var api = server.Api;
         await api.CreateClientAsync("Alan Turing", "07700 900103");
-        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress);
+        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress, StaffRole.Receptionist);
         var a = new CalendarDesk(personA);
         await a.OpenAsync();
 
@@ -125,8 +126,8 @@ public sealed class LiveCalendarTests(BrowserFixture browser, ClinicServer serve
         using var api = server.Api;
         await api.CreateClientAsync("Katherine Johnson", "07700 900104");
         await api.CreateClientAsync("Dorothy Vaughan", "07700 900105");
-        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress);
-        await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress);
+        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress, StaffRole.Receptionist);
+        await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress, StaffRole.Receptionist);
         var a = new CalendarDesk(personA);
         var b = new CalendarDesk(personB);
         await a.OpenAsync();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -19,7 +20,7 @@ public sealed class PhoneCalendarTests(BrowserFixture browser, ClinicServer serv
         using var api = server.Api;
         var client = await api.CreateClientAsync("Pia Phone", "07700 900390");
         await api.BookAsync(client.Id, ClinicServer.Facial, ClinicServer.Uma, ClinicServer.TodayAt(new TimeOnly(15, 0)));
-        await using var person = await browser.NewPersonAsync("phone", server.BaseAddress);
+        await using var person = await browser.NewPersonAsync("phone", server.BaseAddress, StaffRole.Receptionist);
         await person.Page.SetViewportSizeAsync(390, 844);
 
         await person.Page.GotoAsync("/");

@@ -1,3 +1,4 @@
+using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -17,7 +18,7 @@ public sealed class ClientOnboardingTests(BrowserFixture browser, ClinicServer s
     {
         using var api = server.Api;
         var ella = await api.CreateClientAsync("Ella Wood", "07700 900123");
-        await using var person = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        await using var person = await browser.NewPersonAsync("receptionist", server.BaseAddress, StaffRole.Receptionist);
         var page = person.Page;
 
         await page.GotoAsync("clients");
@@ -35,6 +36,7 @@ public sealed class ClientOnboardingTests(BrowserFixture browser, ClinicServer s
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ella Wood", Level = 1 })).ToBeVisibleAsync();
 
         await page.GotoAsync("clients/import");
+        await Expect(page.Locator(".shell[data-interactive='true']")).ToBeAttachedAsync(); // the file input answers once the circuit is up
         var csv = "First name,Last name,Mobile,E-mail\r\nNoor,Ahmed,07000 100001,noor@example.com\r\n,,07000 100002,\r\nOwen,Price,07000 100003,owen@\r\nPaula,Reyes,07000 100004,\r\n";
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "clients.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
 

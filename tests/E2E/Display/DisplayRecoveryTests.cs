@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -26,7 +27,7 @@ public sealed class DisplayRecoveryTests(BrowserFixture browser, ClinicServer se
         {
             client = (await api.CreateClientAsync("Rita Restart", "07700 900401")).Id;
         }
-        await using var wall = await browser.NewPersonAsync("wall-display", server.BaseAddress);
+        await using var wall = await browser.NewPersonAsync("wall-display", server.BaseAddress, StaffRole.Display);
         var display = new WallDisplay(wall);
         await display.OpenAsync();
         var before = await display.CountersAsync();
@@ -71,7 +72,7 @@ public sealed class DisplayRecoveryTests(BrowserFixture browser, ClinicServer se
         }
         // The wall reaches the server through a relay whose cable the test pulls; the server keeps running.
         await using var cable = new TcpRelay(server.Port);
-        await using var wall = await browser.NewPersonAsync("wall-display", cable.BaseAddress);
+        await using var wall = await browser.NewPersonAsync("wall-display", cable.BaseAddress, StaffRole.Display);
         var display = new WallDisplay(wall);
         await display.OpenAsync();
         var before = await display.CountersAsync();
@@ -106,7 +107,7 @@ public sealed class DisplayRecoveryTests(BrowserFixture browser, ClinicServer se
         {
             client = (await api.CreateClientAsync("Sami Startup", "07700 900404")).Id;
         }
-        await using var wall = await browser.NewPersonAsync("wall-display", server.BaseAddress);
+        await using var wall = await browser.NewPersonAsync("wall-display", server.BaseAddress, StaffRole.Display);
         var display = new WallDisplay(wall);
         var negotiate = new Regex("/_blazor/negotiate");
         var stopped = new TaskCompletionSource();

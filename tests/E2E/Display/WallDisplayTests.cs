@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FrontDesk.Domain.Packages;
+using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -28,9 +29,9 @@ public sealed class WallDisplayTests(BrowserFixture browser, AllDayClinicServer 
         var course = await api.CreateCourseAsync(Course, ClinicServer.Massage, 3, 150m);
         var record = await api.SellAsync(redeemer.Id, course);
 
-        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress);
-        await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress);
-        await using var wall = await browser.NewPersonAsync("wall-display", server.BaseAddress);
+        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress, StaffRole.Receptionist);
+        await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress, StaffRole.Receptionist);
+        await using var wall = await browser.NewPersonAsync("wall-display", server.BaseAddress, StaffRole.Display);
         var a = new CalendarDesk(personA, server.ShiftStart);
         var b = new CalendarDesk(personB, server.ShiftStart);
         var display = new WallDisplay(wall);

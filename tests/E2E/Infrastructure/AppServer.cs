@@ -111,7 +111,7 @@ public class AppServer : IAsyncLifetime
         {
             info.Environment["Business__TimeZone"] = zone;
         }
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in E2EStaff.Configuration().Concat(Settings))
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

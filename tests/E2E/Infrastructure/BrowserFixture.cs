@@ -1,3 +1,4 @@
+using FrontDesk.Domain.Staff;
 using Microsoft.Playwright;
 
 namespace FrontDesk.Tests.E2E.Infrastructure;
@@ -56,8 +57,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context and page for one person (a receptionist, the wall display).</summary>
-    public async Task<Person> NewPersonAsync(string name, Uri baseAddress)
+    /// <summary>
+    /// A fresh browser context and page for one person (a receptionist, the wall display),
+    /// signed in with the test account of <paramref name="signInAs"/> (see <see cref="E2EStaff"/>),
+    /// or anonymous when it is null.
+    /// </summary>
+    public async Task<Person> NewPersonAsync(string name, Uri baseAddress, StaffRole? signInAs)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -67,7 +72,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         var page = await context.NewPageAsync();
-        return new Person(name, context, page);
+        var person = new Person(name, context, page);
+        if (signInAs is { } role)
+        {
+            await person.SignInAsAsync(role);
+        }
+        return person;
     }
 
     public async Task DisposeAsync()
@@ -90,6 +100,9 @@ public sealed class Person(string name, IBrowserContext context, IPage page) : I
     public IBrowserContext Context { get; } = context;
 
     public IPage Page { get; } = Track(page, name);
+
+    /// <summary>Signs this person's browser in as the test account of <paramref name="role"/>.</summary>
+    public Task SignInAsAsync(StaffRole role) => E2EStaff.SignInAsync(Page, E2EStaff.For(role));
 
     public Task<string> ScreenshotAsync(string step) => Artifacts.ScreenshotAsync(Page, $"{step}-{Name}");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -23,7 +24,7 @@ public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinic
     [Fact]
     public async Task ServerRestart_DeskOpen_SaysReconnectingThenOffersReload()
     {
-        await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress, StaffRole.Receptionist);
         await OpenAsync(desk);
         var sameDocument = await MarkDocumentAsync(desk.Page);
 
@@ -49,7 +50,7 @@ public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinic
     public async Task NetworkCut_DeskOpen_RejoinsItsCircuitWithoutReload()
     {
         await using var cable = new TcpRelay(server.Port);
-        await using var desk = await browser.NewPersonAsync("receptionist", cable.BaseAddress);
+        await using var desk = await browser.NewPersonAsync("receptionist", cable.BaseAddress, StaffRole.Receptionist);
         await OpenAsync(desk);
         var sameDocument = await MarkDocumentAsync(desk.Page);
 
@@ -67,7 +68,7 @@ public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinic
     [Fact]
     public async Task TabHiddenLong_DeskOpen_PausesItsCircuitAndResumesWhenShown()
     {
-        await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress, StaffRole.Receptionist);
         await OpenAsync(desk);
         var sameDocument = await MarkDocumentAsync(desk.Page);
 
@@ -85,7 +86,7 @@ public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinic
     [Fact]
     public async Task TabHiddenLong_WithSomethingTyped_KeepsItsCircuitUntilTheFieldIsEmpty()
     {
-        await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        await using var desk = await browser.NewPersonAsync("receptionist", server.BaseAddress, StaffRole.Receptionist);
         await OpenAsync(desk);
         // A half-typed field outside anything kept (not the booking drawer's draft): pausing would throw it away.
         await desk.Page.EvaluateAsync(
@@ -111,7 +112,7 @@ public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinic
     [Fact]
     public async Task TabHiddenLong_BookingDrawerHalfFilled_ResumesOnTheSameDayWithTheDraft()
     {
-        await using var person = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        await using var person = await browser.NewPersonAsync("receptionist", server.BaseAddress, StaffRole.Receptionist);
         var desk = new CalendarDesk(person);
         await desk.OpenAsync();
         var sameDocument = await MarkDocumentAsync(desk.Page);
@@ -159,7 +160,7 @@ public sealed class ReconnectModalTests(BrowserFixture browser, QuickPauseClinic
         using var api = server.Api;
         var client = await api.CreateClientAsync("Ida Resume", "07700 900777");
         await api.BookAsync(client.Id, ClinicServer.Facial, ClinicServer.Tess, ClinicServer.TodayAt(new TimeOnly(13, 0)));
-        await using var person = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        await using var person = await browser.NewPersonAsync("receptionist", server.BaseAddress, StaffRole.Receptionist);
         var desk = new CalendarDesk(person);
         await desk.OpenAsync();
         var sameDocument = await MarkDocumentAsync(desk.Page);

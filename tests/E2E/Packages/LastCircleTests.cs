@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FrontDesk.Domain.Packages;
+using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -30,8 +31,8 @@ public sealed class LastCircleTests(BrowserFixture browser, ClinicServer server)
         await api.BookAsync(client.Id, ClinicServer.Facial, ClinicServer.Tess, ClinicServer.TodayAt(new TimeOnly(9, 0)), record.Id, 1);
         var appointmentsBefore = (await api.AppointmentsTodayAsync()).Count(x => x.ClientId == client.Id);
 
-        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress);
-        await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress);
+        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress, StaffRole.Receptionist);
+        await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress, StaffRole.Receptionist);
         var a = new CalendarDesk(personA);
         var b = new CalendarDesk(personB);
         await a.OpenAsync();

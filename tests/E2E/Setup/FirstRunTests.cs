@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -19,7 +20,7 @@ public sealed class FirstRunTests(BrowserFixture browser, EmptyDatabaseServer se
     [Fact]
     public async Task SetupWizard_NewOwnerSetsUpTheBusiness_CalendarShowsItsNameAndOpeningHours()
     {
-        await using var owner = await browser.NewPersonAsync("owner", server.BaseAddress);
+        await using var owner = await browser.NewPersonAsync("owner", server.BaseAddress, StaffRole.Owner);
         var page = owner.Page;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(Zone)).DateTime);
         var closedDay = today.AddDays(2).DayOfWeek; // never today: the calendar opens on today
@@ -94,8 +95,8 @@ public sealed class SetupRedirectTests(BrowserFixture browser, EmptyDatabaseServ
     [Fact]
     public async Task SecondBrowser_OpensTheCalendarDuringSetup_IsSentToTheSetup()
     {
-        await using var owner = await browser.NewPersonAsync("owner", server.BaseAddress);
-        await using var receptionist = await browser.NewPersonAsync("receptionist", server.BaseAddress);
+        await using var owner = await browser.NewPersonAsync("owner", server.BaseAddress, StaffRole.Owner);
+        await using var receptionist = await browser.NewPersonAsync("receptionist", server.BaseAddress, StaffRole.Receptionist);
         await owner.Page.GotoAsync("/setup");
         await Expect(owner.Page.GetByRole(AriaRole.Heading, new() { Name = "Welcome — let's set up your business" })).ToBeVisibleAsync();
 
@@ -108,7 +109,7 @@ public sealed class SetupRedirectTests(BrowserFixture browser, EmptyDatabaseServ
     [Fact]
     public async Task WallDisplay_OpenedDuringSetup_SaysItIsNotSetUpYet()
     {
-        await using var wall = await browser.NewPersonAsync("wall", server.BaseAddress);
+        await using var wall = await browser.NewPersonAsync("wall", server.BaseAddress, StaffRole.Display);
 
         await wall.Page.GotoAsync("/display");
 
