@@ -96,7 +96,8 @@ public sealed class SetupRedirectTests(BrowserFixture browser, EmptyDatabaseServ
     public async Task SecondBrowser_OpensTheCalendarDuringSetup_IsSentToTheSetup()
     {
         await using var owner = await browser.NewPersonAsync("owner", server.BaseAddress, StaffRole.Owner);
-        await using var receptionist = await browser.NewPersonAsync("receptionist", server.BaseAddress, StaffRole.Receptionist);
+        // A second manager's browser: the setup is for owners and managers (a receptionist is refused it).
+        await using var receptionist = await browser.NewPersonAsync("manager", server.BaseAddress, StaffRole.Manager);
         await owner.Page.GotoAsync("/setup");
         await Expect(owner.Page.GetByRole(AriaRole.Heading, new() { Name = "Welcome — let's set up your business" })).ToBeVisibleAsync();
 
