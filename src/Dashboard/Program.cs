@@ -7,6 +7,7 @@ using FrontDesk.Dashboard.Components;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Data.Demo;
 using FrontDesk.Dashboard.Live;
+using FrontDesk.Dashboard.Security;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,8 +34,15 @@ var culture = System.Globalization.CultureInfo.GetCultureInfo(app.Services.GetRe
 System.Globalization.CultureInfo.DefaultThreadCurrentCulture = culture;
 System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = culture;
 
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseBodyLimits();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
