@@ -8,6 +8,7 @@ using FrontDesk.Dashboard.Components;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Data.Demo;
 using FrontDesk.Dashboard.Live;
+using FrontDesk.Dashboard.Security;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +40,12 @@ if (app.Configuration.GetValue<bool>("DemoData:Enabled"))
 // keeps its own until reloaded.
 BusinessCulture.Apply(business.Current);
 
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
 app.UseExceptionHandler();
 app.Use((context, next) =>
 {
@@ -46,6 +53,7 @@ app.Use((context, next) =>
     return next(context);
 });
 app.UseStatusCodePages();
+app.UseBodyLimits();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
