@@ -1,4 +1,5 @@
 using FrontDesk.Dashboard;
+using FrontDesk.Dashboard.Business;
 using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Domain.Calendar;
@@ -19,9 +20,12 @@ public sealed class CatalogQueriesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private CatalogQueries Queries(string zone = "Europe/London") => new(
-        _db.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(),
-        new BusinessClock(_db.Clock, Options.Create(new BusinessOptions { TimeZone = zone })));
+    private CatalogQueries Queries(string zone = "Europe/London")
+    {
+        var contexts = _db.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        var profiles = new BusinessProfileStore(contexts, Options.Create(new BusinessOptions { TimeZone = zone }), new RecordingLiveFeed(), _db.Clock);
+        return new(contexts, new BusinessClock(_db.Clock, profiles));
+    }
 
     [Fact]
     public async Task WorkingPeriodsAsync_BreakDayOffAndClosure_PeriodsAndStatusPerDate()
