@@ -117,7 +117,7 @@ public static class ClientEndpoints
             }
             var result = await import.ImportAsync(table, mapping, caller, null, ct);
             return Results.Ok(new ImportResponse(false, table.Rows.Count, result.Created, result.Skipped.Count, null, result.Skipped));
-        }).WithBodyLimit(BodyLimits.Import).Accepts<string>("text/csv");
+        }).WithBodyLimit(BodyLimits.Import);
     }
 
     internal static ClientDto ToDto(ClientView c) =>

@@ -501,6 +501,29 @@ public sealed partial class OpenApiHostileSweepTests(ApiFactory app, Xunit.Abstr
     /// A real id for each {parameter} of the path, from the segment before it: a fresh appointment
     /// for every operation on one, a seeded id, or the first item the collection lists.
     /// </summary>
+    private int _freshClients;
+
+    /// <summary>
+    /// An appointment of its own client, provider and service, so that whatever the sweep did to
+    /// the seeded ones before (an accepted erase, delete or new hours) cannot make it unbookable.
+    /// </summary>
+    private async Task<string> FreshAppointmentAsync()
+    {
+        var n = Interlocked.Increment(ref _freshClients);
+        var client = await CreatedIdAsync("/api/v1/clients", new { name = $"Sweep client {n}", phone = $"07700 {n:000000}", email = $"sweep{n}@example.com", notes = "" });
+        var provider = await CreatedIdAsync("/api/v1/providers", new { name = $"Sweep provider {n}", title = "Therapist", serviceIds = Array.Empty<Guid>(), active = true });
+        var service = await CreatedIdAsync("/api/v1/services", new { name = $"Sweep service {n}", activity = "Sweep", tags = Array.Empty<string>(), durationMinutes = 30, price = 10m, bufferMinutes = 0, resourceIds = Array.Empty<Guid>(), providerIds = new[] { provider }, bookableOnline = false, active = true });
+        // No working hours of its own: booked with the override, as a manager would.
+        return (await CreatedIdAsync("/api/v1/appointments", new { clientId = client, serviceId = service, providerId = provider, start = ApiFactory.Iso(app.NextFutureSlot()), overrideAvailability = true })).ToString();
+    }
+
+    private async Task<Guid> CreatedIdAsync(string path, object body)
+    {
+        var response = await app.Http.PostAsync(path, ApiFactory.Json(body));
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
     private async Task<Dictionary<string, string>> PathIdsAsync(Operation operation, Dictionary<string, string> ids)
     {
         var result = new Dictionary<string, string>();
@@ -515,7 +538,8 @@ public sealed partial class OpenApiHostileSweepTests(ApiFactory app, Xunit.Abstr
             var collection = segments[i - 1];
             result[name] = collection switch
             {
-                "appointments" => (await app.BookAsync(app.NextFutureSlot(), client: app.Clinic.Noah.Id.Value)).GetProperty("id").GetString()!,
+                // A fresh client each time: an accepted erase or merge earlier in the sweep leaves a seeded one unbookable.
+                "appointments" => await FreshAppointmentAsync(),
                 _ when ids.TryGetValue(collection, out var id) => id,
                 _ => await FirstListedAsync(string.Join('/', segments[..i])) ?? Guid.NewGuid().ToString(),
             };
