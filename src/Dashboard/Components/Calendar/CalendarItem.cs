@@ -37,6 +37,25 @@ public static class CalendarItem
         new(provider.Id.ToString(), provider.Name, provider.Shifts.Select(s => new SchedulerShift(s.Day, s.From, s.To)).ToList());
 
     /// <summary>
+    /// A provider's column shaded per date from the working-periods query: breaks, days off and
+    /// closures greyed, the reason of a day off or closure shown. Dates not in
+    /// <paramref name="days"/> fall back to the weekly hours.
+    /// </summary>
+    public static SchedulerColumn Column(ProviderView provider, IEnumerable<ProviderDayView> days) => Column(provider) with
+    {
+        Days = days.Where(d => d.ProviderId == provider.Id).ToDictionary(d => d.Date, d => new SchedulerDay(
+            d.Periods.Select(p => new SchedulerPeriod(p.From, p.To)).ToList(), DayNote(d))),
+    };
+
+    /// <summary>"Day off: dentist", "Closed: Christmas Day", or null on a working (or simply unscheduled) date.</summary>
+    public static string? DayNote(ProviderDayView day) => day.Status switch
+    {
+        DayStatus.DayOff => day.Reason.Length > 0 ? $"Day off: {day.Reason}" : "Day off",
+        DayStatus.Closed => day.Reason.Length > 0 ? $"Closed: {day.Reason}" : "Closed",
+        _ => null,
+    };
+
+    /// <summary>
     /// An appointment as the grid draws it, in the business's wall-clock time. <paramref name="record"/>
     /// is its prepaid record when known, for the "3/10" badge and the circle's colour.
     /// </summary>

@@ -31,6 +31,12 @@ public partial class CalendarPage : ComponentBase, IDisposable
 
     private Scheduler.Scheduler? _scheduler;
     private IReadOnlyList<ProviderView> _providers = [];
+
+    /// <summary>Each provider's working periods per date of the days shown (the shading), and which days they are for.</summary>
+    private IReadOnlyList<ProviderDayView> _workingDays = [];
+    private (DateOnly From, DateOnly To) _workingRange;
+    private long _catalogRevision;
+    private int _shadingRequest;
     private IReadOnlyList<SchedulerColumn> _columns = [];
     private IReadOnlyList<SchedulerItem> _items = [];
     private CalendarState? _renderedState;
@@ -70,7 +76,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
     private Guid ProviderChoice => _view == SchedulerView.Week ? WeekProvider ?? Guid.Empty : State.ProviderFilter ?? Guid.Empty;
 
     /// <summary>The week view shows one provider at a time: the chosen one, else the first.</summary>
-    private Guid? WeekProvider => State.ProviderFilter ?? _providers.FirstOrDefault()?.Id;
+    private Guid? WeekProvider => State.ProviderFilter ?? (_providers.FirstOrDefault(p => p.Active) ?? _providers.FirstOrDefault())?.Id;
 
     private string? DrawerTitle => _drawer switch
     {
@@ -82,11 +88,8 @@ public partial class CalendarPage : ComponentBase, IDisposable
     protected override async Task OnInitializedAsync()
     {
         _now = Clock.LocalNow;
-        _providers = await Catalog.ProvidersAsync();
-        // The business's opening hours, widened to any provider's shift outside them.
-        var shifts = _providers.SelectMany(p => p.Shifts).ToList();
-        _opens = shifts.Select(s => s.From).Append(Clock.Business.OpensAt).Min();
-        _closes = shifts.Select(s => s.To).Append(Clock.Business.ClosesAt).Max();
+        _catalogRevision = State.CatalogRevision;
+        await LoadProvidersAsync();
         if (Shown is { } shown)
         {
             // Resumed (or prerendered, then interactive): what was on show before.
@@ -118,7 +121,8 @@ public partial class CalendarPage : ComponentBase, IDisposable
         }
         Store.StateChanged += OnStateChanged;
         ShowRange();
-        Rebuild();
+        await LoadShadingAsync();
+        Rebuild(force: true);
         _clockTimer = Time.CreateTimer(_ => _ = InvokeAsync(() =>
         {
             _now = Clock.LocalNow;
@@ -126,11 +130,65 @@ public partial class CalendarPage : ComponentBase, IDisposable
         }), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
-    private void OnStateChanged(CalendarState state) => _ = InvokeAsync(() =>
+    private void OnStateChanged(CalendarState state) => _ = InvokeAsync(async () =>
     {
+        if (state.CatalogRevision != _catalogRevision)
+        {
+            // Another desk changed providers, hours, services or closures: new columns and shading.
+            _catalogRevision = state.CatalogRevision;
+            await LoadProvidersAsync();
+            await LoadShadingAsync();
+            Rebuild(force: true);
+        }
         Rebuild();
         StateHasChanged();
     });
+
+    private async Task LoadProvidersAsync()
+    {
+        _providers = await Catalog.ProvidersAsync();
+        // The business's opening hours, widened to any provider's shift outside them.
+        var shifts = _providers.Where(p => p.Active).SelectMany(p => p.Shifts).ToList();
+        _opens = shifts.Select(s => s.From).Append(Clock.Business.OpensAt).Min();
+        _closes = shifts.Select(s => s.To).Append(Clock.Business.ClosesAt).Max();
+    }
+
+    /// <summary>Reads the working periods of the days on show (the latest request wins); on failure the weekly hours shade instead.</summary>
+    private async Task LoadShadingAsync()
+    {
+        var days = SchedulerLayout.DaysOf(_view, _date);
+        var request = ++_shadingRequest;
+        IReadOnlyList<ProviderDayView> periods;
+        try
+        {
+            periods = await Catalog.WorkingPeriodsAsync(days[0], days[^1]);
+        }
+        catch (DomainException)
+        {
+            periods = [];
+        }
+        if (request == _shadingRequest)
+        {
+            _workingDays = periods;
+            _workingRange = (days[0], days[^1]);
+        }
+    }
+
+    /// <summary>After the day or view changed: the shading of the new days, unless already held.</summary>
+    private void RefreshShading()
+    {
+        var days = SchedulerLayout.DaysOf(_view, _date);
+        if (_workingRange == (days[0], days[^1]))
+        {
+            return;
+        }
+        _ = InvokeAsync(async () =>
+        {
+            await LoadShadingAsync();
+            Rebuild(force: true);
+            StateHasChanged();
+        });
+    }
 
     /// <summary>Asks the store for the days the view shows, unless it holds them already.</summary>
     private void ShowRange()
@@ -154,10 +212,12 @@ public partial class CalendarPage : ComponentBase, IDisposable
         }
         _renderedState = state;
         Remember();
+        // Inactive providers take no bookings: their column shows only while they have appointments on show.
         var shown = _view == SchedulerView.Week
             ? _providers.Where(p => p.Id == WeekProvider)
-            : _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter);
-        _columns = shown.Select(CalendarItem.Column).ToList();
+            : _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter)
+                .Where(p => p.Active || state.Appointments.Values.Any(a => a.ProviderId == p.Id));
+        _columns = shown.Select(p => CalendarItem.Column(p, _workingDays)).ToList();
         var columnIds = shown.Select(p => p.Id).ToHashSet();
         var appointments = state.Appointments.Values.Where(a => columnIds.Contains(a.ProviderId)).OrderBy(a => a.Start).ToList();
         _items = appointments.Select(a => CalendarItem.From(a, Clock, RecordOf(a))).ToList();
@@ -211,6 +271,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
         _view = view;
         ShowRange();
         Rebuild(force: true);
+        RefreshShading();
     }
 
     private void OnDateChanged(DateOnly date)
@@ -218,6 +279,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
         _date = date;
         ShowRange();
         Rebuild(force: true);
+        RefreshShading();
     }
 
     private void OnProviderFilter(Guid providerId) => Store.Dispatch(new FilterProvider(providerId == Guid.Empty ? null : providerId));

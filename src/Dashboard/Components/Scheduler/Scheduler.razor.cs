@@ -129,7 +129,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     private void Arrange()
     {
         _days = SchedulerLayout.DaysOf(_view, _date, FirstDayOfWeek);
-        var structure = string.Join("|", _days) + "#" + string.Join("|", Columns) + $"#{DayStart}-{DayEnd}/{SlotMinutes}#{_view}";
+        var structure = string.Join("|", _days) + "#" + string.Join("|", Columns.Select(c => c.Signature(_days))) + $"#{DayStart}-{DayEnd}/{SlotMinutes}#{_view}";
         if (structure != _structure)
         {
             _structure = structure;
@@ -229,7 +229,18 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         {
             return $"{cell.Name}, taken by {item.Title}";
         }
-        return cell.Works ? $"{cell.Name}, free" : $"{cell.Name}, free, outside working hours";
+        if (cell.Works)
+        {
+            return $"{cell.Name}, free";
+        }
+        var day = cell.Lane.Column.DayOf(cell.Lane.Day);
+        var to = cell.Start.AddMinutes(SlotMinutes);
+        return day switch
+        {
+            { Note: { Length: > 0 } note } => $"{cell.Name}, free, {note}",
+            { } d when d.InBreak(TimeOnly.FromDateTime(cell.Start), to.Date > cell.Start.Date ? TimeOnly.MaxValue : TimeOnly.FromDateTime(to)) => $"{cell.Name}, free, on a break",
+            _ => $"{cell.Name}, free, outside working hours",
+        };
     }
 
     private async Task OnSlotClickAsync(int lane, int row)

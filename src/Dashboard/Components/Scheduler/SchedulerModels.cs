@@ -14,14 +14,45 @@ public sealed record SchedulerShift(DayOfWeek Day, TimeOnly From, TimeOnly To)
         day == Day && from >= From && (to <= To || To == TimeOnly.MaxValue);
 }
 
+/// <summary>A span of working time on one date (wall-clock times; <see cref="TimeOnly.MaxValue"/> as To means midnight).</summary>
+public sealed record SchedulerPeriod(TimeOnly From, TimeOnly To)
+{
+    public bool Covers(TimeOnly from, TimeOnly to) => from >= From && (to <= To || To == TimeOnly.MaxValue);
+}
+
+/// <summary>
+/// A column's working time on one date: its periods (a gap between two is a break) and, when
+/// the whole date is off or closed, a <paramref name="Note"/> saying why ("Day off: dentist").
+/// </summary>
+public sealed record SchedulerDay(IReadOnlyList<SchedulerPeriod> Periods, string? Note = null)
+{
+    /// <summary>Whether the time falls between two working periods of the date (a break).</summary>
+    public bool InBreak(TimeOnly from, TimeOnly to) =>
+        Periods.Any(p => p.To <= from) && Periods.Any(p => p.From >= to);
+
+    internal string Signature => $"{Note}:{string.Join(",", Periods.Select(p => $"{p.From:HHmm}-{p.To:HHmm}"))}";
+}
+
 /// <summary>
 /// A column of the grid: a person, a room, a machine. <paramref name="Shifts"/> null means the
 /// column is available whenever the grid is open; otherwise time outside the shifts is greyed.
+/// <see cref="Days"/>, when given, decides per date instead (a date it does not name falls back to the shifts).
 /// </summary>
 public sealed record SchedulerColumn(string Key, string Title, IReadOnlyList<SchedulerShift>? Shifts = null)
 {
+    /// <summary>Working time per date, which wins over <see cref="Shifts"/> for the dates it names.</summary>
+    public IReadOnlyDictionary<DateOnly, SchedulerDay>? Days { get; init; }
+
     public bool Works(DateOnly day, TimeOnly from, TimeOnly to) =>
-        Shifts is null || Shifts.Any(s => s.Covers(day.DayOfWeek, from, to));
+        DayOf(day) is { } date
+            ? date.Periods.Any(p => p.Covers(from, to))
+            : Shifts is null || Shifts.Any(s => s.Covers(day.DayOfWeek, from, to));
+
+    public SchedulerDay? DayOf(DateOnly day) => Days is { } days && days.TryGetValue(day, out var d) ? d : null;
+
+    /// <summary>What decides the column's cells (the record's own equality compares lists by reference).</summary>
+    internal string Signature(IEnumerable<DateOnly> dates) =>
+        $"{Key}/{Title}/{(Shifts is null ? "-" : string.Join(",", Shifts))}/{string.Join(";", dates.Select(d => DayOf(d)?.Signature))}";
 }
 
 /// <summary>

@@ -54,6 +54,8 @@ public static class CalendarReducers
             PackageRevisions = state.PackageRevisions.SetItem(record.ClientId, state.PackageRevision(record.ClientId) + 1),
         },
         PackageTemplateChangedLive => state with { TemplateRevision = state.TemplateRevision + 1 },
+        // A resync may have skipped a catalogue change too: reload the catalogue with the appointments.
+        CatalogChanged or ResyncRequired => state with { CatalogRevision = state.CatalogRevision + 1 },
         PackageRecordChangedLive => state with
         {
             // A change that names no client (expiry sweeps): every drawer reloads.
