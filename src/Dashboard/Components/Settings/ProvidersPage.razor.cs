@@ -9,6 +9,8 @@ namespace FrontDesk.Dashboard.Components.Settings;
 /// <summary>The manager's providers in calendar order (moved up and down), their profile editor and their working hours.</summary>
 public partial class ProvidersPage : ComponentBase, IDisposable
 {
+    private static readonly Dictionary<string, object> TableLabel = new() { ["aria-label"] = "Providers" };
+
     [Inject] private CatalogQueries Queries { get; set; } = default!;
     [Inject] private CatalogService Catalog { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -33,6 +35,8 @@ public partial class ProvidersPage : ComponentBase, IDisposable
             })
             : Task.CompletedTask);
     }
+
+    private int IndexOf(ProviderView provider) => _providers?.ToList().FindIndex(p => p.Id == provider.Id) ?? -1;
 
     private async Task LoadAsync()
     {

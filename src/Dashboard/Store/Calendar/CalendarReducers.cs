@@ -22,6 +22,8 @@ public static class CalendarReducers
         },
         Reload => state with
         {
+            // A resync may have skipped a catalogue change too: the catalogue reloads with the appointments.
+            CatalogRevision = state.CatalogRevision + 1,
             Loading = true,
             Error = null,
             LoadRequest = state.LoadRequest + 1,
@@ -54,8 +56,7 @@ public static class CalendarReducers
             PackageRevisions = state.PackageRevisions.SetItem(record.ClientId, state.PackageRevision(record.ClientId) + 1),
         },
         PackageTemplateChangedLive => state with { TemplateRevision = state.TemplateRevision + 1 },
-        // A resync may have skipped a catalogue change too: reload the catalogue with the appointments.
-        CatalogChanged or ResyncRequired => state with { CatalogRevision = state.CatalogRevision + 1 },
+        CatalogChanged => state with { CatalogRevision = state.CatalogRevision + 1 },
         PackageRecordChangedLive => state with
         {
             // A change that names no client (expiry sweeps): every drawer reloads.
