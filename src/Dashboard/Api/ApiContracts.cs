@@ -4,17 +4,18 @@ using FrontDesk.Domain.Sales;
 
 namespace FrontDesk.Dashboard.Api;
 
-public sealed record ServiceDto(Guid Id, string Name, int DurationMinutes, decimal Price, string Currency, string Activity, IReadOnlyList<string> Tags);
-
-public sealed record ProviderDto(Guid Id, string Name, IReadOnlyList<Guid> ServiceIds);
-
 public sealed record ClientDto(Guid Id, string Name, string Phone, string Email);
 
 public sealed record CreateClientRequest(string? Name, string? Phone, string? Email, string? Notes);
 
-public sealed record BookAppointmentRequest(Guid? ClientId, Guid? ServiceId, Guid? ProviderId, string? Start, bool? OverrideWorkingHours, string? Note, Guid? PackageRecordId = null, int? SessionNumber = null, bool? OverrideClientClash = null);
+/// <summary>
+/// <c>overrideAvailability</c> (or its older name <c>overrideWorkingHours</c>) books outside
+/// hours, in a break, on a day off or closure, or for a service the provider does not perform;
+/// the appointment records it. For now any caller may; issue 11 (staff and roles) limits it to managers.
+/// </summary>
+public sealed record BookAppointmentRequest(Guid? ClientId, Guid? ServiceId, Guid? ProviderId, string? Start, bool? OverrideWorkingHours, string? Note, Guid? PackageRecordId = null, int? SessionNumber = null, bool? OverrideClientClash = null, bool? OverrideAvailability = null);
 
-public sealed record MoveAppointmentRequest(string? Start, Guid? ProviderId, bool? OverrideWorkingHours, bool? OverrideClientClash = null);
+public sealed record MoveAppointmentRequest(string? Start, Guid? ProviderId, bool? OverrideWorkingHours, bool? OverrideClientClash = null, bool? OverrideAvailability = null);
 
 public sealed record AttachPackageRequest(Guid? PackageRecordId, int? SessionNumber);
 
@@ -48,10 +49,14 @@ public sealed record AppointmentDto(
     /// <summary>Booked over another appointment of the same client on purpose (overrideClientClash).</summary>
     public bool BookedOverClientClash { get; init; }
 
+    /// <summary>The availability rules overridden to book it here (OutsideHours, InBreak, DayOff, Closed, NotPerformed).</summary>
+    public IReadOnlyList<string> OverriddenRules { get; init; } = [];
+
     public static AppointmentDto From(AppointmentView v, TimeZoneInfo zone) => new(
         v.Id, v.Status, TimeZoneInfo.ConvertTime(v.Start, zone), TimeZoneInfo.ConvertTime(v.End, zone),
         v.ClientId, v.ClientName, v.ServiceId, v.ServiceName, v.ProviderId, v.ProviderName, v.Price, v.Currency, v.Note, v.InvoiceId, v.PackageRecordId, v.PackageSession, v.PackageCovers)
     {
         BookedOverClientClash = v.BookedOverClientClash,
+        OverriddenRules = v.OverriddenRules.Split(", ", StringSplitOptions.RemoveEmptyEntries),
     };
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FrontDesk.Dashboard.Calendar;
-using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Clients;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Common;
@@ -20,12 +19,7 @@ public static partial class ApiEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Front desk");
         api.AddEndpointFilter<IdempotencyFilter>();
         api.MapPackageApi(ApiCaller);
-
-        api.MapGet("/services", async (CatalogQueries catalog, CancellationToken ct) =>
-            (await catalog.ServicesAsync(ct)).Select(s => new ServiceDto(s.Id, s.Name, s.DurationMinutes, s.Price, s.Currency, s.Activity, s.Tags)));
-
-        api.MapGet("/providers", async (CatalogQueries catalog, CancellationToken ct) =>
-            (await catalog.ProvidersAsync(ct)).Select(p => new ProviderDto(p.Id, p.Name, p.ServiceIds)));
+        api.MapCatalogApi(ApiCaller);
 
         // Every client, a page at a time (offset + limit, with the total); query filters by name words or phone digits.
         api.MapGet("/clients", async (string? query, int? offset, int? limit, ClientService clients, CancellationToken ct) =>
@@ -70,7 +64,7 @@ public static partial class ApiEndpoints
                 Required(request.ServiceId, "serviceId"),
                 Required(request.ProviderId, "providerId"),
                 Instant(request.Start, "start"),
-                request.OverrideWorkingHours ?? false,
+                (request.OverrideAvailability ?? false) || (request.OverrideWorkingHours ?? false),
                 request.Note,
                 ApiCaller)
             {
@@ -102,7 +96,7 @@ public static partial class ApiEndpoints
 
         api.MapPost("/appointments/{id:guid}/move", async (Guid id, MoveAppointmentRequest request, AppointmentService appointments, IOptions<BusinessOptions> business, CancellationToken ct) =>
         {
-            var command = new MoveAppointment(id, Instant(request.Start, "start"), request.ProviderId, request.OverrideWorkingHours ?? false, ApiCaller)
+            var command = new MoveAppointment(id, Instant(request.Start, "start"), request.ProviderId, (request.OverrideAvailability ?? false) || (request.OverrideWorkingHours ?? false), ApiCaller)
             {
                 OverrideClientClash = request.OverrideClientClash ?? false,
             };

@@ -251,11 +251,16 @@ public static class Availability
         }
     }
 
+    /// <summary>
+    /// The working-hours rules. Hours are wall-clock times of the slot's local date, compared as
+    /// instants: an interval starts at its first wall time's first occurrence and ends at its last
+    /// one's last occurrence, a wall time skipped by the clocks counts from the change, so a slot
+    /// across a change of the clocks is judged by the real time it takes.
+    /// </summary>
     private static SlotVerdict? Hours(Provider provider, Slot slot, AvailabilityContext context)
     {
         var localStart = TimeZoneInfo.ConvertTime(slot.Start, context.Zone).DateTime;
         var localEnd = TimeZoneInfo.ConvertTime(slot.End, context.Zone).DateTime;
-        var outside = new SlotVerdict(AvailabilityReason.OutsideHours, $"{provider.Name} is not working {localStart:ddd d MMM HH:mm}-{localEnd:HH:mm}. {OverrideHint}");
         var date = DateOnly.FromDateTime(localStart);
         var day = Day(provider, date, context.Closures);
         switch (day.Status)
@@ -266,23 +271,37 @@ public static class Availability
                 var why = day.Reason.Length > 0 ? $" ({day.Reason})" : string.Empty;
                 return new SlotVerdict(AvailabilityReason.DayOff, $"{provider.Name} is off on {localStart:ddd d MMM}{why}. {OverrideHint}");
         }
-        if (localStart.Date != localEnd.AddTicks(-1).Date)
-        {
-            return outside;
-        }
-        var from = TimeOnly.FromDateTime(localStart);
-        var to = localEnd.TimeOfDay == TimeSpan.Zero ? TimeOnly.MaxValue : TimeOnly.FromDateTime(localEnd);
-        var interval = day.Hours.FirstOrDefault(h => from >= h.From && to <= h.To);
+        var interval = day.Hours.FirstOrDefault(h => Instant(date, h.From, context.Zone, first: true) <= slot.Start && slot.End <= Instant(date, h.To, context.Zone, first: false));
         if (interval is null)
         {
-            return outside;
+            return new SlotVerdict(AvailabilityReason.OutsideHours, $"{provider.Name} is not working {localStart:ddd d MMM HH:mm}-{localEnd:HH:mm}. {OverrideHint}");
         }
-        var wanted = new TimeRange(from, to);
-        if (interval.Breaks.FirstOrDefault(b => b.Overlaps(wanted)) is { } pause)
+        if (interval.Breaks.FirstOrDefault(b => Instant(date, b.From, context.Zone, first: true) < slot.End && slot.Start < Instant(date, b.To, context.Zone, first: false)) is { } pause)
         {
             return new SlotVerdict(AvailabilityReason.InBreak, $"{provider.Name} is on a break {pause} on {localStart:ddd d MMM}. {OverrideHint}");
         }
         return null;
+    }
+
+    /// <summary>
+    /// The instant of a wall time on a date (<see cref="TimeOnly.MaxValue"/>: the next midnight).
+    /// A repeated wall time gives its first or last occurrence; a skipped one, the moment the clocks changed.
+    /// </summary>
+    public static DateTimeOffset Instant(DateOnly date, TimeOnly time, TimeZoneInfo zone, bool first)
+    {
+        var wall = time == TimeOnly.MaxValue ? date.AddDays(1).ToDateTime(TimeOnly.MinValue) : date.ToDateTime(time);
+        var skipped = 0;
+        while (zone.IsInvalidTime(wall) && skipped < 24 * 60)
+        {
+            wall = wall.AddMinutes(1);
+            skipped++;
+        }
+        if (zone.IsAmbiguousTime(wall))
+        {
+            var offsets = zone.GetAmbiguousTimeOffsets(wall);
+            return new DateTimeOffset(wall, first ? offsets.Max() : offsets.Min());
+        }
+        return new DateTimeOffset(wall, zone.GetUtcOffset(wall));
     }
 
     private static string Describe(ResourceId id, AvailabilityContext context) =>

@@ -33,6 +33,7 @@ public static class CalendarItem
         new(nameof(AppointmentStatus.Cancelled), StatusLabels.Label(AppointmentStatus.Cancelled), "var(--fd-cancelled, #757575)", StatusLabels.Icon(AppointmentStatus.Cancelled), Inactive: true),
     ];
 
+    /// <summary>The provider's column shaded by their weekly shifts.</summary>
     public static SchedulerColumn Column(ProviderView provider) =>
         new(provider.Id.ToString(), provider.Name, provider.Shifts.Select(s => new SchedulerShift(s.Day, s.From, s.To)).ToList());
 

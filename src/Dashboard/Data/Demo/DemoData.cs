@@ -11,8 +11,10 @@ using Microsoft.Extensions.Options;
 namespace FrontDesk.Dashboard.Data.Demo;
 
 /// <summary>
-/// A realistic small clinic for trying the product: 6 providers, 30 services in 6 activities,
-/// 200 clients and two weeks of appointments around today. Written only into an empty
+/// A realistic small clinic for trying the product: 6 providers (with lunch breaks, one with a
+/// day off this week), 30 services in 6 activities, three rooms and a laser machine (the
+/// physio room is needed by five services, the laser by four), 200 clients and two weeks of
+/// appointments around today. Written only into an empty
 /// database, through the same domain methods the desk uses, so it obeys every rule.
 /// </summary>
 public static class DemoData
@@ -41,14 +43,17 @@ public static class DemoData
         var currency = business.Currency;
         var zone = business.Zone;
 
-        var laser = new Resource(ResourceId.New(), "Laser machine");
-        var roomA = new Resource(ResourceId.New(), "Treatment room A");
-        var roomB = new Resource(ResourceId.New(), "Treatment room B");
-        var studio = new Resource(ResourceId.New(), "Gym studio");
-        db.Resources.AddRange(laser, roomA, roomB, studio);
+        var laser = new Resource(ResourceId.New(), "Laser machine", ResourceKind.Machine);
+        var roomA = new Resource(ResourceId.New(), "Treatment room A", ResourceKind.Room);
+        var roomB = new Resource(ResourceId.New(), "Treatment room B", ResourceKind.Room);
+        var studio = new Resource(ResourceId.New(), "Gym studio", ResourceKind.Room);
+        var resources = new[] { laser, roomA, roomB, studio };
+        db.Resources.AddRange(resources);
 
+        // The laser is cleaned for 15 minutes after each treatment.
         Service S(string name, int minutes, decimal price, string activity, string[] tags, params Resource[] needs) =>
-            new(ServiceId.New(), name, TimeSpan.FromMinutes(minutes), new Money(price, currency), activity, tags, needs.Select(r => r.Id));
+            new(ServiceId.New(), name, TimeSpan.FromMinutes(minutes), new Money(price, currency), activity, tags, needs.Select(r => r.Id),
+                bufferMinutes: needs.Contains(laser) ? 15 : 0);
 
         var massage = new[]
         {
@@ -101,7 +106,12 @@ public static class DemoData
         var all = massage.Concat(physio).Concat(lasers).Concat(beauty).Concat(nails).Concat(fitness).ToList();
         db.Services.AddRange(all);
 
-        static IEnumerable<WorkingShift> Days(TimeOnly from, TimeOnly to, params DayOfWeek[] days) => days.Select(d => new WorkingShift(d, from, to));
+        // Everyone has half an hour for lunch in the middle of the day.
+        static IEnumerable<WorkingShift> Days(TimeOnly from, TimeOnly to, params DayOfWeek[] days)
+        {
+            var lunch = from.AddMinutes((int)((to - from).TotalMinutes / 2) / 30 * 30);
+            return days.Select(d => new WorkingShift(d, from, to) { Breaks = [new TimeRange(lunch, lunch.AddMinutes(30))] });
+        }
         var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
         var providers = new[]
         {
@@ -112,6 +122,9 @@ public static class DemoData
             new Provider(ProviderId.New(), "Elena Rossi", nails.Concat(beauty.Skip(2)).Select(s => s.Id), Days(new(9, 0), new(18, 0), [.. weekdays, DayOfWeek.Saturday])),
             new Provider(ProviderId.New(), "Farah Khan", massage.Take(3).Concat(lasers).Select(s => s.Id), Days(new(12, 0), new(20, 0), weekdays)),
         };
+        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        // Amira is on a training day two days from now.
+        providers[0].SetSchedule(providers[0].Shifts, [new ScheduleException(localToday.AddDays(2), "Training day")]);
         db.Providers.AddRange(providers);
 
         string[] first = ["Olivia", "Amelia", "Isla", "Ava", "Mia", "Grace", "Sophia", "Lily", "Emily", "Ella", "Noah", "Oliver", "George", "Leo", "Harry", "Jack", "Arthur", "Oscar", "Muhammad", "Theo", "Priya", "Aisha", "Mateo", "Lucia", "Sara", "Jonas", "Hannah", "Freya", "Zara", "Ines"];
@@ -136,24 +149,19 @@ public static class DemoData
         }
         db.Clients.AddRange(clients);
 
-        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var soldAt = now.AddDays(-20);
         var packages = SellPackages(db, clients, massage, lasers, beauty, physio, fitness, currency, soldAt, localToday.AddDays(-20), random);
         var templates = packages.Select(p => p.Template).Distinct().ToDictionary(t => t.Id);
         var byClient = packages.ToLookup(p => p.Record.ClientId, p => p.Record);
         var busy = new List<BusyPeriod>();
+        var closures = new Dictionary<DateOnly, BusinessClosure>();
         for (var day = -7; day <= 7; day++)
         {
             var date = localToday.AddDays(day);
-            foreach (var provider in providers)
+            foreach (var (provider, part) in providers.SelectMany(p => Availability.Day(p, date, closures).Hours.SelectMany(h => h.WorkingParts()).Select(part => (p, part))))
             {
-                var shift = provider.Shifts.FirstOrDefault(s => s.Day == date.DayOfWeek);
-                if (shift is null)
-                {
-                    continue;
-                }
-                var cursor = date.ToDateTime(shift.From);
-                var end = date.ToDateTime(shift.To);
+                var cursor = date.ToDateTime(part.From);
+                var end = date.ToDateTime(part.To);
                 while (cursor < end)
                 {
                     // About two thirds of the day booked, with gaps between clients.
@@ -175,13 +183,13 @@ public static class DemoData
                     Appointment appointment;
                     try
                     {
-                        appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, zone, false, busy, null, bookedAt, Seeder);
+                        appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, AvailabilityContext.Of(zone, busy, resources), false, null, bookedAt, Seeder);
                     }
                     catch (DomainException)
                     {
-                        continue; // a room or machine is taken then: leave the gap
+                        continue; // a room or machine is taken then, or it would run past the shift or into lunch: leave the gap
                     }
-                    busy.Add(new BusyPeriod(appointment.Id, provider.Id, appointment.Resources.ToList(), appointment.Slot));
+                    busy.Add(new BusyPeriod(appointment.Id, provider.Id, appointment.Resources.ToList(), appointment.Slot) { Buffer = service.Buffer });
                     var use = new PackageUse(appointment.Id.Value, service.Id, provider.Id, localStart, localStart.Add(service.Duration), service.Price.Amount);
                     var record = byClient[client.Id].FirstOrDefault(r => r.Refuse(templates[r.TemplateId], use) is null);
                     if (record is not null)

@@ -73,6 +73,18 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task LiveEvent_ClosureAddedAtAnotherDesk_TodayShadedAsClosedWithTheReasonWithoutReload()
+    {
+        var cut = RenderLoaded();
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, "Alex Morgan, 10:15, free")), Patience);
+
+        await Services.GetRequiredService<FrontDesk.Dashboard.Catalog.CatalogService>()
+            .AddClosureAsync(new FrontDesk.Dashboard.Catalog.AddClosure(Clock.Today, "Power cut", OtherDesk));
+
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, "Alex Morgan, 10:15, free, Closed: Power cut")), Patience);
+    }
+
+    [Fact]
     public async Task LiveEvent_CheckInAtAnotherDesk_UpdatesAppointmentWithoutReload()
     {
         var jane = await BookTodayAsync(Seed.JaneId, 10);

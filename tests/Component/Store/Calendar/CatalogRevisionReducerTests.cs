@@ -5,35 +5,34 @@ namespace FrontDesk.Tests.Component.Store.Calendar;
 
 public sealed class CatalogRevisionReducerTests
 {
-    private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset At = new(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void LiveBatchReceived_CatalogChanged_BumpsCatalogRevision()
+    public void Reduce_CatalogChanged_BumpsCatalogRevisionOncePerChange()
     {
-        var state = CalendarState.Initial with { CatalogRevision = 4 };
-
-        var after = CalendarReducers.Reduce(state, new LiveBatchReceived([new CatalogChanged(CatalogPart.Schedules, Guid.NewGuid(), At, "Manager")]));
-
-        Assert.Equal(5, after.CatalogRevision);
-    }
-
-    [Fact]
-    public void LiveBatchReceived_TwoCatalogChanges_BumpsOncePerChange()
-    {
-        var after = CalendarReducers.Reduce(CalendarState.Initial, new LiveBatchReceived(
-        [
-            new CatalogChanged(CatalogPart.Services, Guid.NewGuid(), At, "Manager"),
+        var batch = new LiveBatchReceived([
+            new CatalogChanged(CatalogPart.Schedules, Guid.NewGuid(), At, "Manager"),
             new CatalogChanged(CatalogPart.Closures, null, At, "Manager"),
-        ]));
+        ]);
 
-        Assert.Equal(2, after.CatalogRevision);
+        var state = CalendarReducers.Reduce(CalendarState.Initial, batch);
+
+        Assert.Equal(2, state.CatalogRevision);
     }
 
     [Fact]
-    public void Reload_AfterResync_BumpsCatalogRevision()
+    public void Reduce_OtherLiveEvent_CatalogRevisionUnchanged()
     {
-        var after = CalendarReducers.Reduce(CalendarState.Initial, new Reload());
+        var state = CalendarReducers.Reduce(CalendarState.Initial, new LiveBatchReceived([new ResyncRequired(At)]));
 
-        Assert.Equal(1, after.CatalogRevision);
+        Assert.Equal(0, state.CatalogRevision);
+    }
+
+    [Fact]
+    public void Reduce_Reload_BumpsCatalogRevisionSoASkippedChangeIsReadAgain()
+    {
+        var state = CalendarReducers.Reduce(CalendarState.Initial, new Reload());
+
+        Assert.Equal(1, state.CatalogRevision);
     }
 }

@@ -59,6 +59,19 @@ public sealed partial class ApiBadInputTests
         new("POST", "/api/v1/package-records/{id:guid}/cancel", "amount", """{"reason":"client asked"}"""),
         new("PUT", "/api/v1/settings/packages", "", """{"redemptionPolicy":"AtCheckOut","redeemOnline":true}"""),
         new("PUT", "/api/v1/settings/attendance", "", """{"checkInHoursBefore":2,"noShow":"Return","lateCancellation":"Return","lateCancellationHours":24}"""),
+        // the clinic's set-up, on a provider, service and room of the sweep's own
+        new("POST", "/api/v1/services", "", """{"name":"Sweep facial","activity":"Beauty","tags":["t"],"durationMinutes":45,"price":50,"bufferMinutes":10,"resourceIds":["{sweepResource}"],"providerIds":["{sweepProvider}"],"bookableOnline":true,"active":true,"colour":"#00897b"}"""),
+        new("PUT", "/api/v1/services/{id:guid}", "sweepService", """{"name":"Sweep peel","activity":"Beauty","tags":[],"durationMinutes":30,"price":40,"bufferMinutes":5,"resourceIds":["{sweepResource}"],"providerIds":["{sweepProvider}"],"bookableOnline":false,"active":true}"""),
+        new("DELETE", "/api/v1/services/{id:guid}", "sweepService", null),
+        new("POST", "/api/v1/providers", "", """{"name":"Sweep Smith","title":"Therapist","serviceIds":["{sweepService}"],"active":true,"colour":"#8e24aa","order":3}"""),
+        new("PUT", "/api/v1/providers/{id:guid}", "sweepProvider", """{"name":"Sweep Jones","title":"Senior","serviceIds":["{sweepService}"],"active":true,"order":4}"""),
+        new("DELETE", "/api/v1/providers/{id:guid}", "sweepProvider", null),
+        new("PUT", "/api/v1/providers/{id:guid}/schedule", "sweepProvider", """{"weekly":[{"weekday":"Monday","start":"09:00","end":"17:00","breaks":[{"start":"12:00","end":"12:30"}]}],"exceptions":[{"date":"2030-02-04","off":true,"reason":"Holiday"},{"date":"2030-02-09","start":"10:00","end":"14:00"}]}"""),
+        new("POST", "/api/v1/resources", "", """{"name":"Sweep room","kind":"Room"}"""),
+        new("PUT", "/api/v1/resources/{id:guid}", "sweepResource", """{"name":"Sweep room 2","kind":"Room","active":true}"""),
+        new("DELETE", "/api/v1/resources/{id:guid}", "sweepResource", null),
+        new("POST", "/api/v1/closures", "", """{"date":"2030-12-25","reason":"Christmas Day"}"""),
+        new("DELETE", "/api/v1/closures/{date}", "", null),
     ];
 
     [Fact]
@@ -172,6 +185,9 @@ public sealed partial class ApiBadInputTests
             ["slot1"] = ApiFactory.Iso(app.NextFutureSlot()),
             ["slot2"] = ApiFactory.Iso(app.NextFutureSlot()),
         };
+        ids["sweepResource"] = await Post("/api/v1/resources", new { name = "Sweep room", kind = "Room" });
+        ids["sweepProvider"] = await Post("/api/v1/providers", new { name = "Sweep Smith", title = "Therapist", serviceIds = Array.Empty<Guid>(), active = true });
+        ids["sweepService"] = await Post("/api/v1/services", new { name = "Sweep facial", activity = "Beauty", durationMinutes = 45, price = 50m, resourceIds = new[] { ids["sweepResource"] }, providerIds = new[] { ids["sweepProvider"] } });
         async Task<string> Book() => (await app.BookAsync(app.NextFutureSlot(), client: client)).GetProperty("id").GetString()!;
         ids["appointment"] = await Book();
         ids["toPay"] = await Book();

@@ -121,6 +121,46 @@ public sealed class OldDatabaseUpgradeTests : IAsyncLifetime
         Assert.Empty(_rowsBefore.Except(SqliteSchema.AllRows(_connectionString, _columnsBefore)));
     }
 
+    [Fact]
+    public async Task GetSchedule_AfterUpgrade_OldShiftsAreTheWeeklyHoursWithNoBreaks()
+    {
+        await using var app = Start();
+        using var http = app.CreateClient();
+
+        var schedule = await http.GetFromJsonAsync<JsonElement>($"/api/v1/providers/{Amira}/schedule");
+
+        var weekly = schedule.GetProperty("weekly").EnumerateArray().Select(w => $"{w.GetProperty("weekday").GetString()} {w.GetProperty("start").GetString()}-{w.GetProperty("end").GetString()} {w.GetProperty("breaks").GetArrayLength()}").ToList();
+        Assert.Equal(["Monday 09:00-17:00 0", "Tuesday 09:00-17:00 0", "Wednesday 09:00-17:00 0", "Thursday 09:00-17:00 0", "Friday 09:00-17:00 0", "Saturday 09:00-17:00 0"], weekly);
+        Assert.Equal(0, schedule.GetProperty("exceptions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task GetCatalog_AfterUpgrade_OldServicesProvidersAndRoomsAreActiveWithDefaults()
+    {
+        await using var app = Start();
+        using var http = app.CreateClient();
+
+        var service = await http.GetFromJsonAsync<JsonElement>($"/api/v1/services/{AmirasService}");
+        var provider = await http.GetFromJsonAsync<JsonElement>($"/api/v1/providers/{Amira}");
+        var resources = await http.GetFromJsonAsync<JsonElement>("/api/v1/resources");
+
+        Assert.Equal((true, true, 0), (service.GetProperty("active").GetBoolean(), service.GetProperty("bookableOnline").GetBoolean(), service.GetProperty("bufferMinutes").GetInt32()));
+        Assert.Contains(Amira, service.GetProperty("providerIds").EnumerateArray().Select(p => p.GetGuid()));
+        Assert.True(provider.GetProperty("active").GetBoolean());
+        Assert.All(resources.EnumerateArray(), r => Assert.Equal(("Room", true), (r.GetProperty("kind").GetString(), r.GetProperty("active").GetBoolean())));
+    }
+
+    [Fact]
+    public async Task BookThroughApi_AfterUpgradeOutsideTheOldShift_RefusedAsBefore()
+    {
+        await using var app = Start();
+        using var http = app.CreateClient();
+
+        using var response = await http.PostAsJsonAsync("/api/v1/appointments", new { clientId = Mateo, serviceId = AmirasService, providerId = Amira, start = "2026-12-14T17:30:00+00:00" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
     public Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
