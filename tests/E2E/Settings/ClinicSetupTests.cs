@@ -21,7 +21,8 @@ public sealed class ClinicSetupTests(BrowserFixture browser, ClinicServer server
     /// <summary>Types into a field and leaves it, as MudBlazor fields take their value on change.</summary>
     private static async Task FillAsync(ILocator scope, string name, string text)
     {
-        var field = scope.GetByRole(AriaRole.Textbox, new() { Name = name, Exact = true });
+        // A required field's label ends with MudBlazor's asterisk.
+        var field = scope.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex($"^{Regex.Escape(name)}\\*?$") });
         await field.FillAsync(text);
         await field.PressAsync("Tab");
     }
@@ -48,6 +49,20 @@ public sealed class ClinicSetupTests(BrowserFixture browser, ClinicServer server
         var desk = new CalendarDesk(receptionist);
         await desk.OpenAsync();
         var page = manager.Page;
+        try
+        {
+            await SetUpAndBookAsync(api, manager, receptionist, desk, page);
+        }
+        catch
+        {
+            await manager.ScreenshotAsync("failed");
+            await receptionist.ScreenshotAsync("failed");
+            throw;
+        }
+    }
+
+    private static async Task SetUpAndBookAsync(FrontDeskApi api, Person manager, Person receptionist, CalendarDesk desk, IPage page)
+    {
 
         // A room.
         await page.GotoAsync("/settings/resources");
@@ -75,7 +90,7 @@ public sealed class ClinicSetupTests(BrowserFixture browser, ClinicServer server
         var hours = Dialog(page);
         foreach (var day in new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" })
         {
-            await hours.GetByRole(AriaRole.Checkbox, new() { Name = $"{day} open" }).CheckAsync(new() { Force = true });
+            await hours.GetByRole(AriaRole.Switch, new() { Name = $"{day} open" }).CheckAsync(new() { Force = true });
             await hours.GetByRole(AriaRole.Button, new() { Name = $"Add a break to {day} hours 1" }).ClickAsync();
         }
         await hours.GetByRole(AriaRole.Button, new() { Name = "Add exception" }).ClickAsync();
