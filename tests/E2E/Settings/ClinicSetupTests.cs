@@ -19,10 +19,10 @@ public sealed class ClinicSetupTests(BrowserFixture browser, ClinicServer server
     private static ILocator Dialog(IPage page) => page.GetByRole(AriaRole.Dialog);
 
     /// <summary>Types into a field and leaves it, as MudBlazor fields take their value on change.</summary>
-    private static async Task FillAsync(ILocator scope, string name, string text)
+    private static async Task FillAsync(ILocator scope, string name, string text, AriaRole? role = null)
     {
         // A required field's label ends with MudBlazor's asterisk.
-        var field = scope.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex($"^{Regex.Escape(name)}\\*?$") });
+        var field = scope.GetByRole(role ?? AriaRole.Textbox, new() { NameRegex = new Regex($"^{Regex.Escape(name)}\\*?$") });
         await field.FillAsync(text);
         await field.PressAsync("Tab");
     }
@@ -30,12 +30,15 @@ public sealed class ClinicSetupTests(BrowserFixture browser, ClinicServer server
     /// <summary>Picks options of a multi-select, then closes its list.</summary>
     private static async Task ChooseManyAsync(IPage page, string select, params string[] options)
     {
-        await Dialog(page).GetByRole(AriaRole.Combobox, new() { Name = select }).ClickAsync();
+        var combobox = Dialog(page).GetByRole(AriaRole.Combobox, new() { Name = select });
+        await combobox.ClickAsync();
         foreach (var option in options)
         {
             await page.GetByRole(AriaRole.Option).Filter(new() { HasText = option }).ClickAsync();
         }
-        await page.Keyboard.PressAsync("Tab");
+        // A multi-select stays open: a second click on it closes the list.
+        await combobox.ClickAsync();
+        await Expect(combobox).ToHaveAttributeAsync("aria-expanded", "false");
         await Expect(Dialog(page).GetByRole(AriaRole.Combobox, new() { Name = select })).ToHaveValueAsync(string.Join(", ", options));
     }
 
@@ -105,8 +108,8 @@ public sealed class ClinicSetupTests(BrowserFixture browser, ClinicServer server
         await page.GetByRole(AriaRole.Button, new() { Name = "New service" }).ClickAsync();
         await FillAsync(Dialog(page), "Name", "Hot stone therapy");
         await FillAsync(Dialog(page), "Activity", "Massage");
-        await FillAsync(Dialog(page), "Duration (minutes)", "90");
-        await FillAsync(Dialog(page), "Price (GBP)", "95");
+        await FillAsync(Dialog(page), "Duration (minutes)", "90", AriaRole.Spinbutton);
+        await FillAsync(Dialog(page), "Price (GBP)", "95", AriaRole.Spinbutton);
         await ChooseManyAsync(page, "Providers who perform it", Vera);
         await ChooseManyAsync(page, "Rooms and machines it needs", "Treatment room");
         await manager.ScreenshotAsync("02-service-editor");
