@@ -93,8 +93,13 @@ public sealed class ClinicSetupTests(BrowserFixture browser, ClinicServer server
         var hours = Dialog(page);
         foreach (var day in new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" })
         {
-            await hours.GetByRole(AriaRole.Switch, new() { Name = $"{day} open" }).CheckAsync(new() { Force = true });
+            // The switch's state comes back from the server: click, then wait for it (CheckAsync asks at once).
+            var open = hours.GetByRole(AriaRole.Switch, new() { Name = $"{day} open" });
+            await open.ClickAsync();
+            await Expect(open).ToBeCheckedAsync();
             await hours.GetByRole(AriaRole.Button, new() { Name = $"Add a break to {day} hours 1" }).ClickAsync();
+            // Each change moves the days below it: wait for the new break before the next click.
+            await Expect(hours.GetByRole(AriaRole.Textbox, new() { Name = $"{day} hours 1 break 1 start" })).ToBeVisibleAsync();
         }
         await hours.GetByRole(AriaRole.Button, new() { Name = "Add exception" }).ClickAsync();
         await FillAsync(hours, "Exception 1 reason", "Training");
