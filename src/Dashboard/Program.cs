@@ -9,6 +9,7 @@ using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Data.Demo;
 using FrontDesk.Dashboard.Live;
 using FrontDesk.Dashboard.Staff;
+using FrontDesk.Dashboard.Security;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,6 +44,12 @@ if (app.Configuration.GetValue<bool>("DemoData:Enabled"))
 // keeps its own until reloaded.
 BusinessCulture.Apply(business.Current);
 
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
 app.UseExceptionHandler();
 app.Use((context, next) =>
 {
@@ -50,6 +57,7 @@ app.Use((context, next) =>
     return next(context);
 });
 app.UseStatusCodePages();
+app.UseBodyLimits();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -10,6 +10,21 @@ public static class ApiBody
     /// The body as <typeparamref name="T"/>, refused (400) unless it is a JSON object that names
     /// every one of <paramref name="fields"/>: a PUT that leaves a field out must not reset it.
     /// </summary>
+    /// <summary>
+    /// <see cref="Complete{T}"/> read from the request itself, so that the endpoint can declare
+    /// <c>.Accepts&lt;T&gt;("application/json")</c> and the OpenAPI document shows T's schema
+    /// (a JsonElement parameter would show an empty one).
+    /// </summary>
+    public static async Task<T> CompleteAsync<T>(HttpRequest request, JsonSerializerOptions options, params string[] fields)
+    {
+        if (!request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("The body must be JSON (Content-Type: application/json).", StatusCodes.Status415UnsupportedMediaType);
+        }
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, options, request.HttpContext.RequestAborted);
+        return Complete<T>(body, options, fields);
+    }
+
     public static T Complete<T>(JsonElement body, JsonSerializerOptions options, params string[] fields)
     {
         if (body.ValueKind != JsonValueKind.Object)

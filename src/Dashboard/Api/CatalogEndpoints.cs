@@ -94,11 +94,11 @@ public static class CatalogEndpoints
             return Results.Created($"/api/v1/services/{view.Id}", CatalogServiceDto.From(view));
         });
 
-        api.MapPut("/services/{id:guid}", async (Guid id, JsonElement body, CatalogService catalog, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/services/{id:guid}", async (Guid id, HttpRequest httpRequest, CatalogService catalog, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
-            var request = ApiBody.Complete<ServiceRequest>(body, json.Value.SerializerOptions, ServiceFields);
+            var request = await ApiBody.CompleteAsync<ServiceRequest>(httpRequest, json.Value.SerializerOptions, ServiceFields);
             return CatalogServiceDto.From(await catalog.UpdateServiceAsync(id, ToCommand(request, caller), ct));
-        });
+        }).Accepts<ServiceRequest>("application/json");
 
         api.MapDelete("/services/{id:guid}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
         {
@@ -118,11 +118,11 @@ public static class CatalogEndpoints
             return Results.Created($"/api/v1/providers/{view.Id}", CatalogProviderDto.From(view));
         });
 
-        api.MapPut("/providers/{id:guid}", async (Guid id, JsonElement body, CatalogService catalog, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/providers/{id:guid}", async (Guid id, HttpRequest httpRequest, CatalogService catalog, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
-            var request = ApiBody.Complete<ProviderRequest>(body, json.Value.SerializerOptions, ProviderFields);
+            var request = await ApiBody.CompleteAsync<ProviderRequest>(httpRequest, json.Value.SerializerOptions, ProviderFields);
             return CatalogProviderDto.From(await catalog.UpdateProviderAsync(id, ToCommand(request, caller), ct));
-        });
+        }).Accepts<ProviderRequest>("application/json");
 
         api.MapDelete("/providers/{id:guid}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
         {
@@ -133,11 +133,11 @@ public static class CatalogEndpoints
         api.MapGet("/providers/{id:guid}/schedule", async (Guid id, CatalogQueries catalog, CancellationToken ct) =>
             ToDto(await catalog.ScheduleAsync(id, ct)));
 
-        api.MapPut("/providers/{id:guid}/schedule", async (Guid id, JsonElement body, CatalogService catalog, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/providers/{id:guid}/schedule", async (Guid id, HttpRequest httpRequest, CatalogService catalog, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
-            var request = ApiBody.Complete<ScheduleRequest>(body, json.Value.SerializerOptions, ScheduleFields);
+            var request = await ApiBody.CompleteAsync<ScheduleRequest>(httpRequest, json.Value.SerializerOptions, ScheduleFields);
             return ToDto(await catalog.SetScheduleAsync(ToCommand(id, request, caller), ct));
-        });
+        }).Accepts<ScheduleRequest>("application/json");
 
         api.MapGet("/resources", async (CatalogQueries catalog, CancellationToken ct) =>
             (await catalog.ResourcesAsync(ct)).Select(ResourceDto.From));
@@ -152,13 +152,13 @@ public static class CatalogEndpoints
             return Results.Created($"/api/v1/resources/{view.Id}", ResourceDto.From(view));
         });
 
-        api.MapPut("/resources/{id:guid}", async (Guid id, JsonElement body, CatalogService catalog, CatalogQueries queries, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/resources/{id:guid}", async (Guid id, HttpRequest httpRequest, CatalogService catalog, CatalogQueries queries, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
-            var request = ApiBody.Complete<ResourceRequest>(body, json.Value.SerializerOptions, ResourceFields);
+            var request = await ApiBody.CompleteAsync<ResourceRequest>(httpRequest, json.Value.SerializerOptions, ResourceFields);
             // active may be left out: it then stays as it is.
             var active = request.Active ?? (await queries.ResourceAsync(id, ct) ?? throw DomainException.NotFound("That room or machine does not exist.")).Active;
             return ResourceDto.From(await catalog.UpdateResourceAsync(id, new SaveResource(request.Name ?? string.Empty, Kind(request.Kind), active, caller), ct));
-        });
+        }).Accepts<ResourceRequest>("application/json");
 
         api.MapDelete("/resources/{id:guid}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FrontDesk.Dashboard.Data;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace FrontDesk.Dashboard.Api;
 
 /// <summary>
-/// "Idempotency-Key" on any POST: the first successful response is stored and every retry
-/// with the same key gets it back unchanged, without running the command again. Commands
+/// "Idempotency-Key" on any POST: the first successful response is stored with a hash of the
+/// request (method, path and body bytes) and every retry with the same key and the same request
+/// gets it back unchanged, without running the command again; the same key with a different
+/// body is refused (422), since replaying the first answer would pretend the second was done. Commands
 /// that move money also save the key inside their own transaction (see UnitOfWork), so two
 /// copies racing each other still run once.
 /// </summary>
@@ -30,6 +33,7 @@ public sealed class IdempotencyFilter(IDbContextFactory<DashboardDbContext> cont
         }
         var storeKey = "http:" + key;
         var command = $"{http.Request.Method} {http.Request.Path}";
+        var hash = await RequestHash.OfAsync(http.Request, http.RequestAborted);
         await using (var db = await contexts.CreateDbContextAsync(http.RequestAborted))
         {
             if (await db.IdempotencyEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Key == storeKey, http.RequestAborted) is { } done)
@@ -37,6 +41,11 @@ public sealed class IdempotencyFilter(IDbContextFactory<DashboardDbContext> cont
                 if (done.Command != command)
                 {
                     throw DomainException.Conflict($"That {Header} was already used for {done.Command}.");
+                }
+                // Entries stored before request hashes existed (empty) still replay.
+                if (done.RequestHash.Length > 0 && done.RequestHash != hash)
+                {
+                    throw DomainException.Rule($"That {Header} was already used for a different request body; send a new key for a new request, or the same body to get the first answer again.", Header);
                 }
                 var stored = JsonSerializer.Deserialize<StoredResponse>(done.ResultJson)!;
                 if (stored.Location is not null)
@@ -63,6 +72,7 @@ public sealed class IdempotencyFilter(IDbContextFactory<DashboardDbContext> cont
             {
                 Key = storeKey,
                 Command = command,
+                RequestHash = hash,
                 ResultJson = JsonSerializer.Serialize(new StoredResponse(status, JsonSerializer.Serialize(value, json.Value.SerializerOptions), location)),
                 CreatedAt = clock.GetUtcNow(),
             });

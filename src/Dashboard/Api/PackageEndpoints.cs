@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Common;
@@ -106,21 +105,21 @@ public static class PackageEndpoints
         api.MapGet("/settings/packages", (SettingsService settings, CancellationToken ct) => settings.PackagesAsync(ct));
 
         // PUT replaces: every field must be given (400 names the missing ones), so {} never resets anything.
-        api.MapPut("/settings/packages", async (JsonElement body, SettingsService settings, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/settings/packages", async (HttpRequest body, SettingsService settings, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
-            var request = ApiBody.Complete<PackageSettings>(body, json.Value.SerializerOptions, "redemptionPolicy", "redeemOnline");
+            var request = await ApiBody.CompleteAsync<PackageSettings>(body, json.Value.SerializerOptions, "redemptionPolicy", "redeemOnline");
             await settings.SaveAsync(request, ct);
             return await settings.PackagesAsync(ct);
-        });
+        }).Accepts<PackageSettings>("application/json");
 
         api.MapGet("/settings/attendance", (SettingsService settings, CancellationToken ct) => settings.AttendanceAsync(ct));
 
-        api.MapPut("/settings/attendance", async (JsonElement body, SettingsService settings, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/settings/attendance", async (HttpRequest body, SettingsService settings, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
-            var request = ApiBody.Complete<AttendanceSettings>(body, json.Value.SerializerOptions, "checkInHoursBefore", "noShow", "lateCancellation", "lateCancellationHours");
+            var request = await ApiBody.CompleteAsync<AttendanceSettings>(body, json.Value.SerializerOptions, "checkInHoursBefore", "noShow", "lateCancellation", "lateCancellationHours");
             await settings.SaveAsync(request, ct);
             return await settings.AttendanceAsync(ct);
-        });
+        }).Accepts<AttendanceSettings>("application/json");
 
         api.MapGet("/reports/sales", async (string? from, string? to, FrontDesk.Dashboard.Sales.SalesQueries sales, CancellationToken ct) =>
             await sales.TotalsAsync(ApiEndpoints.Instant(from, "from"), ApiEndpoints.Instant(to, "to"), ct));

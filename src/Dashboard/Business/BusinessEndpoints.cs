@@ -34,9 +34,9 @@ public static class BusinessEndpoints
 
         api.MapGet("/business", (BusinessProfileStore store) => BusinessSettingsDto.From(store.Current));
 
-        api.MapPut("/business", async (JsonElement body, BusinessProfileStore store, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/business", async (HttpRequest httpRequest, BusinessProfileStore store, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
-            var request = ApiBody.Complete<BusinessSettingsDto>(body, json.Value.SerializerOptions, Fields);
+            var request = await ApiBody.CompleteAsync<BusinessSettingsDto>(httpRequest, json.Value.SerializerOptions, Fields);
             var (profile, errors) = ToProfile(request);
             if (errors.Count == 0 && profile is not null)
             {
@@ -55,7 +55,7 @@ public static class BusinessEndpoints
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The business settings are not valid; nothing was changed.",
                 extensions: new Dictionary<string, object?> { ["field"] = errors[0].Field });
-        });
+        }).Accepts<BusinessSettingsDto>("application/json");
     }
 
     /// <summary>The request as settings, or what makes it unreadable field by field (times as "HH:mm").</summary>

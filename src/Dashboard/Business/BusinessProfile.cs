@@ -48,12 +48,6 @@ public sealed record BusinessProfile(string Name, string TimeZone, string Curren
     public TimeOnly? ClosesOn(IEnumerable<DateOnly> days) =>
         days.Select(d => On(d.DayOfWeek)).Where(h => h.Open).Select(h => (TimeOnly?)h.Closes).Max();
 
-    /// <summary>The earliest opening of the week (the first hour a calendar needs); 08:00 when closed all week.</summary>
-    public TimeOnly OpensAt => OpensOn(Enumerable.Range(0, 7).Select(i => DateOnly.MinValue.AddDays(i))) ?? new TimeOnly(8, 0);
-
-    /// <summary>The latest closing of the week; 20:00 when closed all week.</summary>
-    public TimeOnly ClosesAt => ClosesOn(Enumerable.Range(0, 7).Select(i => DateOnly.MinValue.AddDays(i))) ?? new TimeOnly(20, 0);
-
     /// <summary>Every problem of these settings (empty when they can be saved), one per field at most.</summary>
     public IReadOnlyList<SettingsError> Validate()
     {
@@ -146,14 +140,6 @@ public sealed record BusinessProfile(string Name, string TimeZone, string Curren
         Hours = Hours.IsDefault ? [] : [.. Hours.OrderBy(h => (((int)h.Weekday) + 6) % 7)],
     };
 
-    /// <summary>Time zone ids a manager is offered (IANA ids known to this server).</summary>
-    public static IReadOnlyList<string> KnownZones { get; } = TimeZoneInfo.GetSystemTimeZones()
-        .Select(z => z.HasIanaId ? z.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(z.Id, out var iana) ? iana : z.Id)
-        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-
-    /// <summary>ISO 4217 codes a manager is offered: the currencies of the known regions.</summary>
-    public static IReadOnlyList<string> KnownCurrencies => Currencies.Value.All;
-
     /// <summary>The ISO 4217 codes of every region .NET knows (ICU), read once.</summary>
     private sealed class FrozenCurrencies
     {
@@ -177,10 +163,7 @@ public sealed record BusinessProfile(string Name, string TimeZone, string Curren
                     // a culture without a region
                 }
             }
-            All = [.. _codes.Order(StringComparer.Ordinal)];
         }
-
-        public IReadOnlyList<string> All { get; }
 
         public bool Contains(string code) => _codes.Contains(code);
     }

@@ -32,7 +32,7 @@ public sealed class BusinessSettingsException(IReadOnlyList<SettingsError> error
 /// branches that add migrations do not collide with this one.
 /// </para>
 /// </summary>
-public sealed class BusinessProfileStore
+public sealed class BusinessProfileStore : IDisposable
 {
     private const string NameKey = "Business.Name";
     private const string ZoneKey = "Business.TimeZone";
@@ -49,6 +49,7 @@ public sealed class BusinessProfileStore
     private readonly SemaphoreSlim _writes = new(1, 1);
     private BusinessProfile _current;
     private bool _setupDone = true;
+    private IDisposable? _subscription;
 
     public BusinessProfileStore(IDbContextFactory<DashboardDbContext> contexts, IOptions<BusinessOptions> firstRun, ILiveFeed feed, TimeProvider time)
     {
@@ -70,7 +71,11 @@ public sealed class BusinessProfileStore
     /// <summary>False on a new installation until the first-run setup is finished (or skipped to the end).</summary>
     public bool SetupDone => Volatile.Read(ref _setupDone);
 
-    /// <summary>Raised after the settings changed (in this process), with the new snapshot.</summary>
+    /// <summary>
+    /// Raised after the settings changed, with the new snapshot: saved here, or announced on the
+    /// live feed by another server once loaded. Screens listen here (one feed subscription per
+    /// server, not one per circuit).
+    /// </summary>
     public event Action<BusinessProfile>? Changed;
 
     /// <summary>Raised once the first-run setup is done.</summary>
@@ -83,6 +88,8 @@ public sealed class BusinessProfileStore
     /// </summary>
     public async Task LoadAsync(CancellationToken ct = default)
     {
+        // From now on a change saved on another server (the feed carries it) becomes current here too.
+        _subscription ??= _feed.Subscribe(OnLiveBatch);
         await _writes.WaitAsync(ct);
         try
         {
@@ -142,6 +149,19 @@ public sealed class BusinessProfileStore
         Changed?.Invoke(candidate);
         _feed.Publish([new BusinessProfileChangedLive(candidate, _time.GetUtcNow(), actor.DisplayName)]);
         return candidate;
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private Task OnLiveBatch(IReadOnlyList<LiveEvent> batch)
+    {
+        if (batch.OfType<BusinessProfileChangedLive>().LastOrDefault() is { } change && !ReferenceEquals(change.Profile, Current))
+        {
+            // Announced by another server (this server's own saves are current already).
+            Volatile.Write(ref _current, change.Profile);
+            Changed?.Invoke(change.Profile);
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>Marks the first-run setup as done: from now on every screen opens normally.</summary>

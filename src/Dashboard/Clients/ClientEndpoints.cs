@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FrontDesk.Dashboard.Api;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Clients;
 using FrontDesk.Domain.Common;
 using Microsoft.AspNetCore.Http.Json;
@@ -54,9 +55,9 @@ public static class ClientEndpoints
         });
 
         // PUT replaces every field (each must be given); active: false deactivates, true reactivates.
-        api.MapPut("/clients/{id:guid}", async (Guid id, JsonElement body, ClientService clients, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/clients/{id:guid}", async (Guid id, HttpRequest httpRequest, ClientService clients, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
-            var request = ApiBody.Complete<UpdateClientRequest>(body, json.Value.SerializerOptions, PutFields);
+            var request = await ApiBody.CompleteAsync<UpdateClientRequest>(httpRequest, json.Value.SerializerOptions, PutFields);
             var details = new ClientDetails(request.Name ?? string.Empty, request.Phone, request.Email, request.DateOfBirth, request.Notes, request.MarketingConsent ?? false);
             var command = new UpdateClient(id, details, request.Active ?? throw DomainException.Invalid("active is true or false.", "active"), caller)
             {
@@ -70,7 +71,7 @@ public static class ClientEndpoints
             {
                 return Duplicate(duplicate);
             }
-        });
+        }).Accepts<UpdateClientRequest>("application/json");
 
         api.MapPost("/clients/{id:guid}/merge", async (Guid id, MergeClientRequest request, ClientService clients, CancellationToken ct) =>
         {
@@ -116,7 +117,7 @@ public static class ClientEndpoints
             }
             var result = await import.ImportAsync(table, mapping, caller, null, ct);
             return Results.Ok(new ImportResponse(false, table.Rows.Count, result.Created, result.Skipped.Count, null, result.Skipped));
-        });
+        }).WithBodyLimit(BodyLimits.Import);
     }
 
     internal static ClientDto ToDto(ClientView c) =>

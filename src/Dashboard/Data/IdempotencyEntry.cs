@@ -7,8 +7,17 @@ namespace FrontDesk.Dashboard.Data;
 /// </summary>
 public sealed class IdempotencyEntry
 {
+    /// <summary>
+    /// Room for the key a caller sends (at most 200 characters) behind a scope prefix such as
+    /// "http:" or, once API keys exist, the caller's own prefix, so two callers' keys never meet.
+    /// </summary>
+    public const int KeyLength = 400;
+
     public required string Key { get; init; }
     public required string Command { get; init; }
+
+    /// <summary>SHA-256 of method, path and body (see Security/RequestHash); empty for commands saved by the unit of work and for older entries.</summary>
+    public string RequestHash { get; init; } = string.Empty;
     public required string ResultJson { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 }

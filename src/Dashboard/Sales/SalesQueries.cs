@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FrontDesk.Dashboard.Data;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 using FrontDesk.Domain.Sales;
@@ -81,7 +82,7 @@ public sealed class SalesQueries(IDbContextFactory<DashboardDbContext> contexts,
         {
             foreach (var line in invoice.Lines)
             {
-                csv.Append(CultureInfo.InvariantCulture, $"{clock.ToLocal(invoice.PaidAt!.Value):yyyy-MM-dd HH:mm:ss},{invoice.Id},{invoice.ClientId},{line.Kind},{Escape(line.Description)},{line.Quantity},{line.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture)},{line.Amount.Amount.ToString("0.00", CultureInfo.InvariantCulture)},{line.Currency}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{clock.ToLocal(invoice.PaidAt!.Value):yyyy-MM-dd HH:mm:ss},{invoice.Id},{invoice.ClientId},{line.Kind},{CsvCell.Text(line.Description)},{line.Quantity},{line.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture)},{line.Amount.Amount.ToString("0.00", CultureInfo.InvariantCulture)},{line.Currency}\n");
             }
         }
         return csv.ToString();
@@ -115,15 +116,5 @@ public sealed class SalesQueries(IDbContextFactory<DashboardDbContext> contexts,
         {
             throw DomainException.Invalid($"Ask for at most {MaxDays} days at a time.", "to");
         }
-    }
-
-    private static string Escape(string value)
-    {
-        // A description typed at the desk must not run as a spreadsheet formula.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

@@ -218,13 +218,11 @@ public static class Availability
                 {
                     continue;
                 }
-                var wall = TimeOnly.FromTimeSpan(start.TimeOfDay);
-                foreach (var (provider, day) in days)
+                // No shortcut on wall times here: on the day the clocks go back an interval ending at
+                // 01:00 ends at 01:00's second occurrence, so a first-occurrence 01:00 start is inside
+                // it. Check alone judges, exactly as booking does.
+                foreach (var (provider, _) in days)
                 {
-                    if (!day.Hours.Any(h => wall >= h.From && wall < h.To))
-                    {
-                        continue; // cannot start outside the day's hours; Check would say so too
-                    }
                     if (Check(service, provider, Slot.Starting(start, service.Duration), context).Bookable)
                     {
                         found.Add(new AvailableStart(provider.Id, start));

@@ -20,5 +20,13 @@ public sealed class RecordingLiveFeed : ILiveFeed
         }
     }
 
-    public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> onBatch) => throw new NotSupportedException();
+    /// <summary>Subscribers (the business settings' store follows the feed once loaded) are accepted and told nothing.</summary>
+    public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> onBatch) => new NoSubscription();
+
+    private sealed class NoSubscription : IDisposable
+    {
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -46,22 +46,93 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     private bool _saving;
     private string? _error;
 
+    private const string AnyProvider = "Any provider";
+    private const int MaxStartsShown = 48;
+
+    /// <summary>The free starts of the chosen service on the chosen day (for the chosen provider, or any); null until those are chosen.</summary>
+    private IReadOnlyList<FreeStart>? _starts;
+    private int _startsRequest;
+    private bool _startsForAny;
+    private long _catalogRevision;
+
+    /// <summary>Whether the last refusal is one a manager may book over (hours, break, day off, closure, a service not usually performed).</summary>
+    private bool _canOverride;
+
+    /// <summary>Only active services, and only those the chosen provider performs (any active provider's, for "Any provider").</summary>
     private IEnumerable<ServiceOption> ServicesForProvider =>
         _providers.FirstOrDefault(p => p.Id == _draft.ProviderId) is { } provider
             ? _services.Where(s => provider.ServiceIds.Contains(s.Id))
-            : _services;
+            : _services.Where(s => _providers.Any(p => p.Active && p.ServiceIds.Contains(s.Id)));
+
+    private bool AnyChosen => _draft.ProviderId is null || _draft.ProviderId == Guid.Empty;
 
     protected override async Task OnInitializedAsync()
     {
         _draft = Draft ?? BookingDraft.At(Start, ProviderId);
+        _catalogRevision = Store.State.CatalogRevision;
+        await LoadCatalogAsync();
+        Store.StateChanged += OnStoreChanged;
+        await RestoreClientAsync();
+        await LoadStartsAsync();
+    }
+
+    /// <summary>Providers and the active services (again after another desk changed them).</summary>
+    private async Task LoadCatalogAsync()
+    {
         _providers = await Catalog.ProvidersAsync();
         _serviceViews = await Catalog.ServicesAsync();
         _services = _serviceViews
+            .Where(s => s.Active)
             .Select(s => new ServiceOption(s.Id, $"{s.Name} · {s.DurationMinutes} min · {Clock.Money(s.Price)}"))
             .ToList();
-        Store.StateChanged += OnStoreChanged;
-        await RestoreClientAsync();
     }
+
+    /// <summary>Asks availability for the free starts of the chosen service, day and provider (or any); the latest request wins.</summary>
+    private async Task LoadStartsAsync()
+    {
+        var request = ++_startsRequest;
+        if (_draft.ServiceId is not { } serviceId || _draft.Date is not { } date)
+        {
+            _starts = null;
+            return;
+        }
+        Guid? providerId = AnyChosen ? null : _draft.ProviderId;
+        IReadOnlyList<FreeStart>? starts;
+        try
+        {
+            var day = DateOnly.FromDateTime(date);
+            var found = await Catalog.AvailabilityAsync(serviceId, providerId, day, day);
+            starts = found.Select(s => new FreeStart(s.ProviderId, s.Start.DateTime)).ToList();
+        }
+        catch (DomainException)
+        {
+            starts = null; // e.g. a date far out of range: the time can still be typed
+        }
+        if (request == _startsRequest)
+        {
+            _starts = starts;
+            _startsForAny = providerId is null;
+        }
+    }
+
+    private async Task ChooseStartAsync(FreeStart start)
+    {
+        _draft.Time = start.Local.TimeOfDay;
+        if (_draft.ProviderId != start.ProviderId)
+        {
+            _draft.ProviderId = start.ProviderId;
+        }
+        _error = null;
+        _canOverride = false;
+        await RefreshPackagesAsync();
+    }
+
+    private string ProviderLabel(Guid id) => _providers.FirstOrDefault(p => p.Id == id)?.Name ?? "The provider";
+
+    private string ProviderSuffix(Guid providerId) => $"· {ProviderLabel(providerId)}";
+
+    private string StartLabel(FreeStart start) =>
+        _startsForAny ? $"Free at {start.Local:HH:mm} with {ProviderLabel(start.ProviderId)}" : $"Free at {start.Local:HH:mm}";
 
     /// <summary>A draft kept from before (a resumed circuit): the chosen client again, and their packages as they are now.</summary>
     private async Task RestoreClientAsync()
@@ -84,6 +155,17 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     /// <summary>Another desk booked or redeemed from this client's records: show the circles as they are now.</summary>
     private void OnStoreChanged(CalendarState state)
     {
+        if (state.CatalogRevision != _catalogRevision)
+        {
+            // Another desk changed services, providers, hours or closures: fresh lists and free times.
+            _catalogRevision = state.CatalogRevision;
+            _ = InvokeAsync(async () =>
+            {
+                await LoadCatalogAsync();
+                await LoadStartsAsync();
+                StateHasChanged();
+            });
+        }
         if (!_booked && _client is { } client && state.PackageRevision(client.Id) != _packageRevision)
         {
             _ = InvokeAsync(async () =>
@@ -181,12 +263,14 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     {
         _draft.ServiceId = serviceId;
         await RefreshPackagesAsync();
+        await LoadStartsAsync();
     }
 
     private async Task OnDateChanged(DateTime? date)
     {
         _draft.Date = date;
         await RefreshPackagesAsync();
+        await LoadStartsAsync();
     }
 
     private async Task OnTimeChanged(TimeSpan? time)
@@ -205,10 +289,12 @@ public partial class BookingDrawer : ComponentBase, IDisposable
             _draft.ServiceId = null;
         }
         await RefreshPackagesAsync();
+        await LoadStartsAsync();
     }
 
-    private async Task SaveAsync()
+    private async Task SaveAsync(bool overrideAvailability = false)
     {
+        _canOverride = false;
         if (_form is not null)
         {
             await _form.ValidateAsync(); // marks the fields that are missing
@@ -221,7 +307,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         _saving = true;
         try
         {
-            var command = new BookAppointment(_client?.Id ?? Guid.Empty, _draft.ServiceId!.Value, _draft.ProviderId!.Value, Clock.ToUtc(StartLocal!.Value), _draft.Override, _draft.Note, Desk.Actor)
+            var command = new BookAppointment(_client?.Id ?? Guid.Empty, _draft.ServiceId!.Value, _draft.ProviderId!.Value, Clock.ToUtc(StartLocal!.Value), _draft.Override || overrideAvailability, _draft.Note, Desk.Actor)
             {
                 NewClient = _client is null ? new NewClientDetails(_draft.NewName, _draft.NewPhone, _draft.NewEmail) : null,
                 PackageRecordId = _client is null ? null : _draft.RecordId,
@@ -239,6 +325,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         catch (DomainException ex)
         {
             _error = ex.Message;
+            _canOverride = !overrideAvailability && await OverridableAsync(ex);
             await RefreshPackagesAsync(); // e.g. the circle was taken at another desk meanwhile
         }
         finally
@@ -250,12 +337,49 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     private string? Validate() =>
         _client is null && !_draft.NewClient ? "Choose a client, or add a new one."
         : _client is null && string.IsNullOrWhiteSpace(_draft.NewName) ? "Enter the new client's name."
-        : _draft.ProviderId is null ? "Choose a provider."
+        : AnyChosen ? "Choose a provider, or pick one of the free times."
         : _draft.ServiceId is null ? "Choose a service."
         : StartLocal is null ? "Choose the day and time."
         : null;
 
     public void Dispose() => Store.StateChanged -= OnStoreChanged;
 
+    /// <summary>
+    /// Whether a refusal may be booked over: a broken rule (not a clash), for a time from now on,
+    /// with an active provider and service, that is either a service the provider does not
+    /// perform or a time outside the provider's working periods of that date (outside hours, a
+    /// break, a day off, a closure), as the shading's query reads them.
+    /// </summary>
+    private async Task<bool> OverridableAsync(DomainException refusal)
+    {
+        if (refusal.Kind != DomainErrorKind.RuleBroken || StartLocal is not { } start || start < Clock.LocalNow
+            || _providers.FirstOrDefault(p => p.Id == _draft.ProviderId) is not { Active: true } provider
+            || _serviceViews.FirstOrDefault(s => s.Id == _draft.ServiceId) is not { Active: true } service)
+        {
+            return false;
+        }
+        if (!provider.ServiceIds.Contains(service.Id))
+        {
+            return true;
+        }
+        try
+        {
+            var date = DateOnly.FromDateTime(start);
+            var days = await Catalog.WorkingPeriodsAsync(date, date);
+            var end = start.AddMinutes(service.DurationMinutes);
+            var from = TimeOnly.FromDateTime(start);
+            var to = end.Date > start.Date ? TimeOnly.MaxValue : TimeOnly.FromDateTime(end);
+            var day = days.FirstOrDefault(d => d.ProviderId == provider.Id);
+            return day is null || !day.Periods.Any(p => from >= p.From && to <= p.To);
+        }
+        catch (DomainException)
+        {
+            return false;
+        }
+    }
+
     private sealed record ServiceOption(Guid Id, string Label);
+
+    /// <summary>A free start on the business's wall clock, and whose it is.</summary>
+    private sealed record FreeStart(Guid ProviderId, DateTime Local);
 }

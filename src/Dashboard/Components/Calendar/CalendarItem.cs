@@ -33,19 +33,28 @@ public static class CalendarItem
         new(nameof(AppointmentStatus.Cancelled), StatusLabels.Label(AppointmentStatus.Cancelled), "var(--fd-cancelled, #757575)", StatusLabels.Icon(AppointmentStatus.Cancelled), Inactive: true),
     ];
 
-    public static SchedulerColumn Column(ProviderView provider) => Column(provider, []);
+    /// <summary>The provider's column shaded by their weekly shifts.</summary>
+    public static SchedulerColumn Column(ProviderView provider) =>
+        new(provider.Id.ToString(), provider.Name, provider.Shifts.Select(s => new SchedulerShift(s.Day, s.From, s.To)).ToList());
 
-    /// <summary>The provider's column, shaded by their working periods of the given dates (else their weekly shifts).</summary>
-    public static SchedulerColumn Column(ProviderView provider, IEnumerable<ProviderDayView> days)
+    /// <summary>
+    /// A provider's column shaded per date from the working-periods query: breaks, days off and
+    /// closures greyed, the reason of a day off or closure shown. Dates not in
+    /// <paramref name="days"/> fall back to the weekly hours.
+    /// </summary>
+    public static SchedulerColumn Column(ProviderView provider, IEnumerable<ProviderDayView> days) => Column(provider) with
     {
-        var dated = days.Where(d => d.ProviderId == provider.Id)
-            .ToDictionary(d => d.Date, d => (IReadOnlyList<SchedulerPeriod>)d.Periods.Select(p => new SchedulerPeriod(p.From, p.To)).ToList());
-        return new(provider.Id.ToString(), provider.Name, provider.Shifts.Select(s => new SchedulerShift(s.Day, s.From, s.To)).ToList())
-        {
-            Dated = dated.Count == 0 ? null : dated,
-            Stamp = string.Join(";", dated.OrderBy(d => d.Key).Select(d => $"{d.Key:yyyyMMdd}={string.Join(",", d.Value.Select(p => $"{p.From:HHmm}-{p.To:HHmm}"))}")),
-        };
-    }
+        Days = days.Where(d => d.ProviderId == provider.Id).ToDictionary(d => d.Date, d => new SchedulerDay(
+            d.Periods.Select(p => new SchedulerPeriod(p.From, p.To)).ToList(), DayNote(d))),
+    };
+
+    /// <summary>"Day off: dentist", "Closed: Christmas Day", or null on a working (or simply unscheduled) date.</summary>
+    public static string? DayNote(ProviderDayView day) => day.Status switch
+    {
+        DayStatus.DayOff => day.Reason.Length > 0 ? $"Day off: {day.Reason}" : "Day off",
+        DayStatus.Closed => day.Reason.Length > 0 ? $"Closed: {day.Reason}" : "Closed",
+        _ => null,
+    };
 
     /// <summary>
     /// An appointment as the grid draws it, in the business's wall-clock time. <paramref name="record"/>

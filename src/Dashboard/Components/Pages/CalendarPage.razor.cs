@@ -60,7 +60,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
     /// <summary>The items made from the appointments on show, so an unchanged appointment keeps its item.</summary>
     private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _made = [];
     private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _nextMade = [];
-    private (SchedulerView View, Guid? ProviderFilter, IReadOnlyList<ProviderView> Providers, IReadOnlyList<ProviderDayView> Hours)? _columnsFor;
+    private (SchedulerView View, Guid? ProviderFilter, IReadOnlyList<ProviderView> Providers, IReadOnlyList<ProviderDayView> Hours, string Shown)? _columnsFor;
 
     private DrawerKind _drawer;
     private int _drawerKey;
@@ -90,7 +90,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
     private Guid ProviderChoice => _view == SchedulerView.Week ? WeekProvider ?? Guid.Empty : State.ProviderFilter ?? Guid.Empty;
 
     /// <summary>The week view shows one provider at a time: the chosen one, else the first.</summary>
-    private Guid? WeekProvider => State.ProviderFilter ?? _providers.FirstOrDefault()?.Id;
+    private Guid? WeekProvider => State.ProviderFilter ?? (_providers.FirstOrDefault(p => p.Active) ?? _providers.FirstOrDefault())?.Id;
 
     private string? DrawerTitle => _drawer switch
     {
@@ -234,8 +234,10 @@ public partial class CalendarPage : ComponentBase, IDisposable
         Remember();
         var shown = (_view == SchedulerView.Week
             ? _providers.Where(p => p.Id == WeekProvider)
-            : _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter)).ToList();
-        var columnKey = (_view, state.ProviderFilter, _providers, _hours);
+            : _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter)
+                // Inactive providers take no bookings: their column shows only while they have appointments on show.
+                .Where(p => p.Active || state.Appointments.Values.Any(a => a.ProviderId == p.Id))).ToList();
+        var columnKey = (_view, state.ProviderFilter, _providers, _hours, string.Join(",", shown.Select(p => p.Id)));
         if (before is null || _columnsFor != columnKey)
         {
             // Columns change with the view, the provider filter, the providers and their hours,

@@ -218,7 +218,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
             _iconHrefs = _iconRefs.ToDictionary(r => r.Key, r => "#" + r.Value);
         }
         _days = SchedulerLayout.DaysOf(_view, _date, FirstDayOfWeek);
-        var structure = string.Join("|", _days) + "#" + string.Join("|", Columns) + $"#{DayStart}-{DayEnd}/{SlotMinutes}#{_view}";
+        var structure = string.Join("|", _days) + "#" + string.Join("|", Columns.Select(c => c.Signature(_days))) + $"#{DayStart}-{DayEnd}/{SlotMinutes}#{_view}";
         if (structure != _structure)
         {
             _structure = structure;
@@ -335,10 +335,25 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         {
             FreeClass = works ? hourLine ? "sch-slot sch-hour-line" : "sch-slot" : hourLine ? "sch-slot sch-off sch-hour-line" : "sch-slot sch-off",
             TakenClass = hourLine ? "sch-slot sch-taken sch-hour-line" : "sch-slot sch-taken",
-            FreeLabel = works ? $"{name}, free" : $"{name}, free, outside working hours",
+            FreeLabel = FreeLabel(lane, name, works, start, end),
             Click = () => OnSlotClickAsync(lane.Index, row),
             Key = e => OnSlotKey(e, lane.Index, row),
             Drop = () => OnDropAsync(lane.Index, row),
+        };
+    }
+
+    /// <summary>A free slot's name says why it is shaded: the day's note (day off, closure), a break, or outside hours.</summary>
+    private static string FreeLabel(SchedulerLane lane, string name, bool works, DateTime start, DateTime end)
+    {
+        if (works)
+        {
+            return $"{name}, free";
+        }
+        return lane.Column.DayOf(lane.Day) switch
+        {
+            { Note: { Length: > 0 } note } => $"{name}, free, {note}",
+            { } d when d.InBreak(TimeOnly.FromDateTime(start), end.Date > start.Date ? TimeOnly.MaxValue : TimeOnly.FromDateTime(end)) => $"{name}, free, on a break",
+            _ => $"{name}, free, outside working hours",
         };
     }
 

@@ -14,29 +14,46 @@ public sealed record SchedulerShift(DayOfWeek Day, TimeOnly From, TimeOnly To)
         day == Day && from >= From && (to <= To || To == TimeOnly.MaxValue);
 }
 
+/// <summary>A span of working time on one date (wall-clock times; <see cref="TimeOnly.MaxValue"/> as To means midnight).</summary>
+public sealed record SchedulerPeriod(TimeOnly From, TimeOnly To)
+{
+    public bool Covers(TimeOnly from, TimeOnly to) => from >= From && (to <= To || To == TimeOnly.MaxValue);
+}
+
+/// <summary>
+/// A column's working time on one date: its periods (a gap between two is a break) and, when
+/// the whole date is off or closed, a <paramref name="Note"/> saying why ("Day off: dentist").
+/// </summary>
+public sealed record SchedulerDay(IReadOnlyList<SchedulerPeriod> Periods, string? Note = null)
+{
+    /// <summary>Whether the time falls between two working periods of the date (a break).</summary>
+    public bool InBreak(TimeOnly from, TimeOnly to) =>
+        Periods.Any(p => p.To <= from) && Periods.Any(p => p.From >= to);
+
+    internal string Signature => $"{Note}:{string.Join(",", Periods.Select(p => $"{p.From:HHmm}-{p.To:HHmm}"))}";
+}
+
 /// <summary>
 /// A column of the grid: a person, a room, a machine. <paramref name="Shifts"/> null means the
 /// column is available whenever the grid is open; otherwise time outside the shifts is greyed.
+/// <see cref="Days"/>, when given, decides per date instead (a date it does not name falls back to the shifts).
 /// </summary>
 public sealed record SchedulerColumn(string Key, string Title, IReadOnlyList<SchedulerShift>? Shifts = null)
 {
-    /// <summary>
-    /// Working periods of particular dates (a day off, a closure, breaks, an extra shift): a date
-    /// found here is shaded by these instead of <see cref="Shifts"/>.
-    /// </summary>
-    public IReadOnlyDictionary<DateOnly, IReadOnlyList<SchedulerPeriod>>? Dated { get; init; }
-
-    /// <summary>Text that changes whenever <see cref="Dated"/> does, so the grid rebuilds its shading.</summary>
-    public string Stamp { get; init; } = string.Empty;
+    /// <summary>Working time per date, which wins over <see cref="Shifts"/> for the dates it names.</summary>
+    public IReadOnlyDictionary<DateOnly, SchedulerDay>? Days { get; init; }
 
     public bool Works(DateOnly day, TimeOnly from, TimeOnly to) =>
-        Dated is not null && Dated.TryGetValue(day, out var periods)
-            ? periods.Any(p => from >= p.From && (to <= p.To || p.To == TimeOnly.MaxValue))
+        DayOf(day) is { } date
+            ? date.Periods.Any(p => p.Covers(from, to))
             : Shifts is null || Shifts.Any(s => s.Covers(day.DayOfWeek, from, to));
-}
 
-/// <summary>Working time on a date (wall-clock); <see cref="TimeOnly.MaxValue"/> as To is midnight.</summary>
-public sealed record SchedulerPeriod(TimeOnly From, TimeOnly To);
+    public SchedulerDay? DayOf(DateOnly day) => Days is { } days && days.TryGetValue(day, out var d) ? d : null;
+
+    /// <summary>What decides the column's cells (the record's own equality compares lists by reference).</summary>
+    internal string Signature(IEnumerable<DateOnly> dates) =>
+        $"{Key}/{Title}/{(Shifts is null ? "-" : string.Join(",", Shifts))}/{string.Join(";", dates.Select(d => DayOf(d)?.Signature))}";
+}
 
 /// <summary>
 /// A kind of item state: its colour (any CSS colour), icon (an SVG path, e.g. a MudBlazor

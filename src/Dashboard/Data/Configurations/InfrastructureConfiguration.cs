@@ -9,7 +9,8 @@ internal sealed class IdempotencyEntryConfiguration : IEntityTypeConfiguration<I
     {
         builder.ToTable("IdempotencyKeys");
         builder.HasKey(e => e.Key);
-        builder.Property(e => e.Key).HasMaxLength(200);
+        builder.Property(e => e.Key).HasMaxLength(IdempotencyEntry.KeyLength);
+        builder.Property(e => e.RequestHash).HasMaxLength(FrontDesk.Dashboard.Security.RequestHash.Length).HasDefaultValue(string.Empty).IsRequired();
         builder.Property(e => e.Command).HasMaxLength(100).IsRequired();
         builder.Property(e => e.ResultJson).IsRequired();
         builder.HasIndex(e => e.CreatedAt);

@@ -21,7 +21,7 @@ namespace FrontDesk.Dashboard.Data.Migrations
             modelBuilder.Entity("FrontDesk.Dashboard.Data.IdempotencyEntry", b =>
                 {
                     b.Property<string>("Key")
-                        .HasMaxLength(200)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Command")
@@ -31,6 +31,13 @@ namespace FrontDesk.Dashboard.Data.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("ResultJson")
                         .IsRequired()

@@ -22,6 +22,8 @@ public static class CalendarReducers
         },
         Reload => state with
         {
+            // A resync may have skipped a catalogue change too: the catalogue reloads with the appointments.
+            CatalogRevision = state.CatalogRevision + 1,
             Loading = true,
             Error = null,
             LoadRequest = state.LoadRequest + 1,

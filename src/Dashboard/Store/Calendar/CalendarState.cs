@@ -36,7 +36,7 @@ public sealed record CalendarState(
     /// <summary>Bumped whenever a package template is created, edited, disabled or enabled anywhere.</summary>
     public long TemplateRevision { get; init; }
 
-    /// <summary>Bumped whenever a service, provider, schedule, resource or closure changes anywhere: the page reloads them and its shading.</summary>
+    /// <summary>Bumped whenever a service, provider, working hours, resource or closure changes anywhere: the calendar's columns and shading and the booking drawer's lists reload.</summary>
     public long CatalogRevision { get; init; }
 
     public static CalendarState Initial { get; } = new(

@@ -55,6 +55,20 @@ public sealed class ClientsPageTests : ClinicTestContext
     }
 
     [Fact]
+    public void Render_ColumnHeaders_TakeOneTabStopPerActionWithNoOptionsMenu()
+    {
+        var cut = RenderList();
+
+        var headers = cut.Role("table", "Clients").QuerySelectorAll("thead th");
+        var stops = headers.ToDictionary(h => h.TextContent.Trim(), h => h.QuerySelectorAll("button, a[href], [tabindex='0']").Select(b => b.GetAttribute("aria-label")).ToList());
+        // Sorted and filtered columns: sort and filter; "Client since" is only sorted.
+        Assert.Equal(2, stops["Name"].Count);
+        Assert.Equal(2, stops["Phone"].Count);
+        Assert.Single(stops["Client since"]);
+        Assert.DoesNotContain(stops.Values.SelectMany(s => s), label => label is not null && label.Contains("column options", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void Search_PartOfAPhoneNumber_ShowsOnlyThatClient()
     {
         var cut = RenderList();

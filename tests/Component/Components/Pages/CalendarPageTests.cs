@@ -74,7 +74,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task LiveEvent_ClosureAddedAtAnotherDesk_TodayShadedAsOutsideWorkingHoursWithoutReload()
+    public async Task LiveEvent_ClosureAddedAtAnotherDesk_TodayShadedAsClosedWithTheReasonWithoutReload()
     {
         var cut = RenderLoaded();
         cut.WaitForAssertion(() => Assert.True(Shows(cut, "Alex Morgan, 10:15, free")), Patience);
@@ -82,7 +82,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         await Services.GetRequiredService<FrontDesk.Dashboard.Catalog.CatalogService>()
             .AddClosureAsync(new FrontDesk.Dashboard.Catalog.AddClosure(Clock.Today, "Power cut", OtherDesk));
 
-        cut.WaitForAssertion(() => Assert.True(Shows(cut, "Alex Morgan, 10:15, free, outside working hours")), Patience);
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, "Alex Morgan, 10:15, free, Closed: Power cut")), Patience);
     }
 
     [Fact]

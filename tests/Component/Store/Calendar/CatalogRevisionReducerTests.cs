@@ -27,4 +27,12 @@ public sealed class CatalogRevisionReducerTests
 
         Assert.Equal(0, state.CatalogRevision);
     }
+
+    [Fact]
+    public void Reduce_Reload_BumpsCatalogRevisionSoASkippedChangeIsReadAgain()
+    {
+        var state = CalendarReducers.Reduce(CalendarState.Initial, new Reload());
+
+        Assert.Equal(1, state.CatalogRevision);
+    }
 }

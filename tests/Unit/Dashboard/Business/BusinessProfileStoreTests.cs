@@ -129,4 +129,12 @@ public sealed class BusinessProfileStoreTests : IAsyncLifetime
         Assert.True(Store.SetupDone);
         Assert.True(restarted.SetupDone);
     }
+
+    [Fact]
+    public async Task DemoData_SeededIntoAnEmptyDatabase_StoresTheSetupMark()
+    {
+        await FrontDesk.Dashboard.Data.Demo.DemoData.SeedIfEmptyAsync(_db.Services);
+
+        Assert.Contains("Setup.CompletedAt", (await StoredAsync()).Keys);
+    }
 }
