@@ -30,6 +30,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<PackageRecord> PackageRecords => Set<PackageRecord>();
     public DbSet<IdempotencyEntry> IdempotencyEntries => Set<IdempotencyEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -27,3 +27,24 @@ internal sealed class SettingConfiguration : IEntityTypeConfiguration<Setting>
         builder.Property(s => s.Value).HasMaxLength(2000).IsRequired();
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditTrail");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedOnAdd();
+        builder.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ActorId).HasMaxLength(AuditEntry.ActorIdLength).IsRequired();
+        builder.Property(e => e.ActorName).HasMaxLength(AuditEntry.ActorNameLength).IsRequired();
+        builder.Property(e => e.Command).HasMaxLength(AuditEntry.CommandLength).IsRequired();
+        builder.Property(e => e.ObjectType).HasMaxLength(AuditEntry.ObjectTypeLength).IsRequired();
+        builder.Property(e => e.ObjectId).HasMaxLength(AuditEntry.ObjectIdLength).IsRequired();
+        builder.Property(e => e.ClientId).HasMaxLength(AuditEntry.ObjectIdLength);
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.ActorId, e.At });
+        builder.HasIndex(e => new { e.ObjectType, e.ObjectId });
+        builder.HasIndex(e => new { e.ClientId, e.At });
+    }
+}
