@@ -50,6 +50,7 @@ public static class FrontDeskServices
         services.AddSingleton<PackageQueries>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<SalesQueries>();
+        services.AddSingleton<Audit.AuditQueries>();
 
         // Shared projections: computed once per event for every screen.
         services.AddSingleton<TodayBoard>();

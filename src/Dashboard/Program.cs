@@ -1,5 +1,6 @@
 using FrontDesk.Dashboard;
 using FrontDesk.Dashboard.Api;
+using FrontDesk.Dashboard.Audit;
 using FrontDesk.Dashboard.Business;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
@@ -66,6 +67,7 @@ app.MapStaticAssets();
 app.MapOpenApi();
 app.MapDashboardApi();
 app.MapBusinessApi();
+app.MapAuditDownload();
 app.MapStaffSignOut();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapLiveDiagnostics();

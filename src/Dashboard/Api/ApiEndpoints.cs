@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FrontDesk.Dashboard.Audit;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Clients;
 using FrontDesk.Dashboard.Packages;
@@ -20,6 +21,7 @@ public static partial class ApiEndpoints
         api.AddEndpointFilter<IdempotencyFilter>();
         api.MapPackageApi(ApiCaller);
         api.MapCatalogApi(ApiCaller);
+        api.MapAuditApi();
 
         api.MapClientApi(ApiCaller);
 
