@@ -293,8 +293,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         {
             return new CheckInWindow(a.Start.AddHours(-hours), hours == 0 ? "at the start time" : $"{hours} hour{(hours == 1 ? string.Empty : "s")} before the start ({clock.ToLocal(a.Start.AddHours(-hours)):ddd d MMM HH:mm})");
         }
-        var day = clock.ToLocal(a.Start).Date;
-        var opens = Zone.IsInvalidTime(day) ? clock.ToUtc(day.AddHours(1)) : clock.ToUtc(day);
+        var day = clock.DateOf(a.Start);
+        var opens = clock.StartOf(day);
         return new CheckInWindow(opens, $"on the day of the appointment ({day:ddd d MMM yyyy})");
     }
 

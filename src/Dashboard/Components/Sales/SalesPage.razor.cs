@@ -55,8 +55,8 @@ public partial class SalesPage : ComponentBase, IDisposable
     {
         get
         {
-            var from = Clock.ToUtc(_from!.Value.Date);
-            var to = Clock.ToUtc(_to!.Value.Date.AddDays(1));
+            var first = DateOnly.FromDateTime(_from!.Value.Date);
+            var (from, to) = Clock.Range(first, DateOnly.FromDateTime(_to!.Value.Date).DayNumber - first.DayNumber + 1);
             return $"api/v1/reports/sales.csv?from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:ssZ"))}&to={Uri.EscapeDataString(to.ToString("yyyy-MM-ddTHH:mm:ssZ"))}";
         }
     }
