@@ -11,10 +11,22 @@ namespace FrontDesk.Dashboard.Api;
 /// </summary>
 public sealed class UnexpectedErrorHandler(IProblemDetailsService problems, ILogger<UnexpectedErrorHandler> logger) : IExceptionHandler
 {
+    private const string ItemKey = "FrontDesk.ErrorReference";
+
+    /// <summary>Problem details customisation: a 500's "traceId" stays the logged reference (the defaults would set their own).</summary>
+    public static void KeepReference(ProblemDetailsContext context)
+    {
+        if (context.HttpContext.Items[ItemKey] is string reference)
+        {
+            context.ProblemDetails.Extensions["traceId"] = reference;
+        }
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         UnexpectedError.Report(logger, exception, $"{httpContext.Request.Method} {httpContext.Request.Path}");
         var reference = UnexpectedError.ReferenceOf(exception)!;
+        httpContext.Items[ItemKey] = reference;
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         var problem = new ProblemDetails
         {
