@@ -279,9 +279,10 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
             _error = "Choose the new day and time.";
             return Task.CompletedTask;
         }
+        var hadPackage = _appointment?.PackageRecordId is not null;
         return RunAsync(
             () => MoveConfirmingAsync(Dialogs, Appointments, new MoveAppointment(AppointmentId, Clock.ToUtc(date.Date + time), _moveProvider, _moveOverride, Desk.Actor)),
-            a => a.PackageRecordId is null && _appointment?.PackageRecordId is not null
+            a => a.PackageRecordId is null && hadPackage
                 ? $"Moved: {a.ClientName} now {Clock.ToLocal(a.Start):ddd d MMM HH:mm} with {a.ProviderName}; to be paid normally."
                 : $"Moved: {a.ClientName} now {Clock.ToLocal(a.Start):ddd d MMM HH:mm} with {a.ProviderName}.");
     }
