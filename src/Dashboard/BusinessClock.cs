@@ -20,7 +20,7 @@ public sealed class BusinessClock(TimeProvider time, BusinessProfileStore profil
 
     public DateTime LocalNow => ToLocal(time.GetUtcNow());
 
-    public DateOnly Today => DateOnly.FromDateTime(LocalNow);
+    public DateOnly Today => BusinessDay.DateOf(time.GetUtcNow(), Zone);
 
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
@@ -36,9 +36,17 @@ public sealed class BusinessClock(TimeProvider time, BusinessProfileStore profil
         return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 
-    /// <summary>[start of first day, start of the day after the last) in UTC.</summary>
-    public (DateTimeOffset Start, DateTimeOffset End) Range(DateOnly first, int days) =>
-        (ToUtc(first.ToDateTime(TimeOnly.MinValue)), ToUtc(first.AddDays(days).ToDateTime(TimeOnly.MinValue)));
+    /// <summary>
+    /// [start of first day, start of the day after the last) in UTC, correct on days whose
+    /// midnight is skipped or repeated by the clocks (see <see cref="BusinessDay"/>).
+    /// </summary>
+    public (DateTimeOffset Start, DateTimeOffset End) Range(DateOnly first, int days) => BusinessDay.RangeOf(first, days, Zone);
+
+    /// <summary>The first instant of a local date.</summary>
+    public DateTimeOffset StartOf(DateOnly date) => BusinessDay.StartOf(date, Zone);
+
+    /// <summary>The local date of an instant.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => BusinessDay.DateOf(instant, Zone);
 
     public string Money(decimal amount) => $"{amount:0.00} {Business.Currency}";
 }

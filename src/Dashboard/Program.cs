@@ -21,8 +21,9 @@ builder.Services.AddHostedService<FrontDesk.Dashboard.Packages.PackageExpiryJob>
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = FrontDesk.Dashboard.Api.UnexpectedErrorHandler.KeepReference);
 builder.Services.AddExceptionHandler<ProblemMapping>();
+builder.Services.AddExceptionHandler<UnexpectedErrorHandler>();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 

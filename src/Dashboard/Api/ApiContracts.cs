@@ -15,7 +15,17 @@ public sealed record CreateClientRequest(string? Name, string? Phone, string? Em
 /// </summary>
 public sealed record BookAppointmentRequest(Guid? ClientId, Guid? ServiceId, Guid? ProviderId, string? Start, bool? OverrideWorkingHours, string? Note, Guid? PackageRecordId = null, int? SessionNumber = null, bool? OverrideClientClash = null, bool? OverrideAvailability = null);
 
-public sealed record MoveAppointmentRequest(string? Start, Guid? ProviderId, bool? OverrideWorkingHours, bool? OverrideClientClash = null, bool? OverrideAvailability = null);
+/// <summary>A move; <see cref="DropPackage"/> confirms a move that the appointment's prepaid record cannot pay for (otherwise 409).</summary>
+public sealed record MoveAppointmentRequest(string? Start, Guid? ProviderId, bool? OverrideWorkingHours, bool? OverrideClientClash = null, bool? OverrideAvailability = null, bool? DropPackage = null);
+
+/// <summary>A check-in, optionally redeeming a prepaid record in the same transaction.</summary>
+public sealed record CheckInRequest(RedeemRequest? Redeem);
+
+/// <summary>The prepaid record (and optionally which of its sessions) that pays for the visit.</summary>
+public sealed record RedeemRequest(Guid? RecordId, int? Session);
+
+/// <summary>What is left to pay for an appointment at check-out.</summary>
+public sealed record AmountDueDto(Guid AppointmentId, decimal Amount, string Currency);
 
 public sealed record AttachPackageRequest(Guid? PackageRecordId, int? SessionNumber);
 

@@ -66,8 +66,22 @@ public static partial class ApiEndpoints
             return Results.Created($"/api/v1/appointments/{view.Id}", AppointmentDto.From(view, business.Zone));
         });
 
-        api.MapPost("/appointments/{id:guid}/check-in", async (Guid id, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
-            AppointmentDto.From(await appointments.CheckInAsync(id, ApiCaller, ct), business.Zone));
+        // Checks in; with {"redeem": {"recordId": "...", "session": 3}} the visit is first booked from
+        // that prepaid record, in the same transaction (a record that cannot pay leaves it booked).
+        api.MapPost("/appointments/{id:guid}/check-in", async (Guid id, CheckInRequest? request, AppointmentService appointments, BusinessClock business, HttpContext http, CancellationToken ct) =>
+        {
+            var command = new CheckInAppointment(id, ApiCaller)
+            {
+                RedeemRecordId = request?.Redeem is { } redeem ? Required(redeem.RecordId, "redeem.recordId") : null,
+                RedeemSession = request?.Redeem?.Session,
+                IdempotencyKey = IdempotencyFilter.CommandKey(http),
+            };
+            return AppointmentDto.From(await appointments.CheckInAsync(command, ct), business.Zone);
+        });
+
+        // What is left to pay at check-out now (the same computation the desk and check-out use).
+        api.MapGet("/appointments/{id:guid}/amount-due", async (Guid id, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
+            new AmountDueDto(id, await appointments.AmountDueAsync(id, ct), business.Business.Currency));
 
         api.MapPost("/appointments/{id:guid}/check-out", async (Guid id, CheckOutRequest request, AppointmentService appointments, BusinessClock business, HttpContext http, CancellationToken ct) =>
         {
@@ -87,6 +101,7 @@ public static partial class ApiEndpoints
             var command = new MoveAppointment(id, Instant(request.Start, "start"), request.ProviderId, (request.OverrideAvailability ?? false) || (request.OverrideWorkingHours ?? false), ApiCaller)
             {
                 OverrideClientClash = request.OverrideClientClash ?? false,
+                DropPackage = request.DropPackage ?? false,
             };
             return AppointmentDto.From(await appointments.MoveAsync(command, ct), business.Zone);
         });

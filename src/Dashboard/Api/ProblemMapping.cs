@@ -37,6 +37,11 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         {
             problem.Extensions["field"] = field;
         }
+        if (exception is DomainException { Confirm: { } confirm })
+        {
+            // The caller may repeat the request with this flag set to go ahead (e.g. dropPackage).
+            problem.Extensions["confirm"] = confirm;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

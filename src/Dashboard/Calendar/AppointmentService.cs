@@ -64,7 +64,10 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
 
     /// <summary>
     /// Moves to another time and/or provider, keeping the service. A prepaid record that no
-    /// longer fits the new time (expired, frozen, restricted) is dropped and its session given back.
+    /// longer fits the new time (expired, frozen, restricted, provider not covered) is only dropped
+    /// (its session given back, the visit paid normally) when the command says
+    /// <see cref="MoveAppointment.DropPackage"/>; otherwise the move is refused with the question
+    /// to ask (<see cref="DomainException.Confirm"/> = <see cref="MoveAppointment.DropPackageConfirmation"/>).
     /// </summary>
     public async Task<AppointmentView> MoveAsync(MoveAppointment command, CancellationToken ct = default)
     {
@@ -82,14 +85,23 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             if (appointment.PackageRecordId is { } recordId)
             {
                 var session = appointment.PackageSession;
+                var record = await PackageService.FindRecordAsync(db, recordId.Value, ct);
+                var what = session is { } n && record.CountBased ? $"{record.Name} {n}/{record.InitialUnits:0}" : record.Name;
                 await ReleaseAsync(db, appointment, "booking moved", now, command.Actor, ct);
                 try
                 {
                     await AttachAsync(db, appointment, service, recordId.Value, session, now, command.Actor, ct);
                 }
-                catch (DomainException)
+                catch (DomainException refusal) when (refusal.Confirm is null)
                 {
-                    // The record does not fit the new time: the appointment stays, paid normally.
+                    if (!command.DropPackage)
+                    {
+                        // Nothing is saved: the unit of work rolls the release back.
+                        throw DomainException.NeedsConfirmation(
+                            $"Moving drops {what} from this visit ({refusal.Message.TrimEnd('.')}). Move anyway?",
+                            MoveAppointment.DropPackageConfirmation);
+                    }
+                    // Confirmed: the appointment moves and is paid normally; the session was given back.
                 }
             }
             var client = await db.Clients.SingleAsync(c => c.Id == appointment.ClientId, ct);
@@ -135,11 +147,33 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
 
     /// <summary>Checks in, from when the business's check-in setting allows (by default the appointment's own day).</summary>
     public Task<AppointmentView> CheckInAsync(Guid id, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, AppointmentChange.CheckedIn, actor, async (db, a, now) =>
+        CheckInAsync(new CheckInAppointment(id, actor), ct);
+
+    /// <summary>
+    /// Checks in, and with <see cref="CheckInAppointment.RedeemRecordId"/> books the visit from
+    /// that prepaid record first — one command, one transaction: a record that cannot pay leaves
+    /// the appointment booked, a refused check-in leaves the record as it was.
+    /// </summary>
+    public async Task<AppointmentView> CheckInAsync(CheckInAppointment command, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var (view, events) = await unitOfWork.RunAsync(command.IdempotencyKey, "check-in", async db =>
         {
+            var appointment = await FindAsync(db, command.AppointmentId, ct);
+            var service = await FindServiceAsync(db, appointment.ServiceId, ct);
+            if (command.RedeemRecordId is { } recordId
+                && !(appointment.PackageRecordId?.Value == recordId && (command.RedeemSession is null || command.RedeemSession == appointment.PackageSession)))
+            {
+                await ReleaseAsync(db, appointment, "booked from another session", now, command.Actor, ct);
+                await AttachAsync(db, appointment, service, recordId, command.RedeemSession, now, command.Actor, ct);
+            }
             var settings = await SettingsService.ReadAttendanceAsync(db, ct);
-            a.CheckIn(now, actor, CheckInWindowOf(a, settings));
+            appointment.CheckIn(now, command.Actor, CheckInWindowOf(appointment, settings));
+            return await ViewAsync(db, appointment, service, ct);
         }, ct);
+        Announce(view, AppointmentChange.CheckedIn, events, now, command.Actor);
+        return view;
+    }
 
     /// <summary>
     /// A no-show gives a booked (or, with the at-booking policy, redeemed) session back, or
@@ -196,19 +230,15 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
                 // Say so before looking at the payments: the state is what the desk must hear.
                 throw DomainException.Conflict($"This appointment is already {appointment.Status.Describe()} and cannot be checked out.");
             }
-            var credits = new List<InvoiceLine>();
+            string? recordName = null;
             if (appointment.PackageRecordId is { } recordId)
             {
                 var record = await PackageService.FindRecordAsync(db, recordId.Value, ct);
                 record.Redeem(appointment.Id.Value, now, command.Actor);
-                var what = appointment.PackageSession is { } n ? $"{record.Name}, session {n}" : record.Name;
-                credits.Add(new InvoiceLine($"Paid from {what}", service.Id, 1, -appointment.PackageCovers, appointment.Price.Currency, InvoiceLineKind.PackageCredit, recordId.Value));
+                recordName = record.Name;
             }
-            else if (await DiscountAsync(db, appointment, service, ct) is { } discount)
-            {
-                credits.Add(discount);
-            }
-            var invoice = Invoice.ForAppointment(InvoiceId.New(), appointment, service.Name, now, credits.Where(c => c.UnitPrice != 0m).ToList());
+            var credits = await CreditsAsync(db, appointment, service, recordName, ct);
+            var invoice = Invoice.ForAppointment(InvoiceId.New(), appointment, service.Name, now, credits);
             invoice.Settle(command.Payments.Select(p => (p.Method, p.Amount)).ToList(), now, command.Actor);
             appointment.CheckOut(invoice, now, command.Actor);
             db.Invoices.Add(invoice);
@@ -224,14 +254,13 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         // A read: no write transaction, so it never holds up another desk's command.
         await using var db = await contexts.CreateDbContextAsync(ct);
         var appointment = await FindAsync(db, id, ct);
-        if (appointment.PackageRecordId is not null)
-        {
-            return appointment.Price.Amount - appointment.PackageCovers;
-        }
         var service = await FindServiceAsync(db, appointment.ServiceId, ct);
-        var discount = await DiscountAsync(db, appointment, service, ct);
-        return appointment.Price.Amount + (discount?.UnitPrice ?? 0m);
+        return AmountDue.Of(appointment, await CreditsAsync(db, appointment, service, "the package", ct));
     }
+
+    /// <summary>The check-out's credit lines (<see cref="AmountDue.Credits"/>): the record's payment, or the best discount.</summary>
+    private async Task<IReadOnlyList<InvoiceLine>> CreditsAsync(DashboardDbContext db, Appointment appointment, Service service, string? recordName, CancellationToken ct) =>
+        AmountDue.Credits(appointment, recordName, appointment.PackageRecordId is null ? await BestDiscountAsync(db, appointment, service, ct) : null);
 
     private async Task<AppointmentView> ChangeAsync(Guid id, AppointmentChange change, Actor actor, Func<DashboardDbContext, Appointment, DateTimeOffset, Task> act, CancellationToken ct)
     {
@@ -257,11 +286,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         var template = await db.PackageTemplates.FindAsync([record.TemplateId], ct) ?? throw DomainException.NotFound("The package's template no longer exists.");
         var settings = await SettingsService.ReadAsync(db, ct);
         var coverage = record.Book(template, Use(appointment), session, settings.RedemptionPolicy, now, actor);
-        var covers = record.CountBased || record.IsUnlimited
-            ? appointment.Price.Amount
-            : record.ValueType == PackageValueType.Minutes
-                ? Math.Min(appointment.Price.Amount, decimal.Round(appointment.Price.Amount * coverage.Units / (decimal)(appointment.End - appointment.Start).TotalMinutes, 2))
-                : Math.Min(appointment.Price.Amount, coverage.Units);
+        var covers = AmountDue.PackageCovers(record, coverage, appointment.Price.Amount, appointment.End - appointment.Start);
         appointment.UsePackage(record.Id, coverage.SessionNumber, covers, now, actor);
     }
 
@@ -293,8 +318,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         {
             return new CheckInWindow(a.Start.AddHours(-hours), hours == 0 ? "at the start time" : $"{hours} hour{(hours == 1 ? string.Empty : "s")} before the start ({clock.ToLocal(a.Start.AddHours(-hours)):ddd d MMM HH:mm})");
         }
-        var day = clock.ToLocal(a.Start).Date;
-        var opens = Zone.IsInvalidTime(day) ? clock.ToUtc(day.AddHours(1)) : clock.ToUtc(day);
+        var day = clock.DateOf(a.Start);
+        var opens = clock.StartOf(day);
         return new CheckInWindow(opens, $"on the day of the appointment ({day:ddd d MMM yyyy})");
     }
 
@@ -313,8 +338,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             .FirstOrDefault();
     }
 
-    /// <summary>The best automatic discount of the client's valid records whose template covers the service.</summary>
-    private async Task<InvoiceLine?> DiscountAsync(DashboardDbContext db, Appointment appointment, Service service, CancellationToken ct)
+    /// <summary>The template with the best automatic discount among the client's valid records that cover the service.</summary>
+    private async Task<PackageTemplate?> BestDiscountAsync(DashboardDbContext db, Appointment appointment, Service service, CancellationToken ct)
     {
         var records = await db.PackageRecords.AsNoTracking().Where(r => r.ClientId == appointment.ClientId && r.Status == RecordStatus.Active).ToListAsync(ct);
         if (records.Count == 0)
@@ -323,18 +348,12 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         }
         var ids = records.Select(r => r.TemplateId).Distinct().ToList();
         var templates = await db.PackageTemplates.AsNoTracking().Where(t => ids.Contains(t.Id) && t.DiscountPercent > 0).ToDictionaryAsync(t => t.Id, ct);
-        var day = DateOnly.FromDateTime(clock.ToLocal(appointment.Start));
-        var best = records
+        var day = clock.DateOf(appointment.Start);
+        return records
             .Where(r => templates.ContainsKey(r.TemplateId) && (r.ExpiresOn is null || r.ExpiresOn >= day) && !r.Freezes.Any(f => f.Contains(day)))
             .Select(r => templates[r.TemplateId])
             .Where(t => t.Covers(service.Id))
             .MaxBy(t => t.DiscountPercent);
-        if (best is null)
-        {
-            return null;
-        }
-        var amount = decimal.Round(appointment.Price.Amount * best.DiscountPercent / 100m, 2);
-        return amount == 0m ? null : new InvoiceLine($"{best.Name}: {best.DiscountPercent:0.##}% off", service.Id, 1, -amount, appointment.Price.Currency, InvoiceLineKind.Discount);
     }
 
     private PackageUse Use(Appointment a) => new(a.Id.Value, a.ServiceId, a.ProviderId, clock.ToLocal(a.Start), clock.ToLocal(a.End), a.Price.Amount);

@@ -44,6 +44,16 @@ public sealed record MoveAppointment(Guid AppointmentId, DateTimeOffset Start, G
 
     /// <summary>Move even though the client has another appointment at an overlapping time.</summary>
     public bool OverrideClientClash { get; init; }
+
+    /// <summary>
+    /// Move even though the appointment's prepaid record cannot pay for the new time (it is
+    /// then paid normally and the session given back). Without it such a move is refused with
+    /// <see cref="MoveAppointment.DropPackageConfirmation"/> as the question to ask.
+    /// </summary>
+    public bool DropPackage { get; init; }
+
+    /// <summary>The <see cref="FrontDesk.Domain.Common.DomainException.Confirm"/> flag of a move that would drop the package.</summary>
+    public const string DropPackageConfirmation = "dropPackage";
 }
 
 public sealed record CheckOutAppointment(Guid AppointmentId, IReadOnlyList<PaymentLine> Payments, Actor Actor)
@@ -54,6 +64,20 @@ public sealed record CheckOutAppointment(Guid AppointmentId, IReadOnlyList<Payme
 /// <summary>Turns a booked appointment into a session of a prepaid record (any time before check-out).</summary>
 public sealed record AttachPackage(Guid AppointmentId, Guid PackageRecordId, int? SessionNumber, Actor Actor)
 {
+    public string? IdempotencyKey { get; init; }
+}
+
+/// <summary>
+/// Checks in; with <see cref="RedeemRecordId"/> the appointment is first booked from that
+/// prepaid record (a session of it, or the one named), all in one transaction: if the record
+/// cannot pay, nothing is checked in, and if check-in is refused, nothing is redeemed.
+/// </summary>
+public sealed record CheckInAppointment(Guid AppointmentId, Actor Actor)
+{
+    public Guid? RedeemRecordId { get; init; }
+
+    public int? RedeemSession { get; init; }
+
     public string? IdempotencyKey { get; init; }
 }
 

@@ -108,8 +108,7 @@ public sealed class CatalogQueries(IDbContextFactory<DashboardDbContext> context
             }
         }
         // From the first day's first moment to the last day's end (a midnight the clocks skip included).
-        var start = Availability.Instant(from, TimeOnly.MinValue, clock.Zone, first: true);
-        var end = Availability.Instant(to, TimeOnly.MaxValue, clock.Zone, first: false);
+        var (start, end) = BusinessDay.RangeOf(from, to.DayNumber - from.DayNumber + 1, clock.Zone);
         var context = await ContextAsync(db, clock.Zone, start - TimeSpan.FromDays(1), end + TimeSpan.FromDays(1), ct);
         var step = stepMinutes is { } m ? TimeSpan.FromMinutes(m) : Availability.DefaultStep;
         return Availability.Starts(service, providers, from, to, context, clock.UtcNow, step)

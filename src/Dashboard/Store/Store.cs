@@ -18,6 +18,7 @@ public abstract class Store<TState> : IDispatcher, IDisposable where TState : cl
 {
     private readonly Lock _gate = new();
     private readonly ILogger _logger;
+    private readonly CancellationTokenSource _life = new();
     private TState _state;
     private bool _disposed;
 
@@ -25,6 +26,7 @@ public abstract class Store<TState> : IDispatcher, IDisposable where TState : cl
     {
         _state = initial;
         _logger = logger;
+        Lifetime = _life.Token;
     }
 
     public TState State
@@ -62,6 +64,12 @@ public abstract class Store<TState> : IDispatcher, IDisposable where TState : cl
         _ = RunEffectAsync(action);
     }
 
+    /// <summary>The store's logger, for effects and fire-and-forget work.</summary>
+    protected ILogger Logger => _logger;
+
+    /// <summary>Cancelled when the store (and so its circuit) ends: effects pass it to their loads.</summary>
+    protected CancellationToken Lifetime { get; }
+
     /// <summary>The feature's pure reducer.</summary>
     protected abstract TState Reduce(TState state, IAction action);
 
@@ -73,6 +81,10 @@ public abstract class Store<TState> : IDispatcher, IDisposable where TState : cl
         try
         {
             await HandleEffectAsync(action);
+        }
+        catch (OperationCanceledException) when (_life.IsCancellationRequested)
+        {
+            // The circuit ended: nobody is waiting for this load.
         }
         catch (Exception ex)
         {
@@ -91,6 +103,8 @@ public abstract class Store<TState> : IDispatcher, IDisposable where TState : cl
             _disposed = true;
         }
         StateChanged = null;
+        _life.Cancel();
+        _life.Dispose();
         OnDispose();
         GC.SuppressFinalize(this);
     }

@@ -26,6 +26,15 @@ public sealed class DomainException(DomainErrorKind kind, string message, string
     /// <summary>The input the message is about, when there is one (e.g. "phone").</summary>
     public string? Field { get; } = field;
 
+    /// <summary>
+    /// When set, the command may go ahead if the caller confirms by sending this flag (e.g.
+    /// "dropPackage"): the message is the question to ask ("… Move anyway?").
+    /// </summary>
+    public string? Confirm { get; private init; }
+
+    /// <summary>Something the caller must agree to first; repeating the command with <paramref name="confirm"/> set does it.</summary>
+    public static DomainException NeedsConfirmation(string message, string confirm) => new(DomainErrorKind.Conflict, message) { Confirm = confirm };
+
     public static DomainException Invalid(string message, string? field = null) => new(DomainErrorKind.Invalid, message, field);
     public static DomainException NotFound(string message) => new(DomainErrorKind.NotFound, message);
     public static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);

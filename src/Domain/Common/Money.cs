@@ -34,6 +34,16 @@ public readonly record struct Money
 
     public static Money Zero(string currency) => new(0m, currency);
 
+    /// <summary>
+    /// An amount to the cent, half away from zero (2.225 -> 2.23, -2.225 -> -2.23), the way a
+    /// till rounds. Every computed amount in the product goes through here: decimal.Round's
+    /// default (to even) would make a 10% discount on 2.25 come out at 0.22.
+    /// </summary>
+    public static decimal Round(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary><paramref name="percent"/>% of <paramref name="amount"/>, rounded to the cent (<see cref="Round"/>).</summary>
+    public static decimal Percent(decimal amount, decimal percent) => Round(amount * percent / 100m);
+
     public bool IsNegative => Amount < 0m;
     public bool IsZero => Amount == 0m;
 

@@ -511,7 +511,7 @@ public sealed class PackageRecord : AggregateRoot
             Reason = $"Transferred from record {Id}",
             IsPaid = IsPaid,
             PaidAt = IsPaid ? now : null,
-            PricePaid = decimal.Round(UnitValue * amount, 2),
+            PricePaid = Money.Round(UnitValue * amount),
             UnitValue = UnitValue,
             Currency = Currency,
             InitialUnits = amount,
@@ -608,7 +608,7 @@ public sealed class PackageRecord : AggregateRoot
             return 0m;
         }
         var units = _ledger.Where(e => e.At <= at).Sum(e => e.AvailableDelta + e.HeldDelta);
-        return decimal.Round(UnitValue * units, 2);
+        return Money.Round(UnitValue * units);
     }
 
     public string Units(decimal amount) => ValueType switch

@@ -1,5 +1,6 @@
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
+using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Common;
@@ -31,6 +32,10 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ILogger<AppointmentDrawer> Logger { get; set; } = default!;
+
+    /// <summary>Ends the drawer's loads when it closes.</summary>
+    private readonly CancellationTokenSource _life = new();
 
     private enum Panel
     {
@@ -67,9 +72,20 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     protected override async Task OnInitializedAsync()
     {
         Store.StateChanged += OnStateChanged;
-        _appointment = Store.State.Appointments.GetValueOrDefault(AppointmentId) ?? await Queries.FindAsync(AppointmentId);
-        _providers = await Catalog.ProvidersAsync();
-        await RefreshPackagesAsync();
+        try
+        {
+            _appointment = Store.State.Appointments.GetValueOrDefault(AppointmentId) ?? await Queries.FindAsync(AppointmentId, _life.Token);
+            _providers = await Catalog.ProvidersAsync(_life.Token);
+            await RefreshPackagesAsync();
+        }
+        catch (OperationCanceledException) when (_life.IsCancellationRequested)
+        {
+            return; // closed while loading
+        }
+        catch (Exception ex)
+        {
+            _error = UnexpectedError.Report(Logger, ex, "opening an appointment");
+        }
         _loaded = true;
         WakeAtStart();
     }
@@ -84,7 +100,7 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         _startTimer = null;
         if (_appointment is { Status: AppointmentStatus.Booked } a && !Started(a))
         {
-            _startTimer = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, a.Start - Clock.UtcNow, Timeout.InfiniteTimeSpan);
+            _startTimer = Time.CreateTimer(_ => InvokeAsync(StateHasChanged).Forget(Logger, "showing no-show at the start time"), null, a.Start - Clock.UtcNow, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -102,7 +118,7 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
             return;
         }
         _packageRevision = Store.State.PackageRevision(a.ClientId);
-        _packages = await Packages.OptionsAsync(a.ClientId, a.ServiceId, a.ProviderId, a.Start, a.End, a.Price, a.Id);
+        _packages = await Packages.OptionsAsync(a.ClientId, a.ServiceId, a.ProviderId, a.Start, a.End, a.Price, a.Id, _life.Token);
     }
 
     private string PackageLabel(AppointmentView a)
@@ -115,15 +131,15 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     {
         if (_appointment is { } current && state.PackageRevision(current.ClientId) != _packageRevision)
         {
-            _ = InvokeAsync(async () =>
+            InvokeAsync(async () =>
             {
                 await RefreshPackagesAsync();
                 StateHasChanged();
-            });
+            }).Forget(Logger, "refreshing the client's packages");
         }
         if (state.Appointments.TryGetValue(AppointmentId, out var latest) && !ReferenceEquals(latest, _appointment))
         {
-            _ = InvokeAsync(() => Follow(latest));
+            InvokeAsync(() => Follow(latest)).Forget(Logger, "following the appointment");
         }
     }
 
@@ -183,11 +199,16 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     {
         try
         {
-            _due = await Appointments.AmountDueAsync(AppointmentId);
+            _due = await Appointments.AmountDueAsync(AppointmentId, _life.Token);
         }
         catch (DomainException ex)
         {
             _error = ex.Message;
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _error = UnexpectedError.Report(Logger, ex, "working out the amount due");
             return;
         }
         _card = _due;
@@ -236,11 +257,10 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
 
     private Task CheckInSingleAsync() => RunAsync(() => Appointments.CheckInAsync(AppointmentId, Desk.Actor), a => $"Checked in: {a.ClientName}, {a.ServiceName}.");
 
-    private Task RedeemAndCheckInAsync(Guid recordId) => RunAsync(async () =>
-    {
-        await Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, recordId, null, Desk.Actor) { IdempotencyKey = $"{_keyPrefix}-attach-{recordId}" });
-        return await Appointments.CheckInAsync(AppointmentId, Desk.Actor);
-    }, a => $"Checked in: {a.ClientName}, {a.ServiceName}, redeemed from the package.");
+    /// <summary>One command: the visit is booked from the record and checked in in one transaction, or neither.</summary>
+    private Task RedeemAndCheckInAsync(Guid recordId) => RunAsync(
+        () => Appointments.CheckInAsync(new CheckInAppointment(AppointmentId, Desk.Actor) { RedeemRecordId = recordId, IdempotencyKey = $"{_keyPrefix}-checkin-{recordId}" }),
+        a => $"Checked in: {a.ClientName}, {a.ServiceName}, redeemed from the package.");
 
     private Task AttachAsync((Guid RecordId, int? Session) choice) => RunAsync(
         () => Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, choice.RecordId, choice.Session, Desk.Actor)),
@@ -259,9 +279,40 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
             _error = "Choose the new day and time.";
             return Task.CompletedTask;
         }
+        var hadPackage = _appointment?.PackageRecordId is not null;
         return RunAsync(
-            () => Appointments.MoveAsync(new MoveAppointment(AppointmentId, Clock.ToUtc(date.Date + time), _moveProvider, _moveOverride, Desk.Actor)),
-            a => $"Moved: {a.ClientName} now {Clock.ToLocal(a.Start):ddd d MMM HH:mm} with {a.ProviderName}.");
+            () => MoveConfirmingAsync(Dialogs, Appointments, new MoveAppointment(AppointmentId, Clock.ToUtc(date.Date + time), _moveProvider, _moveOverride, Desk.Actor)),
+            a => a.PackageRecordId is null && hadPackage
+                ? $"Moved: {a.ClientName} now {Clock.ToLocal(a.Start):ddd d MMM HH:mm} with {a.ProviderName}; to be paid normally."
+                : $"Moved: {a.ClientName} now {Clock.ToLocal(a.Start):ddd d MMM HH:mm} with {a.ProviderName}.");
+    }
+
+    /// <summary>
+    /// Moves; when the move would drop the appointment's package, asks first ("Moving drops
+    /// Laser course 3/10 from this visit. Move anyway?") and moves only on "Move anyway".
+    /// "No" throws <see cref="MoveDeclinedException"/>: nothing changed.
+    /// </summary>
+    internal static async Task<AppointmentView> MoveConfirmingAsync(IDialogService dialogs, AppointmentService appointments, MoveAppointment command)
+    {
+        try
+        {
+            return await appointments.MoveAsync(command);
+        }
+        catch (DomainException ex) when (ex.Confirm == MoveAppointment.DropPackageConfirmation)
+        {
+            var confirmed = await dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+            {
+                Title = "Move without the package?",
+                Message = ex.Message,
+                YesText = "Move anyway",
+                CancelText = "No, keep it",
+            }, new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true });
+            if (confirmed != true)
+            {
+                throw new MoveDeclinedException();
+            }
+            return await appointments.MoveAsync(command with { DropPackage = true });
+        }
     }
 
     private Task CheckOutAsync()
@@ -295,12 +346,19 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
             await RefreshPackagesAsync();
             WakeAtStart();
         }
+        catch (MoveDeclinedException)
+        {
+            // "No, keep it": nothing changed.
+        }
         catch (DomainException ex)
         {
             _error = ex.Message;
-            // Show the appointment as it really is now (another desk may have changed it).
-            _appointment = await Queries.FindAsync(AppointmentId) ?? _appointment;
-            await RefreshPackagesAsync();
+            await ReloadQuietlyAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _error = UnexpectedError.Report(Logger, ex, "running an appointment command");
+            await ReloadQuietlyAsync();
         }
         finally
         {
@@ -308,9 +366,28 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>Shows the appointment as it really is now (another desk may have changed it); a failure here keeps what is shown.</summary>
+    private async Task ReloadQuietlyAsync()
+    {
+        try
+        {
+            _appointment = await Queries.FindAsync(AppointmentId, _life.Token) ?? _appointment;
+            await RefreshPackagesAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogWarning(ex, "Reloading appointment {AppointmentId} after a failed command failed too", AppointmentId);
+        }
+    }
+
     public void Dispose()
     {
         Store.StateChanged -= OnStateChanged;
         _startTimer?.Dispose();
+        _life.Cancel();
+        _life.Dispose();
     }
 }
+
+/// <summary>The receptionist answered "No" to a move that would drop the package: nothing changed.</summary>
+public sealed class MoveDeclinedException() : Exception("The move was not confirmed.");

@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Clients;
@@ -29,6 +30,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     [Inject] private AppointmentService Appointments { get; set; } = default!;
     [Inject] private CalendarStore Store { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private ILogger<BookingDrawer> Logger { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private FrontDesk.Dashboard.Packages.PackageQueries Packages { get; set; } = default!;
@@ -159,20 +161,20 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         {
             // Another desk changed services, providers, hours or closures: fresh lists and free times.
             _catalogRevision = state.CatalogRevision;
-            _ = InvokeAsync(async () =>
+            InvokeAsync(async () =>
             {
                 await LoadCatalogAsync();
                 await LoadStartsAsync();
                 StateHasChanged();
-            });
+            }).Forget(Logger, "reloading the services and free times");
         }
         if (!_booked && _client is { } client && state.PackageRevision(client.Id) != _packageRevision)
         {
-            _ = InvokeAsync(async () =>
+            InvokeAsync(async () =>
             {
                 await RefreshPackagesAsync();
                 StateHasChanged();
-            });
+            }).Forget(Logger, "refreshing the client's packages");
         }
     }
 

@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Clients;
 using FrontDesk.Domain.Common;
 using Microsoft.AspNetCore.Components;
@@ -16,6 +17,7 @@ public partial class ClientImportPage : ComponentBase
 
     [Inject] private ClientImport Import { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
+    [Inject] private ILogger<ClientImportPage> Logger { get; set; } = default!;
 
     private string? _fileName;
     private CsvTable? _table;
@@ -60,7 +62,7 @@ public partial class ClientImportPage : ComponentBase
         }
         catch (IOException ex)
         {
-            _error = $"The file could not be read: {ex.Message}";
+            _error = $"The file could not be read. {FrontDesk.Dashboard.Errors.UnexpectedError.Report(Logger, ex, "reading an import file")}";
         }
     }
 
@@ -140,10 +142,10 @@ public partial class ClientImportPage : ComponentBase
     /// <summary>Progress from the import, shown through the renderer.</summary>
     private sealed class Progress(ClientImportPage page) : IProgress<int>
     {
-        public void Report(int value) => _ = page.InvokeAsync(() =>
+        public void Report(int value) => page.InvokeAsync(() =>
         {
             page._progress = value;
             page.StateHasChanged();
-        });
+        }).Forget(page.Logger, "showing import progress");
     }
 }

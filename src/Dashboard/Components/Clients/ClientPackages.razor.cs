@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Clients;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Dashboard.Store.Calendar;
@@ -37,11 +38,11 @@ public partial class ClientPackages : ComponentBase, IDisposable
     {
         if (state.PackageRevision(Client.Id) != _revision)
         {
-            _ = InvokeAsync(async () =>
+            InvokeAsync(async () =>
             {
                 await LoadAsync();
                 StateHasChanged();
-            });
+            }).Forget(Logger, "reloading a client's packages");
         }
     }
 
@@ -63,7 +64,7 @@ public partial class ClientPackages : ComponentBase, IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Logger.LogWarning(ex, "Loading the packages of client {ClientId} failed", Client.Id);
-            _error = $"The packages could not be loaded: {ex.Message}";
+            _error = $"The packages could not be loaded. {FrontDesk.Dashboard.Errors.UnexpectedError.Report(Logger, ex, "loading a client's packages")}";
         }
     }
 

@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Common;
@@ -15,6 +16,7 @@ public partial class PackageSettingsPage : ComponentBase, IDisposable
     [Inject] private CatalogQueries Catalog { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private ILogger<PackageSettingsPage> Logger { get; set; } = default!;
 
     private IReadOnlyList<TemplateView>? _templates;
     private IReadOnlyList<ServiceView> _services = [];
@@ -56,11 +58,11 @@ public partial class PackageSettingsPage : ComponentBase, IDisposable
             return;
         }
         _templateRevision = state.TemplateRevision;
-        _ = InvokeAsync(async () =>
+        InvokeAsync(async () =>
         {
             _templates = await Queries.TemplatesAsync();
             StateHasChanged();
-        });
+        }).Forget(Logger, "reloading the package templates");
     }
 
     public void Dispose() => Store.StateChanged -= OnStoreChanged;

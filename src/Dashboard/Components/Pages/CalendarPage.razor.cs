@@ -2,6 +2,7 @@ using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Components.Calendar;
 using FrontDesk.Dashboard.Components.Scheduler;
+using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Domain.Common;
@@ -35,6 +36,11 @@ public partial class CalendarPage : ComponentBase, IDisposable
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ILogger<CalendarPage> Logger { get; set; } = default!;
+
+    /// <summary>Ends the page's background loads when it goes away.</summary>
+    private readonly CancellationTokenSource _life = new();
 
     private Scheduler.Scheduler? _scheduler;
     private IReadOnlyList<ProviderView> _providers = [];
@@ -152,7 +158,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
         Store.StateChanged += OnStateChanged;
         ShowRange();
         Rebuild();
-        _clockTimer = Time.CreateTimer(_ => _ = InvokeAsync(() =>
+        _clockTimer = Time.CreateTimer(_ => InvokeAsync(() =>
         {
             _now = Clock.LocalNow;
             if (_scheduler is null)
@@ -161,10 +167,10 @@ public partial class CalendarPage : ComponentBase, IDisposable
                 return;
             }
             _scheduler.ShowNow(_now);
-        }), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }).Forget(Logger, "moving the now line"), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
-    private void OnStateChanged(CalendarState state) => _ = InvokeAsync(() =>
+    private void OnStateChanged(CalendarState state) => InvokeAsync(() =>
     {
         var before = _renderedState;
         Rebuild();
@@ -176,7 +182,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
         {
             StateHasChanged();
         }
-    });
+    }).Forget(Logger, "showing a calendar change");
 
     /// <summary>Whether the page around the scheduler (messages, filters, columns) shows the same for both states.</summary>
     private static bool ShowsSameAround(CalendarState a, CalendarState b) =>
@@ -268,15 +274,15 @@ public partial class CalendarPage : ComponentBase, IDisposable
         }
         var catalogChanged = _hoursWanted is { } before && before.Revision != wanted.CatalogRevision;
         _hoursWanted = wanted;
-        _ = LoadHoursAsync(wanted, catalogChanged);
+        LoadHoursAsync(wanted, catalogChanged).Forget(Logger, "loading the working hours");
     }
 
     private async Task LoadHoursAsync((DateOnly From, DateOnly To, long Revision) wanted, bool catalogChanged)
     {
         try
         {
-            var providers = catalogChanged ? await Catalog.ProvidersAsync() : null;
-            var hours = await Catalog.WorkingPeriodsAsync(wanted.From, wanted.To);
+            var providers = catalogChanged ? await Catalog.ProvidersAsync(_life.Token) : null;
+            var hours = await Catalog.WorkingPeriodsAsync(wanted.From, wanted.To, _life.Token);
             await InvokeAsync(() =>
             {
                 if (_hoursWanted != wanted)
@@ -289,9 +295,10 @@ public partial class CalendarPage : ComponentBase, IDisposable
                 StateHasChanged();
             });
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
             // The shading stays on the weekly hours; the next change or day shown tries again.
+            Logger.LogWarning(ex, "Loading the working hours {From}-{To} failed; the shading stays on the weekly hours", wanted.From, wanted.To);
         }
     }
 
@@ -330,7 +337,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
         foreach (var (recordId, revision) in wanted)
         {
             _loadingRecords.Add(recordId);
-            _ = LoadRecordAsync(recordId, revision);
+            LoadRecordAsync(recordId, revision).Forget(Logger, "loading a package record for the calendar");
         }
     }
 
@@ -339,11 +346,12 @@ public partial class CalendarPage : ComponentBase, IDisposable
         RecordView? record = null;
         try
         {
-            record = await Packages.RecordAsync(recordId);
+            record = await Packages.RecordAsync(recordId, _life.Token);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
             // The badge shows the session number alone; the drawer shows the record in full.
+            Logger.LogWarning(ex, "Loading package record {RecordId} for the calendar failed", recordId);
         }
         await InvokeAsync(() =>
         {
@@ -437,7 +445,8 @@ public partial class CalendarPage : ComponentBase, IDisposable
         var providerId = Guid.Parse(drop.ColumnKey);
         try
         {
-            var moved = await Appointments.MoveAsync(new MoveAppointment(id, Clock.ToUtc(drop.Start), providerId, false, Desk.Actor));
+            // A move that would drop the package asks first; "No" leaves the block where it was.
+            var moved = await AppointmentDrawer.MoveConfirmingAsync(Dialogs, Appointments, new MoveAppointment(id, Clock.ToUtc(drop.Start), providerId, false, Desk.Actor));
             Store.Dispatch(new AppointmentSaved(moved));
             var where = moved.ProviderId == before.ProviderId ? string.Empty : $" with {moved.ProviderName}";
             Snackbar.Add($"Moved {moved.ClientName} to {Clock.ToLocal(moved.Start):HH:mm}{where}.", Severity.Normal, options =>
@@ -448,10 +457,19 @@ public partial class CalendarPage : ComponentBase, IDisposable
                 options.OnClick = _ => InvokeAsync(() => UndoMoveAsync(before));
             });
         }
+        catch (MoveDeclinedException)
+        {
+            // Not confirmed: the block springs back (the store never changed).
+        }
         catch (DomainException ex)
         {
             _moveError = $"{before.ClientName} was not moved: {ex.Message}";
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _moveError = $"{before.ClientName} was not moved. {UnexpectedError.Report(Logger, ex, "moving an appointment")}";
+        }
+        StateHasChanged();
     }
 
     private async Task UndoMoveAsync(AppointmentView before)
@@ -465,6 +483,10 @@ public partial class CalendarPage : ComponentBase, IDisposable
         catch (DomainException ex)
         {
             _moveError = $"{before.ClientName} could not be moved back: {ex.Message}";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _moveError = $"{before.ClientName} could not be moved back. {UnexpectedError.Report(Logger, ex, "undoing a move")}";
         }
         StateHasChanged();
     }
@@ -489,6 +511,8 @@ public partial class CalendarPage : ComponentBase, IDisposable
     {
         Store.StateChanged -= OnStateChanged;
         _clockTimer?.Dispose();
+        _life.Cancel();
+        _life.Dispose();
     }
 
     /// <summary>What the calendar shows, as kept across a paused circuit.</summary>

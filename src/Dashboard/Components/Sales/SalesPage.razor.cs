@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Live.Projections;
 using FrontDesk.Dashboard.Sales;
 using FrontDesk.Dashboard.Store.Sales;
@@ -23,6 +24,7 @@ public partial class SalesPage : ComponentBase, IDisposable
     [Inject] private SalesStore Store { get; set; } = default!;
     [Inject] private SalesQueries Sales { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private ILogger<SalesPage> Logger { get; set; } = default!;
 
     private MudDataGrid<DayRow>? _days;
     private DateTime? _from;
@@ -55,8 +57,8 @@ public partial class SalesPage : ComponentBase, IDisposable
     {
         get
         {
-            var from = Clock.ToUtc(_from!.Value.Date);
-            var to = Clock.ToUtc(_to!.Value.Date.AddDays(1));
+            var first = DateOnly.FromDateTime(_from!.Value.Date);
+            var (from, to) = Clock.Range(first, DateOnly.FromDateTime(_to!.Value.Date).DayNumber - first.DayNumber + 1);
             return $"api/v1/reports/sales.csv?from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:ssZ"))}&to={Uri.EscapeDataString(to.ToString("yyyy-MM-ddTHH:mm:ssZ"))}";
         }
     }
@@ -69,7 +71,7 @@ public partial class SalesPage : ComponentBase, IDisposable
         await Store.LoadAsync();
     }
 
-    private void OnStateChanged(SalesState state) => _ = InvokeAsync(StateHasChanged);
+    private void OnStateChanged(SalesState state) => InvokeAsync(StateHasChanged).Forget(Logger, "showing new sales");
 
     private async Task OnFromAsync(DateTime? from)
     {

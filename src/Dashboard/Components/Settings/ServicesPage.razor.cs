@@ -14,6 +14,7 @@ public partial class ServicesPage : ComponentBase, IDisposable
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private ILiveFeed Feed { get; set; } = default!;
+    [Inject] private ILogger<ServicesPage> Logger { get; set; } = default!;
 
     private IReadOnlyList<ServiceView>? _services;
     private IReadOnlyList<ProviderView> _providers = [];
@@ -51,9 +52,14 @@ public partial class ServicesPage : ComponentBase, IDisposable
             _services = await Queries.ServicesAsync();
             _error = null;
         }
-        catch (Exception ex) when (ex is FrontDesk.Domain.Common.DomainException or InvalidOperationException)
+        catch (FrontDesk.Domain.Common.DomainException ex)
         {
             _error = $"The services could not be loaded: {ex.Message}";
+            _services ??= [];
+        }
+        catch (InvalidOperationException ex)
+        {
+            _error = $"The services could not be loaded. {FrontDesk.Dashboard.Errors.UnexpectedError.Report(Logger, ex, "loading the services")}";
             _services ??= [];
         }
     }

@@ -199,9 +199,7 @@ public static class DemoData
                         // Booked before the package was bought: the desk turned it into a course booking afterwards.
                         var usedAt = bookedAt < soldAt ? soldAt.AddHours(1) : bookedAt;
                         var coverage = record.Book(templates[record.TemplateId], use, null, RedemptionPolicy.AtCheckOut, usedAt, Seeder);
-                        var covers = record.CountBased ? service.Price.Amount : Math.Min(service.Price.Amount, record.ValueType == PackageValueType.Minutes
-                            ? decimal.Round(service.Price.Amount * coverage.Units / (decimal)service.Duration.TotalMinutes, 2)
-                            : coverage.Units);
+                        var covers = AmountDue.PackageCovers(record, coverage, service.Price.Amount, service.Duration);
                         appointment.UsePackage(record.Id, coverage.SessionNumber, covers, usedAt, Seeder);
                     }
                     Progress(db, appointment, service, start, now, random, record);
@@ -285,15 +283,10 @@ public static class DemoData
         {
             return; // in treatment now
         }
-        var credits = new List<InvoiceLine>();
-        if (record is not null)
-        {
-            record.Redeem(appointment.Id.Value, end, Seeder);
-            var what = appointment.PackageSession is { } n ? $"{record.Name}, session {n}" : record.Name;
-            credits.Add(new InvoiceLine($"Paid from {what}", service.Id, 1, -appointment.PackageCovers, service.Price.Currency, InvoiceLineKind.PackageCredit, record.Id.Value));
-        }
-        var invoice = Invoice.ForAppointment(InvoiceId.New(), appointment, service.Name, end, credits.Where(c => c.UnitPrice != 0m).ToList());
-        var total = invoice.Total.Amount;
+        record?.Redeem(appointment.Id.Value, end, Seeder);
+        var credits = AmountDue.Credits(appointment, record?.Name, null);
+        var invoice = Invoice.ForAppointment(InvoiceId.New(), appointment, service.Name, end, credits);
+        var total = AmountDue.Of(appointment, credits);
         var payments = total == 0m
             ? new List<(PaymentMethod, decimal)>()
             : random.NextDouble() < 0.7 ? [(PaymentMethod.Card, total)] : [(PaymentMethod.Cash, total)];

@@ -12,10 +12,13 @@ public sealed class CalendarStore : Store<CalendarState>
     private readonly CalendarQueries _queries;
     private readonly IDisposable _subscription;
 
+    private readonly ILogger<CalendarStore> _logger;
+
     public CalendarStore(CalendarQueries queries, ILiveFeed feed, ILogger<CalendarStore> logger)
         : base(CalendarState.Initial, logger)
     {
         _queries = queries;
+        _logger = logger;
         _subscription = feed.Subscribe(batch =>
         {
             Dispatch(new LiveBatchReceived(batch));
@@ -42,12 +45,17 @@ public sealed class CalendarStore : Store<CalendarState>
     {
         try
         {
-            var appointments = await _queries.RangeAsync(state.RangeStart, state.RangeEnd);
+            var appointments = await _queries.RangeAsync(state.RangeStart, state.RangeEnd, ct: Lifetime);
             Dispatch(new AppointmentsLoaded(state.LoadRequest, appointments));
+        }
+        catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
+        {
+            // The circuit ended while loading.
         }
         catch (Exception ex)
         {
-            Dispatch(new AppointmentsLoadFailed(state.LoadRequest, $"The calendar could not be loaded: {ex.Message}"));
+            // The message says what to do and carries the reference of the logged error, never its text.
+            Dispatch(new AppointmentsLoadFailed(state.LoadRequest, $"The calendar could not be loaded. {FrontDesk.Dashboard.Errors.UnexpectedError.Report(_logger, ex, "loading the calendar")}"));
         }
     }
 

@@ -1,4 +1,5 @@
 using FrontDesk.Dashboard.Catalog;
+using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Live.Projections;
 
 namespace FrontDesk.Dashboard.Store.Display;
@@ -43,7 +44,7 @@ public sealed class DisplayStore : Store<DisplayState>
         if (State.Loaded)
         {
             // After midnight the shared board reloads itself on first use and says so.
-            _ = _board.CurrentAsync();
+            _board.CurrentAsync(Lifetime).Forget(Logger, "reloading the wall board after midnight");
         }
     }
 

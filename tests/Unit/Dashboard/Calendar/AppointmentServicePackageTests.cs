@@ -220,14 +220,14 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MoveAsync_IntoAFreeze_DropsTheRecordAndGivesTheSessionBack()
+    public async Task MoveAsync_IntoAFreezeConfirmed_DropsTheRecordAndGivesTheSessionBack()
     {
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var booked = await _desk.BookAsync(_desk.Laser, At(1, 10), record.Id);
         var monday = DateOnly.FromDateTime(Monday.Date);
         await _desk.Packages.FreezeAsync(record.Id, monday.AddDays(5), monday.AddDays(7), Receptionist);
 
-        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(6, 10), null, false, Receptionist));
+        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(6, 10), null, false, Receptionist) { DropPackage = true });
 
         Assert.Null(moved.PackageRecordId);
         Assert.Equal(At(6, 10), moved.Start);
@@ -236,12 +236,12 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MoveAsync_PastTheExpiry_DropsTheRecord()
+    public async Task MoveAsync_PastTheExpiryConfirmed_DropsTheRecord()
     {
         var record = await _desk.SellAsync(await _desk.AddCourseAsync(expiry: new Expiry(10, ExpiryUnit.Days)));
         var booked = await _desk.BookAsync(_desk.Laser, At(9, 10), record.Id);
 
-        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(11, 10), null, false, Receptionist));
+        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(11, 10), null, false, Receptionist) { DropPackage = true });
 
         Assert.Null(moved.PackageRecordId);
         Assert.Equal(5m, (await _desk.RecordAsync(record.Id)).Available);
