@@ -60,13 +60,14 @@ app.UseStatusCodePages();
 app.UseBodyLimits();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseStaffPasswordChange();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapDashboardApi();
 app.MapBusinessApi();
-app.MapStaffSignOut();
+app.MapStaffEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapLiveDiagnostics();
 
