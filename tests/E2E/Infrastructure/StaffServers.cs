@@ -12,6 +12,13 @@ public sealed class OwnerlessServer : AppServer
     }
 
     protected override bool BootstrapOwner => false;
+
+    /// <summary>Development's appsettings name a demo owner: blanked, as a real installation has none.</summary>
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Bootstrap:OwnerEmail"] = "",
+        ["Bootstrap:OwnerPassword"] = "",
+    };
 }
 
 /// <summary>
