@@ -62,6 +62,7 @@ app.UseStatusCodePages();
 app.UseBodyLimits();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseStaffPasswordChange();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
@@ -69,7 +70,7 @@ app.MapOpenApi();
 app.MapDashboardApi();
 app.MapBusinessApi();
 app.MapAuditDownload();
-app.MapStaffSignOut();
+app.MapStaffEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapLiveDiagnostics();
 

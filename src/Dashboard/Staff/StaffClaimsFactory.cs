@@ -25,6 +25,10 @@ public sealed class StaffClaimsFactory(UserManager<StaffUser> users, IOptions<Id
         {
             identity.AddClaim(new Claim(ClaimTypes.Email, email));
         }
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(StaffClaims.MustChangePassword, "true"));
+        }
         identity.AddClaim(new Claim(StaffClaims.SignedInAt, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         return identity;
     }

@@ -27,6 +27,15 @@ public sealed class SignInOptions
 
     /// <summary>Sign-in attempts (form posts) one address may make per minute.</summary>
     public int AttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Interactive screens (circuits) one staff account may have open at once; one more is refused with a message.</summary>
+    public int MaxCircuitsPerAccount { get; set; } = 5;
+
+    /// <summary>The same for a wall display's device account.</summary>
+    public int MaxCircuitsPerDisplay { get; set; } = 2;
+
+    /// <summary>How long a paired wall display stays signed in (renewed while it is in use).</summary>
+    public TimeSpan DisplaySession { get; set; } = TimeSpan.FromDays(365);
 }
 
 /// <summary>
@@ -39,6 +48,9 @@ public static class StaffSignIn
     public const string SignInPath = "/account/signin";
     public const string SignOutPath = "/account/signout";
     public const string DeniedPath = "/account/denied";
+    public const string PasswordPath = "/account/password";
+    public const string PairPath = "/pair";
+    public const string FirstSignInPath = "/account/first-signin";
 
     public static IServiceCollection AddStaffSignIn(this IServiceCollection services, IConfiguration configuration)
     {
@@ -69,6 +81,12 @@ public static class StaffSignIn
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.AddScoped<IUserConfirmation<StaffUser>, EnabledStaffOnly>();
+        services.AddSingleton<DisplayPairing>();
+        services.AddSingleton<StaffAdministration>();
+        services.AddSingleton<FirstOwner>();
+        services.AddSingleton<CircuitCounter>();
+        services.AddScoped<CircuitAdmission>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitLimitHandler>();
 
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
@@ -107,7 +125,9 @@ public static class StaffSignIn
                     return;
                 }
                 var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-                if (SessionExpired(context.Principal, now, signIn.AbsoluteTimeout))
+                // A paired wall display is a device sign-in: it lasts its cookie's lifetime.
+                if (StaffClaims.RoleOf(context.Principal) != FrontDesk.Domain.Staff.StaffRole.Display
+                    && SessionExpired(context.Principal, now, signIn.AbsoluteTimeout))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -121,7 +141,7 @@ public static class StaffSignIn
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsSignInPost(context.Request)
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        "signin:" + (context.Connection.RemoteIpAddress ?? IPAddress.None),
+                        context.Request.Path + ":" + (context.Connection.RemoteIpAddress ?? IPAddress.None),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = signIn.AttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
             options.OnRejected = async (context, ct) =>
@@ -140,8 +160,52 @@ public static class StaffSignIn
         && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
         && now - DateTimeOffset.FromUnixTimeSeconds(seconds) > absolute;
 
+    /// <summary>The forms that take a secret: sign-in and a wall display's pairing code (rate-limited per address).</summary>
     private static bool IsSignInPost(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(request.Method)
+        && (request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase) || request.Path.Equals(PairPath, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// An account with a one-time password (invited or reset) opens no screen before it has
+    /// chosen its own password: every page request goes to <see cref="PasswordPath"/> first.
+    /// </summary>
+    public static IApplicationBuilder UseStaffPasswordChange(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            if (HttpMethods.IsGet(request.Method)
+                && context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword)
+                && !request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)
+                && !request.Path.StartsWithSegments("/_blazor")
+                && !request.Path.StartsWithSegments("/_framework")
+                && !request.Path.StartsWithSegments("/_content")
+                && !request.Path.StartsWithSegments("/api")
+                && !Path.HasExtension(request.Path.Value))
+            {
+                var here = request.PathBase + request.Path + request.QueryString;
+                context.Response.Redirect($"{PasswordPath}?returnUrl={Uri.EscapeDataString(here)}");
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
+
+    /// <summary>Sign-out, and the owner's first sign-in after the setup's "Your account" step.</summary>
+    public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapStaffSignOut();
+        endpoints.MapGet(FirstSignInPath, async (string? ticket, FirstOwner firstOwner, SignInManager<StaffUser> signInManager, TimeProvider time) =>
+        {
+            if (firstOwner.Redeem(ticket) is not { } id || await signInManager.UserManager.FindByIdAsync(id) is not { } owner)
+            {
+                return Results.LocalRedirect(SignInPath);
+            }
+            owner.LastSignInAt = time.GetUtcNow();
+            await signInManager.UserManager.UpdateAsync(owner);
+            await signInManager.SignInAsync(owner, isPersistent: false);
+            return Results.LocalRedirect("/setup?welcome=1");
+        }).AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
+    }
 
     /// <summary>Sign-out: a form post (with the antiforgery token) from any screen.</summary>
     public static IEndpointRouteBuilder MapStaffSignOut(this IEndpointRouteBuilder endpoints)

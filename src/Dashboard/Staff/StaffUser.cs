@@ -17,4 +17,10 @@ public sealed class StaffUser : IdentityUser
 
     /// <summary>A disabled account cannot sign in, and open sessions of it are thrown out.</summary>
     public bool Disabled { get; set; }
+
+    /// <summary>Set by an invitation or a password reset: the one-time password must be replaced at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>When the account last signed in (password, or a wall display's pairing), for the staff screen.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
 }

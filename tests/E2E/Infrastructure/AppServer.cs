@@ -70,6 +70,9 @@ public class AppServer : IAsyncLifetime
     /// <summary>The business's time zone the app runs in; null keeps the app's own setting.</summary>
     protected virtual string? BusinessTimeZone => null;
 
+    /// <summary>False for a new installation whose owner is made on screen (the setup's "Your account" step), not by configuration.</summary>
+    protected virtual bool BootstrapOwner => true;
+
     /// <summary>More configuration for the app, as "Section:Key" and value (e.g. a shorter pause for hidden tabs).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
@@ -111,7 +114,7 @@ public class AppServer : IAsyncLifetime
         {
             info.Environment["Business__TimeZone"] = zone;
         }
-        foreach (var (key, value) in E2EStaff.Configuration().Concat(Settings))
+        foreach (var (key, value) in E2EStaff.Configuration().Where(s => BootstrapOwner || !s.Key.StartsWith("Bootstrap:Owner", StringComparison.Ordinal)).Concat(Settings))
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

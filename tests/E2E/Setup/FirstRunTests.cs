@@ -53,7 +53,7 @@ public sealed class FirstRunTests(BrowserFixture browser, EmptyDatabaseServer se
         await page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
 
         // 3. Services and providers: done later, in Settings.
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add providers" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add a provider" })).ToBeVisibleAsync();
         await owner.ScreenshotAsync("setup-03-services");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skip, do this later" }).ClickAsync();
 

@@ -12,5 +12,6 @@ public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
         builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(20).IsRequired();
         builder.Property(u => u.Disabled).HasDefaultValue(false);
+        builder.Property(u => u.MustChangePassword).HasDefaultValue(false);
     }
 }
