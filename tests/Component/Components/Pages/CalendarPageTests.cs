@@ -158,7 +158,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var cut = RenderLoaded();
         Assert.Null(Drawer(cut, "New appointment"));
 
-        Named(cut, "Alex Morgan, 10:15, free").Click();
+        Named(cut, "Alex Morgan, 10:15, free").SlotClick();
 
         cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
         var drawer = cut.FindComponent<BookingDrawer>();
@@ -183,7 +183,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
     public async Task CloseDrawer_ClosesIt()
     {
         var cut = RenderLoaded();
-        Named(cut, "Alex Morgan, 10:15, free").Click();
+        Named(cut, "Alex Morgan, 10:15, free").SlotClick();
         cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
 
         await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Close drawer").Click());
@@ -200,7 +200,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
 
         Named(cut, Label("Jane Cooper", 10, "Booked")).DragStart();
-        Named(cut, "Alex Morgan, 12:00, free").Drop();
+        Named(cut, "Alex Morgan, 12:00, free").SlotDrop();
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 12, "Booked"))), Patience);
         Assert.False(Shows(cut, Label("Jane Cooper", 10, "Booked")));
@@ -218,7 +218,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
 
         // Jane's hour from 11:30 would overlap John's at 12:00.
         Named(cut, Label("Jane Cooper", 10, "Booked")).DragStart();
-        Named(cut, "Alex Morgan, 11:30, free").Drop();
+        Named(cut, "Alex Morgan, 11:30, free").SlotDrop();
 
         cut.WaitForAssertion(() => Assert.Contains("Jane Cooper was not moved", cut.AlertText()), Patience);
         Assert.Contains("already has an appointment", cut.AlertText());
@@ -233,7 +233,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var cut = Render<CalendarPage>();
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
         Named(cut, Label("Jane Cooper", 10, "Booked")).DragStart();
-        Named(cut, "Alex Morgan, 12:00, free").Drop();
+        Named(cut, "Alex Morgan, 12:00, free").SlotDrop();
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 12, "Booked"))), Patience);
 
         snackbars.WaitForAssertion(() => Assert.Contains("Moved Jane Cooper to 12:00", snackbars.Markup), Patience);
@@ -273,7 +273,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var cut = RenderLoaded();
         Assert.Null(cut.Instance.Draft);
 
-        Named(cut, "Alex Morgan, 10:15, free").Click();
+        Named(cut, "Alex Morgan, 10:15, free").SlotClick();
         cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
 
         var draft = cut.Instance.Draft;
