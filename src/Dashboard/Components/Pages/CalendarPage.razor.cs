@@ -318,6 +318,8 @@ public partial class CalendarPage : ComponentBase, IDisposable
             {
                 Key = $"{a.Id}|{r}",
                 ColumnKey = RoomPrefix + r,
+                // The column says the room: the block says who performs it.
+                Detail = $"{a.ServiceName} · {a.ProviderName}",
                 Movable = false,
             }))
             .ToList();
