@@ -390,6 +390,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         a.PackageRecordId?.Value, a.PackageSession, a.PackageCovers)
     {
         BookedOverClientClash = a.BookedOverClientClash,
+        ResourceIds = a.Resources.Select(r => r.Value).ToList(),
         OverriddenRules = string.Join(", ", a.OverriddenRules),
     };
 }

@@ -28,6 +28,9 @@ public sealed record AppointmentView(
 {
     public bool IsOpen => !Status.IsFinal();
 
+    /// <summary>The rooms and machines the appointment holds (the calendar's Rooms view shows it in each one's column).</summary>
+    public IReadOnlyList<Guid> ResourceIds { get; init; } = [];
+
     /// <summary>Booked over another appointment of the same client, on purpose (the override is recorded).</summary>
     public bool BookedOverClientClash { get; init; }
 

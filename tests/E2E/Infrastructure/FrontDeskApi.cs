@@ -10,6 +10,22 @@ public sealed class FrontDeskApi(HttpClient http) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = CreateJson();
 
+    /// <summary>A room (or machine) and a service of <paramref name="minutes"/> that needs it, performed by <paramref name="provider"/>.</summary>
+    public async Task<ClinicService> CreateRoomServiceAsync(string room, string service, int minutes, decimal price, ClinicProvider provider)
+    {
+        using var created = await http.PostAsJsonAsync("api/v1/resources", new { name = room, kind = "Room", active = true }, Json);
+        created.EnsureSuccessStatusCode();
+        var roomId = (await created.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetGuid();
+        using var made = await http.PostAsJsonAsync("api/v1/services", new
+        {
+            name = service, activity = "Spa", tags = Array.Empty<string>(), durationMinutes = minutes, price, bufferMinutes = 0,
+            resourceIds = new[] { roomId }, providerIds = new[] { provider.Id }, bookableOnline = true, active = true,
+        }, Json);
+        made.EnsureSuccessStatusCode();
+        var serviceId = (await made.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetGuid();
+        return new ClinicService(serviceId, service, minutes, price);
+    }
+
     public async Task<ClientDto> CreateClientAsync(string name, string phone)
     {
         using var response = await http.PostAsJsonAsync("api/v1/clients", new CreateClientRequest(name, phone, null, null), Json);

@@ -15,6 +15,9 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     [Parameter] public DateTime Start { get; set; }
     [Parameter] public Guid? ProviderId { get; set; }
 
+    /// <summary>Booked from a room's or machine's column: only services that need a resource of this kind are offered.</summary>
+    [Parameter] public FrontDesk.Domain.Catalog.ResourceKind? NeedsResourceKind { get; set; }
+
     /// <summary>
     /// Where the drawer keeps what is filled in (its host persists it across a paused circuit).
     /// Given one that was filled in before, the drawer opens with its values; without one it
@@ -42,6 +45,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     private IReadOnlyList<ProviderView> _providers = [];
     private IReadOnlyList<ServiceOption> _services = [];
     private IReadOnlyList<ServiceView> _serviceViews = [];
+    private IReadOnlyList<ResourceView> _resources = [];
     private MudForm? _form;
     private BookingDraft _draft = new();
     private ClientView? _client;
@@ -62,9 +66,16 @@ public partial class BookingDrawer : ComponentBase, IDisposable
 
     /// <summary>Only active services, and only those the chosen provider performs (any active provider's, for "Any provider").</summary>
     private IEnumerable<ServiceOption> ServicesForProvider =>
-        _providers.FirstOrDefault(p => p.Id == _draft.ProviderId) is { } provider
+        (_providers.FirstOrDefault(p => p.Id == _draft.ProviderId) is { } provider
             ? _services.Where(s => provider.ServiceIds.Contains(s.Id))
-            : _services.Where(s => _providers.Any(p => p.Active && p.ServiceIds.Contains(s.Id)));
+            : _services.Where(s => _providers.Any(p => p.Active && p.ServiceIds.Contains(s.Id))))
+        .Where(NeedsTheKind);
+
+    /// <summary>Whether the service needs a resource of <see cref="NeedsResourceKind"/> (always, when no kind is asked for).</summary>
+    private bool NeedsTheKind(ServiceOption option) =>
+        NeedsResourceKind is not { } kind
+        || (_serviceViews.FirstOrDefault(s => s.Id == option.Id) is { } service
+            && service.RequiredResourceIds.Any(id => _resources.Any(r => r.Id == id && r.Kind == kind)));
 
     private bool AnyChosen => _draft.ProviderId is null || _draft.ProviderId == Guid.Empty;
 
@@ -83,6 +94,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     {
         _providers = await Catalog.ProvidersAsync();
         _serviceViews = await Catalog.ServicesAsync();
+        _resources = NeedsResourceKind is null ? [] : await Catalog.ResourcesAsync();
         _services = _serviceViews
             .Where(s => s.Active)
             .Select(s => new ServiceOption(s.Id, $"{s.Name} · {s.DurationMinutes} min · {Clock.Money(s.Price)}"))

@@ -41,9 +41,17 @@ public partial class CalendarPage : ComponentBase, IDisposable
 
     /// <summary>Ends the page's background loads when it goes away.</summary>
     private readonly CancellationTokenSource _life = new();
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>A room's or machine's column key: this prefix and the resource's id (a provider's is the id alone).</summary>
+    private const string RoomPrefix = "room:";
 
     private Scheduler.Scheduler? _scheduler;
     private IReadOnlyList<ProviderView> _providers = [];
+    private IReadOnlyList<ResourceView> _resources = [];
+
+    /// <summary>Rooms and machines as columns (?view=rooms) instead of providers.</summary>
+    private bool _rooms;
     private IReadOnlyList<ProviderDayView> _hours = [];
     private (DateOnly From, DateOnly To, long Revision)? _hoursWanted;
     private IReadOnlyList<SchedulerColumn> _columns = [];
@@ -66,12 +74,13 @@ public partial class CalendarPage : ComponentBase, IDisposable
     /// <summary>The items made from the appointments on show, so an unchanged appointment keeps its item.</summary>
     private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _made = [];
     private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _nextMade = [];
-    private (SchedulerView View, Guid? ProviderFilter, IReadOnlyList<ProviderView> Providers, IReadOnlyList<ProviderDayView> Hours, string Shown)? _columnsFor;
+    private (SchedulerView View, Guid? ProviderFilter, IReadOnlyList<ProviderView> Providers, IReadOnlyList<ProviderDayView> Hours, string Shown, bool Rooms, IReadOnlyList<ResourceView> Resources)? _columnsFor;
 
     private DrawerKind _drawer;
     private int _drawerKey;
     private DateTime _bookingStart;
     private Guid? _bookingProvider;
+    private FrontDesk.Domain.Catalog.ResourceKind? _bookingKind;
     private Guid? _appointmentId;
     private ElementReference _drawerHeading;
     private bool _focusDrawer;
@@ -91,6 +100,11 @@ public partial class CalendarPage : ComponentBase, IDisposable
     /// <summary>?book=&lt;clientId&gt; (the client file's "Book"): opens the booking drawer for that client at the next quarter hour.</summary>
     [SupplyParameterFromQuery(Name = "book")] public Guid? BookClientId { get; set; }
 
+    /// <summary>?view=rooms: one column per room and machine instead of per provider (kept in the address, so it survives a reload).</summary>
+    [SupplyParameterFromQuery(Name = "view")] public string? ColumnsQuery { get; set; }
+
+    private bool RoomsAsked => string.Equals(ColumnsQuery, "rooms", StringComparison.OrdinalIgnoreCase);
+
     private CalendarState State => Store.State;
 
     private Guid ProviderChoice => _view == SchedulerView.Week ? WeekProvider ?? Guid.Empty : State.ProviderFilter ?? Guid.Empty;
@@ -109,6 +123,8 @@ public partial class CalendarPage : ComponentBase, IDisposable
     {
         _now = Clock.LocalNow;
         _providers = await Catalog.ProvidersAsync();
+        _resources = await Catalog.ResourcesAsync();
+        _rooms = RoomsAsked;
         if (Shown is { } shown)
         {
             // Resumed (or prerendered, then interactive): what was on show before.
@@ -168,6 +184,25 @@ public partial class CalendarPage : ComponentBase, IDisposable
             }
             _scheduler.ShowNow(_now);
         }).Forget(Logger, "moving the now line"), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (_renderedState is not null && _rooms != RoomsAsked)
+        {
+            // The address changed (the Providers | Rooms switch, back or forward).
+            _rooms = RoomsAsked;
+            Rebuild(force: true);
+        }
+    }
+
+    private void SetRooms(bool rooms)
+    {
+        if (rooms == _rooms)
+        {
+            return;
+        }
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("view", rooms ? "rooms" : null), replace: true);
     }
 
     private void OnStateChanged(CalendarState state) => InvokeAsync(() =>
@@ -238,12 +273,17 @@ public partial class CalendarPage : ComponentBase, IDisposable
         var before = _renderedState;
         _renderedState = state;
         Remember();
+        if (_rooms)
+        {
+            RebuildRooms(state, before);
+            return;
+        }
         var shown = (_view == SchedulerView.Week
             ? _providers.Where(p => p.Id == WeekProvider)
             : _providers.Where(p => state.ProviderFilter is null || p.Id == state.ProviderFilter)
                 // Inactive providers take no bookings: their column shows only while they have appointments on show.
                 .Where(p => p.Active || state.Appointments.Values.Any(a => a.ProviderId == p.Id))).ToList();
-        var columnKey = (_view, state.ProviderFilter, _providers, _hours, string.Join(",", shown.Select(p => p.Id)));
+        var columnKey = (_view, state.ProviderFilter, _providers, _hours, string.Join(",", shown.Select(p => p.Id)), false, _resources);
         if (before is null || _columnsFor != columnKey)
         {
             // Columns change with the view, the provider filter, the providers and their hours,
@@ -259,6 +299,46 @@ public partial class CalendarPage : ComponentBase, IDisposable
         _nextMade.Clear();
         LoadRecords(appointments);
     }
+
+    /// <summary>
+    /// Rooms and machines as columns: every active resource (an inactive one only while it has
+    /// appointments on show), its kind in its title; an appointment shows in the column of each
+    /// resource it holds. Such items are not dragged (a move changes time and provider, not rooms).
+    /// </summary>
+    private void RebuildRooms(CalendarState state, CalendarState? before)
+    {
+        var used = state.Appointments.Values.SelectMany(a => a.ResourceIds).ToHashSet();
+        var shown = _resources.Where(r => r.Active || used.Contains(r.Id))
+            .OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var columnKey = (_view, (Guid?)null, _providers, _hours, string.Join(",", shown.Select(r => r.Id)), true, _resources);
+        if (before is null || _columnsFor != columnKey)
+        {
+            _columnsFor = columnKey;
+            _columns = shown.Select(r => new SchedulerColumn(RoomPrefix + r.Id, $"{r.Name} · {KindName(r.Kind)}")).ToList();
+        }
+        LoadHours();
+        var columnIds = shown.Select(r => r.Id).ToHashSet();
+        var appointments = state.Appointments.Values.Where(a => a.ResourceIds.Any(columnIds.Contains)).OrderBy(a => a.Start).ToList();
+        _items = appointments
+            .SelectMany(a => a.ResourceIds.Where(columnIds.Contains).Select(r => ItemOf(a) with
+            {
+                Key = $"{a.Id}|{r}",
+                ColumnKey = RoomPrefix + r,
+                // The column says the room: the block says who performs it.
+                Detail = $"{a.ServiceName} · {a.ProviderName}",
+                Movable = false,
+            }))
+            .ToList();
+        (_made, _nextMade) = (_nextMade, _made);
+        _nextMade.Clear();
+        LoadRecords(appointments);
+    }
+
+    private static string KindName(FrontDesk.Domain.Catalog.ResourceKind kind) => kind switch
+    {
+        FrontDesk.Domain.Catalog.ResourceKind.Machine => "Machine",
+        _ => "Room",
+    };
 
     /// <summary>
     /// Reads the providers' working periods of the days on show (day offs, closures, breaks) for
@@ -282,6 +362,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
         try
         {
             var providers = catalogChanged ? await Catalog.ProvidersAsync(_life.Token) : null;
+            var resources = catalogChanged ? await Catalog.ResourcesAsync(_life.Token) : null;
             var hours = await Catalog.WorkingPeriodsAsync(wanted.From, wanted.To, _life.Token);
             await InvokeAsync(() =>
             {
@@ -290,6 +371,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
                     return;
                 }
                 _providers = providers ?? _providers;
+                _resources = resources ?? _resources;
                 _hours = hours;
                 Rebuild(force: true);
                 StateHasChanged();
@@ -389,7 +471,12 @@ public partial class CalendarPage : ComponentBase, IDisposable
     private void OnSlotSelected(SchedulerSlot slot)
     {
         _bookingStart = slot.Start;
-        _bookingProvider = Guid.Parse(slot.ColumnKey);
+        // A room's or machine's slot: the time, no provider yet, and only services needing that kind.
+        var resource = slot.ColumnKey.StartsWith(RoomPrefix, StringComparison.Ordinal)
+            ? _resources.FirstOrDefault(r => r.Id.ToString() == slot.ColumnKey[RoomPrefix.Length..])
+            : null;
+        _bookingKind = resource?.Kind;
+        _bookingProvider = resource is null && Guid.TryParse(slot.ColumnKey, out var provider) ? provider : null;
         Draft = BookingDraft.At(_bookingStart, _bookingProvider);
         OpenAppointmentId = null;
         OpenDrawer(DrawerKind.Booking);
@@ -397,11 +484,14 @@ public partial class CalendarPage : ComponentBase, IDisposable
 
     private void OnItemSelected(SchedulerItem item)
     {
-        _appointmentId = Guid.Parse(item.Key);
+        _appointmentId = AppointmentIdOf(item);
         OpenAppointmentId = _appointmentId;
         Draft = null;
         OpenDrawer(DrawerKind.Appointment);
     }
+
+    /// <summary>The appointment behind an item (in the Rooms view its key is "appointment|resource").</summary>
+    private static Guid AppointmentIdOf(SchedulerItem item) => Guid.Parse(item.Key.Split('|')[0]);
 
     private void OpenDrawer(DrawerKind kind)
     {
@@ -436,13 +526,12 @@ public partial class CalendarPage : ComponentBase, IDisposable
     /// <summary>An appointment dragged to another time or provider: the move command decides; refused, it stays where it was.</summary>
     private async Task OnItemDroppedAsync(SchedulerDrop drop)
     {
-        var id = Guid.Parse(drop.Item.Key);
-        if (!State.Appointments.TryGetValue(id, out var before))
+        var id = AppointmentIdOf(drop.Item);
+        if (!State.Appointments.TryGetValue(id, out var before) || !Guid.TryParse(drop.ColumnKey, out var providerId))
         {
             return;
         }
         _moveError = null;
-        var providerId = Guid.Parse(drop.ColumnKey);
         try
         {
             // A move that would drop the package asks first; "No" leaves the block where it was.

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 
 namespace FrontDesk.Dashboard.Components.Scheduler;
@@ -321,7 +320,10 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         _trail.Clear();
     }
 
-    /// <summary>Each cell keeps its handlers for the life of the layout, so a re-render sends no new handlers to the browser.</summary>
+    /// <summary>
+    /// A slot's fixed facts for the life of the layout: its start, classes and name. It has no
+    /// handlers: the lane's one <c>schslot</c> handler says which row was hit (<see cref="OnSlotEventAsync"/>).
+    /// </summary>
     private SlotCell CreateCell(SchedulerLane lane, int row)
     {
         var start = LaneStart(lane).AddMinutes(row * SlotMinutes);
@@ -331,14 +333,11 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
             ? $"{lane.Column.Title}, {start.ToString(TimeFormat, Culture)}"
             : $"{lane.Column.Title}, {start.ToString("ddd d MMM", Culture)}, {start.ToString(TimeFormat, Culture)}";
         var hourLine = start.Minute == 0;
-        return new SlotCell(lane, row, start, works, name)
+        return new SlotCell(lane, start, works, name.Length)
         {
             FreeClass = works ? hourLine ? "sch-slot sch-hour-line" : "sch-slot" : hourLine ? "sch-slot sch-off sch-hour-line" : "sch-slot sch-off",
             TakenClass = hourLine ? "sch-slot sch-taken sch-hour-line" : "sch-slot sch-taken",
             FreeLabel = FreeLabel(lane, name, works, start, end),
-            Click = () => OnSlotClickAsync(lane.Index, row),
-            Key = e => OnSlotKey(e, lane.Index, row),
-            Drop = () => OnDropAsync(lane.Index, row),
         };
     }
 
@@ -371,6 +370,30 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     }
 
     internal static string TakenLabel(SlotCell cell, SchedulerItem item) => $"{cell.Name}, taken by {item.Title}";
+
+    /// <summary>
+    /// The lane's one slot event (a click, a navigation key or a drop on one of its slots, as the
+    /// browser reports it). A row the lane does not have, or a kind it does not know, is ignored.
+    /// </summary>
+    internal Task OnSlotEventAsync(int lane, SchedulerSlotEventArgs e)
+    {
+        if (lane < 0 || lane >= _lanes.Count || e.Row < 0 || e.Row >= _rows)
+        {
+            return Task.CompletedTask;
+        }
+        switch (e.Kind)
+        {
+            case SlotEventKinds.Click:
+                return OnSlotClickAsync(lane, e.Row);
+            case SlotEventKinds.Key:
+                OnSlotKey(e.Key, lane, e.Row);
+                return Task.CompletedTask;
+            case SlotEventKinds.Drop:
+                return OnDropAsync(lane, e.Row);
+            default:
+                return Task.CompletedTask;
+        }
+    }
 
     /// <summary>The version of a lane: it changes whenever something the lane shows changed.</summary>
     internal long LaneVersion(SchedulerLane lane) => _laneVersions[lane.Index];
@@ -417,7 +440,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     /// still arrive from a slot the grid already left (one on <see cref="_trail"/>): those
     /// continue from the current slot, so a burst of keys adds up.
     /// </summary>
-    private void OnSlotKey(KeyboardEventArgs e, int fromLane, int fromRow)
+    private void OnSlotKey(string? key, int fromLane, int fromRow)
     {
         if ((fromLane, fromRow) == (_activeLane, _activeRow))
         {
@@ -431,7 +454,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         }
         var (lane, row) = (_activeLane, _activeRow);
         var hour = Math.Max(1, 60 / SlotMinutes);
-        (int Lane, int Row)? next = e.Key switch
+        (int Lane, int Row)? next = key switch
         {
             "ArrowUp" => (lane, row - 1),
             "ArrowDown" => (lane, row + 1),
@@ -637,20 +660,20 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>One slot of one lane, with handlers made once.</summary>
-    internal sealed class SlotCell(SchedulerLane lane, int row, DateTime start, bool works, string name)
+    /// <summary>One slot of one lane: what its rendering needs, made once per layout (no handlers).</summary>
+    internal sealed class SlotCell(SchedulerLane lane, DateTime start, bool works, int nameLength)
     {
         public SchedulerLane Lane { get; } = lane;
-        public int Row { get; } = row;
         public DateTime Start { get; } = start;
         public bool Works { get; } = works;
-        public string Name { get; } = name;
         public required string FreeClass { get; init; }
         public required string TakenClass { get; init; }
+
+        /// <summary>"Ada Byron, 10:15, free" and why it is shaded, if it is; it starts with the slot's name.</summary>
         public required string FreeLabel { get; init; }
-        public required Func<Task> Click { get; init; }
-        public required Action<KeyboardEventArgs> Key { get; init; }
-        public required Func<Task> Drop { get; init; }
+
+        /// <summary>"Ada Byron, 10:15" (kept as the start of <see cref="FreeLabel"/>, not as a string of its own).</summary>
+        public string Name => FreeLabel[..nameLength];
     }
 
     /// <summary>Everything the arrangement depends on (lists by reference: they are replaced, never changed in place).</summary>

@@ -35,5 +35,7 @@ public partial class SchedulerLaneView : ComponentBase
         return !skip;
     }
 
+    private Task OnSlotEventAsync(SchedulerSlotEventArgs e) => Owner.OnSlotEventAsync(Lane.Index, e);
+
     protected override Task OnAfterRenderAsync(bool firstRender) => Owner.BodyRenderedAsync();
 }

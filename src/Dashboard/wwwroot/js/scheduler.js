@@ -1,10 +1,95 @@
 // The scheduler's browser side. It reports the width once on start and whenever it crosses
-// 600 px (the server then renders the phone agenda or the day grid, never both); arrow keys
-// move between slots (Blazor moves the focus), this only stops the same keys from also
-// scrolling the grid; and it lets slots take a dragged item.
+// 600 px (the server then renders the phone agenda or the day grid, never both), and it is the
+// grid's event delegation: the slots have no Blazor handlers of their own. A click (also Enter or
+// Space on a focused slot, which clicks a button), a navigation key or a drop on a slot becomes
+// one custom event, schslot, raised on the slot with its row (its place among its lane's slots);
+// it bubbles to the lane, whose one handler passes it to the scheduler. Arrow keys move between
+// slots on the server (roving tabindex; Blazor moves the focus), this stops them from also
+// scrolling the grid.
 const keys = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End"]);
 const narrowQuery = "(max-width: 599.98px)";
 const attached = new WeakMap();
+// Once per page, even if this module were loaded twice under two URLs.
+const installedKey = Symbol.for("frontdesk.scheduler.slotEvents");
+
+// The slot a browser event happened on, and its row, or null.
+function slotOf(e) {
+    const slot = e.target instanceof Element ? e.target.closest(".sch-slot") : null;
+    const lane = slot?.parentElement;
+    if (!slot || !lane || !lane.classList.contains("sch-lane")) {
+        return null;
+    }
+    let row = 0;
+    for (let el = lane.firstElementChild; el && el !== slot; el = el.nextElementSibling) {
+        if (el.classList.contains("sch-slot")) {
+            row++;
+        }
+    }
+    return { slot, row };
+}
+
+function raise(hit, kind, key) {
+    hit.slot.dispatchEvent(new CustomEvent("schslot", { bubbles: true, detail: { row: hit.row, kind, key: key ?? null } }));
+}
+
+// Registers schslot with Blazor and listens on the document, once per page (from the app's JS
+// initializer, before any circuit; and again, harmlessly, when a scheduler attaches).
+export function installSlotEvents(blazor) {
+    if (window[installedKey] || !blazor?.registerCustomEventType) {
+        return;
+    }
+    window[installedKey] = true;
+    try {
+        blazor.registerCustomEventType("schslot", {
+            createEventArgs: e => ({ row: e.detail?.row ?? -1, kind: e.detail?.kind ?? "", key: e.detail?.key ?? null }),
+        });
+    } catch {
+        // Already registered (a second copy of this module): the first registration serves.
+    }
+    document.addEventListener("click", e => {
+        const hit = slotOf(e);
+        if (hit) {
+            raise(hit, "click");
+        }
+    });
+    document.addEventListener("keydown", e => {
+        if (!(e.target instanceof HTMLElement)) {
+            return;
+        }
+        if (keys.has(e.key)) {
+            const hit = slotOf(e);
+            if (hit) {
+                e.preventDefault();
+                raise(hit, "key", e.key);
+            }
+        } else if (e.key === " " && e.target.classList.contains("sch-item")) {
+            e.preventDefault();
+        }
+    });
+    // A slot takes a dragged item: without this the browser refuses the drop.
+    document.addEventListener("dragover", e => {
+        if (slotOf(e)) {
+            e.preventDefault();
+            if (e.dataTransfer) {
+                e.dataTransfer.dropEffect = "move";
+            }
+        }
+    });
+    // A drop on a slot is the scheduler's, not the browser's (which would open the dropped text).
+    document.addEventListener("drop", e => {
+        const hit = slotOf(e);
+        if (hit) {
+            e.preventDefault();
+            raise(hit, "drop");
+        }
+    });
+    document.addEventListener("dragstart", e => {
+        if (e.dataTransfer && e.target instanceof HTMLElement && e.target.classList.contains("sch-item")) {
+            e.dataTransfer.effectAllowed = "move";
+            e.dataTransfer.setData("text/plain", e.target.getAttribute("aria-label") || "");
+        }
+    });
+}
 
 export function attach(root, scheduler) {
     if (!root || attached.has(root)) {
@@ -16,35 +101,7 @@ export function attach(root, scheduler) {
     attached.set(root, () => media.removeEventListener("change", report));
     report();
     scrollToNow(root);
-    root.addEventListener("keydown", e => {
-        if (!(e.target instanceof HTMLElement)) {
-            return;
-        }
-        if ((keys.has(e.key) && e.target.classList.contains("sch-slot")) || (e.key === " " && e.target.classList.contains("sch-item"))) {
-            e.preventDefault();
-        }
-    });
-    // A slot takes a dragged item: without this the browser refuses the drop.
-    root.addEventListener("dragover", e => {
-        if (e.target instanceof HTMLElement && e.target.classList.contains("sch-slot")) {
-            e.preventDefault();
-            if (e.dataTransfer) {
-                e.dataTransfer.dropEffect = "move";
-            }
-        }
-    });
-    // A drop on a slot is the scheduler's, not the browser's (which would open the dropped text).
-    root.addEventListener("drop", e => {
-        if (e.target instanceof HTMLElement && e.target.classList.contains("sch-slot")) {
-            e.preventDefault();
-        }
-    });
-    root.addEventListener("dragstart", e => {
-        if (e.dataTransfer && e.target instanceof HTMLElement && e.target.classList.contains("sch-item")) {
-            e.dataTransfer.effectAllowed = "move";
-            e.dataTransfer.setData("text/plain", e.target.getAttribute("aria-label") || "");
-        }
-    });
+    installSlotEvents(window.Blazor);
 }
 
 // Stops reporting the width (the scheduler is gone).

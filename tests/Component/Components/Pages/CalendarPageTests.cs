@@ -7,6 +7,7 @@ using FrontDesk.Dashboard.Components.Scheduler;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Tests.Component.Infrastructure;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -152,13 +153,85 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Maria Garcia", 16, "Cancelled"))), Patience);
     }
 
+    /// <summary>A treatment room, and a body wrap (Alex performs it) that needs that room.</summary>
+    private async Task<(Guid Room, Guid Wrap)> AddRoomAndWrapAsync()
+    {
+        var catalog = Services.GetRequiredService<FrontDesk.Dashboard.Catalog.CatalogService>();
+        var room = await catalog.CreateResourceAsync(new FrontDesk.Dashboard.Catalog.SaveResource("Wrap room", FrontDesk.Domain.Catalog.ResourceKind.Room, true, OtherDesk));
+        var wrap = await catalog.CreateServiceAsync(new FrontDesk.Dashboard.Catalog.SaveService(
+            "Body wrap", "Spa", [], 60, 80m, 0, [room.Id], [Seed.ProviderId], true, true, null, OtherDesk));
+        return (room.Id, wrap.Id);
+    }
+
+    private IRenderedComponent<CalendarPage> RenderRooms()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?view=rooms");
+        return RenderLoaded();
+    }
+
+    [Fact]
+    public async Task RoomsView_ShowsAColumnPerRoomWithItsKindAndTheAppointmentInItsRoom()
+    {
+        var (_, wrap) = await AddRoomAndWrapAsync();
+        await AppointmentService.BookAsync(new BookAppointment(
+            Seed.JaneId, wrap, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(10)), false, null, OtherDesk));
+
+        var cut = RenderRooms();
+
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, "Wrap room · Room, 10:15, taken by Jane Cooper")), Patience);
+        Assert.True(Shows(cut, "Wrap room · Room, 11:00, free"));
+        Assert.False(Shows(cut, "Alex Morgan, 11:00, free"));
+    }
+
+    [Fact]
+    public async Task RoomsView_ABookingAtAnotherDesk_ShowsInItsRoomWithoutReload()
+    {
+        var (_, wrap) = await AddRoomAndWrapAsync();
+        var cut = RenderRooms();
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, "Wrap room · Room, 14:15, free")), Patience);
+
+        await AppointmentService.BookAsync(new BookAppointment(
+            Seed.JohnId, wrap, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(14)), false, null, OtherDesk));
+
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, "Wrap room · Room, 14:15, taken by John Smith")), Patience);
+    }
+
+    [Fact]
+    public async Task RoomsSwitch_PutsTheRoomsViewInTheAddress()
+    {
+        await AddRoomAndWrapAsync();
+        var cut = RenderLoaded();
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Rooms").Click();
+
+        Assert.EndsWith("?view=rooms", Services.GetRequiredService<NavigationManager>().Uri);
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, "Wrap room · Room, 10:15, free")), Patience);
+        Assert.Equal("true", cut.FindAll("button").Single(b => b.TextContent.Trim() == "Rooms").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public async Task ClickFreeRoomSlot_OpensBookingDrawerAtThatTimeForThatKindWithNoProvider()
+    {
+        await AddRoomAndWrapAsync();
+        var cut = RenderRooms();
+        cut.WaitForAssertion(() => Assert.True(Shows(cut, "Wrap room · Room, 10:15, free")), Patience);
+
+        Named(cut, "Wrap room · Room, 10:15, free").SlotClick();
+
+        cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
+        var drawer = cut.FindComponent<BookingDrawer>();
+        Assert.Null(drawer.Instance.ProviderId);
+        Assert.Equal(FrontDesk.Domain.Catalog.ResourceKind.Room, drawer.Instance.NeedsResourceKind);
+        Assert.Equal(Clock.LocalNow.Date.AddHours(10).AddMinutes(15), drawer.Instance.Start);
+    }
+
     [Fact]
     public void ClickFreeSlot_OpensBookingDrawerWithProviderAndTime()
     {
         var cut = RenderLoaded();
         Assert.Null(Drawer(cut, "New appointment"));
 
-        Named(cut, "Alex Morgan, 10:15, free").Click();
+        Named(cut, "Alex Morgan, 10:15, free").SlotClick();
 
         cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
         var drawer = cut.FindComponent<BookingDrawer>();
@@ -183,7 +256,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
     public async Task CloseDrawer_ClosesIt()
     {
         var cut = RenderLoaded();
-        Named(cut, "Alex Morgan, 10:15, free").Click();
+        Named(cut, "Alex Morgan, 10:15, free").SlotClick();
         cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
 
         await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Close drawer").Click());
@@ -200,7 +273,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
 
         Named(cut, Label("Jane Cooper", 10, "Booked")).DragStart();
-        Named(cut, "Alex Morgan, 12:00, free").Drop();
+        Named(cut, "Alex Morgan, 12:00, free").SlotDrop();
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 12, "Booked"))), Patience);
         Assert.False(Shows(cut, Label("Jane Cooper", 10, "Booked")));
@@ -218,7 +291,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
 
         // Jane's hour from 11:30 would overlap John's at 12:00.
         Named(cut, Label("Jane Cooper", 10, "Booked")).DragStart();
-        Named(cut, "Alex Morgan, 11:30, free").Drop();
+        Named(cut, "Alex Morgan, 11:30, free").SlotDrop();
 
         cut.WaitForAssertion(() => Assert.Contains("Jane Cooper was not moved", cut.AlertText()), Patience);
         Assert.Contains("already has an appointment", cut.AlertText());
@@ -233,7 +306,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var cut = Render<CalendarPage>();
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
         Named(cut, Label("Jane Cooper", 10, "Booked")).DragStart();
-        Named(cut, "Alex Morgan, 12:00, free").Drop();
+        Named(cut, "Alex Morgan, 12:00, free").SlotDrop();
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 12, "Booked"))), Patience);
 
         snackbars.WaitForAssertion(() => Assert.Contains("Moved Jane Cooper to 12:00", snackbars.Markup), Patience);
@@ -273,7 +346,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var cut = RenderLoaded();
         Assert.Null(cut.Instance.Draft);
 
-        Named(cut, "Alex Morgan, 10:15, free").Click();
+        Named(cut, "Alex Morgan, 10:15, free").SlotClick();
         cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
 
         var draft = cut.Instance.Draft;

@@ -127,7 +127,7 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
         SchedulerSlot? chosen = null;
         var cut = RenderScheduler(more: p => p.Add(s => s.SlotSelected, (SchedulerSlot slot) => chosen = slot));
 
-        Named(cut, "Ada Byron, 14:45, free").Click();
+        Named(cut, "Ada Byron, 14:45, free").SlotClick();
 
         Assert.Equal(new SchedulerSlot("ada", Monday.ToDateTime(new TimeOnly(14, 45))), chosen);
     }
@@ -169,9 +169,9 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
     {
         var cut = RenderScheduler();
 
-        Focusable(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
-        Focusable(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
-        Focusable(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowRight" });
+        Focusable(cut).SlotKeyDown("ArrowDown");
+        Focusable(cut).SlotKeyDown("ArrowDown");
+        Focusable(cut).SlotKeyDown("ArrowRight");
 
         Assert.Equal("Ada Byron, 12:30, free", Focusable(cut).GetAttribute("aria-label"));
         Assert.Single(GridButtons(cut), b => b.GetAttribute("tabindex") == "0" && b.LocalName == "button");
@@ -184,8 +184,8 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
         var start = Focusable(cut);
 
         // Keys typed faster than the focus moves still arrive from the slot they were typed on.
-        start.KeyDown(new KeyboardEventArgs { Key = "ArrowUp" });
-        start.KeyDown(new KeyboardEventArgs { Key = "ArrowUp" });
+        start.SlotKeyDown("ArrowUp");
+        start.SlotKeyDown("ArrowUp");
 
         Assert.Equal("Ben Carter, 11:30, free", Focusable(cut).GetAttribute("aria-label"));
     }
@@ -196,7 +196,7 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
         var cut = RenderScheduler();
 
         // Focus put on 09:00 by a click-less route (a script, a screen reader): not the tab stop.
-        Named(cut, "Ada Byron, 09:00, free").KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+        Named(cut, "Ada Byron, 09:00, free").SlotKeyDown("ArrowDown");
 
         Assert.Equal("Ada Byron, 09:15, free", Focusable(cut).GetAttribute("aria-label"));
     }
@@ -206,7 +206,7 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
     {
         var cut = RenderScheduler();
 
-        Focusable(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowLeft" });
+        Focusable(cut).SlotKeyDown("ArrowLeft");
 
         Assert.Equal("Ben Carter, 12:00, free", Focusable(cut).GetAttribute("aria-label"));
     }
@@ -219,7 +219,7 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
         var cut = RenderScheduler([jane], more: p => p.Add(s => s.ItemDropped, (SchedulerDrop drop) => dropped = drop));
 
         Named(cut, "Jane Cooper, 10:00 to 10:30: Open").DragStart();
-        Named(cut, "Ada Byron, 11:15, free").Drop();
+        Named(cut, "Ada Byron, 11:15, free").SlotDrop();
 
         Assert.Equal(new SchedulerDrop(jane, "ada", Monday.ToDateTime(new TimeOnly(11, 15))), dropped);
     }
@@ -230,7 +230,7 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
         var dropped = false;
         var cut = RenderScheduler(more: p => p.Add(s => s.ItemDropped, (SchedulerDrop _) => dropped = true));
 
-        Named(cut, "Ada Byron, 11:15, free").Drop();
+        Named(cut, "Ada Byron, 11:15, free").SlotDrop();
 
         Assert.False(dropped);
     }
