@@ -8,6 +8,7 @@ using FrontDesk.Dashboard.Components;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Data.Demo;
 using FrontDesk.Dashboard.Live;
+using FrontDesk.Dashboard.Operations;
 using FrontDesk.Dashboard.Staff;
 using FrontDesk.Dashboard.Security;
 using MudBlazor.Services;
@@ -17,6 +18,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFrontDesk(builder.Configuration);
 builder.Services.AddStaffSignIn(builder.Configuration);
 builder.Services.AddHostedService<FrontDesk.Dashboard.Packages.PackageExpiryJob>();
+// Operations (issue 12): health, backups, telemetry, graceful shutdown.
+builder.Services.AddFrontDeskHealth();
+builder.Services.AddOptions<BackupOptions>().Bind(builder.Configuration.GetSection(BackupOptions.Section))
+    .Validate(o => o.Keep >= 1, "Backup:Keep must be at least 1.")
+    .ValidateOnStart();
+builder.Services.AddSingleton<BackupStore>();
+builder.Services.AddHostedService<BackupJob>();
+builder.Services.AddFrontDeskTelemetry(builder.Configuration);
+builder.Services.AddGracefulShutdown(builder.Configuration);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -61,10 +71,13 @@ app.UseBodyLimits();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseActorLogScope();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
+app.MapFrontDeskHealth();
 app.MapDashboardApi();
+app.MapBackupApi();
 app.MapBusinessApi();
 app.MapStaffSignOut();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
