@@ -127,7 +127,8 @@ public static class Telemetry
         var value = configuration[OtlpEndpointKey];
         if (string.IsNullOrWhiteSpace(value))
         {
-            value = configuration[OtlpEnvironmentKey] ?? Environment.GetEnvironmentVariable(OtlpEnvironmentKey);
+            // The host's configuration includes the environment variables.
+            value = configuration[OtlpEnvironmentKey];
         }
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : null;
     }
