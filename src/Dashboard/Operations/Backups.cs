@@ -219,17 +219,17 @@ public static class BackupEndpoints
 {
     public static WebApplication MapBackupApi(this WebApplication app)
     {
-        var backups = app.MapGroup("/api/v1/backups").WithTags("Backups");
+        var backups = app.MapGroup("/api/v1").WithTags("Backups");
         // Extra authentication for integrations (API keys) goes on this group, like the rest of /api/v1.
         backups.AddEndpointFilter(ManagersOnly);
         backups.AddEndpointFilter<Api.IdempotencyFilter>();
-        backups.MapGet("", (BackupStore store) => store.List());
-        backups.MapPost("", async (BackupStore store, CancellationToken ct) =>
+        backups.MapGet("/backups", (BackupStore store) => store.List());
+        backups.MapPost("/backups", async (BackupStore store, CancellationToken ct) =>
         {
             var info = await store.CreateAsync(ct);
             return Results.Created($"/api/v1/backups/{info.Name}", info);
         });
-        backups.MapGet("/{name}", (string name, BackupStore store) =>
+        backups.MapGet("/backups/{name}", (string name, BackupStore store) =>
             Results.File(store.PathOf(name), "application/vnd.sqlite3", name));
         return app;
     }
