@@ -9,6 +9,7 @@ using FrontDesk.Dashboard.Components;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Data.Demo;
 using FrontDesk.Dashboard.Live;
+using FrontDesk.Dashboard.Operations;
 using FrontDesk.Dashboard.Staff;
 using FrontDesk.Dashboard.Security;
 using MudBlazor.Services;
@@ -18,6 +19,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFrontDesk(builder.Configuration);
 builder.Services.AddStaffSignIn(builder.Configuration);
 builder.Services.AddHostedService<FrontDesk.Dashboard.Packages.PackageExpiryJob>();
+// Operations (issue 12): health, backups, telemetry, graceful shutdown.
+builder.Services.AddFrontDeskHealth();
+builder.Services.AddOptions<BackupOptions>().Bind(builder.Configuration.GetSection(BackupOptions.Section))
+    .Validate(o => o.Keep >= 1, "Backup:Keep must be at least 1.")
+    .ValidateOnStart();
+builder.Services.AddSingleton<BackupStore>();
+builder.Services.AddHostedService<BackupJob>();
+builder.Services.AddFrontDeskTelemetry(builder.Configuration);
+builder.Services.AddGracefulShutdown(builder.Configuration);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -64,10 +74,13 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseStaffPasswordChange();
 app.UseAuthorization();
+app.UseActorLogScope();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
+app.MapFrontDeskHealth();
 app.MapDashboardApi();
+app.MapBackupApi();
 app.MapBusinessApi();
 app.MapAuditDownload();
 app.MapStaffEndpoints();

@@ -50,3 +50,9 @@ public sealed record CatalogChanged(CatalogPart Part, Guid? Id, DateTimeOffset A
 /// the screen reloads what it shows.
 /// </summary>
 public sealed record ResyncRequired(DateTimeOffset At) : LiveEvent(At, "System");
+
+/// <summary>
+/// The server is shutting down (a restart or an update): open screens say so before their
+/// reconnection UI takes over. Published once, when the host begins to stop.
+/// </summary>
+public sealed record ServerRestarting(DateTimeOffset At) : LiveEvent(At, "System");

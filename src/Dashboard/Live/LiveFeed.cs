@@ -21,6 +21,27 @@ public interface ILiveFeed
     int SubscriberCount { get; }
 }
 
+/// <summary>
+/// What the health checks and the telemetry read from a feed: whether it delivers, how many
+/// events wait in subscribers' queues now, and how many were dropped because a queue was full.
+/// </summary>
+public interface ILiveFeedStatus
+{
+    /// <summary>False once the server has begun shutting down (the "server restarting" notice is out).</summary>
+    bool IsRunning { get; }
+
+    int SubscriberCount { get; }
+
+    /// <summary>Events waiting in all subscribers' queues right now.</summary>
+    int QueueDepth { get; }
+
+    /// <summary>Events dropped since start because a subscriber's queue was full (it was told to resync).</summary>
+    long Dropped { get; }
+
+    /// <summary>The server is shutting down: the feed still delivers what commits, but reports not running.</summary>
+    void MarkStopping();
+}
+
 public sealed class LiveFeedOptions
 {
     /// <summary>
@@ -33,12 +54,22 @@ public sealed class LiveFeedOptions
     public int QueueCapacity { get; set; } = 512;
 }
 
-public sealed class InMemoryLiveFeed(LiveFeedOptions options, TimeProvider clock, ILogger<InMemoryLiveFeed> logger) : ILiveFeed
+public sealed class InMemoryLiveFeed(LiveFeedOptions options, TimeProvider clock, ILogger<InMemoryLiveFeed> logger) : ILiveFeed, ILiveFeedStatus
 {
     private readonly Lock _gate = new();
     private Subscription[] _subscribers = [];
+    private long _dropped;
+    private int _stopping;
 
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
+
+    public bool IsRunning => Volatile.Read(ref _stopping) == 0;
+
+    public int QueueDepth => Volatile.Read(ref _subscribers).Sum(s => s.Waiting);
+
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public void MarkStopping() => Interlocked.Exchange(ref _stopping, 1);
 
     public void Publish(IReadOnlyList<LiveEvent> events)
     {
@@ -95,6 +126,8 @@ public sealed class InMemoryLiveFeed(LiveFeedOptions options, TimeProvider clock
 
         public void Start() => _ = Task.Run(PumpAsync);
 
+        public int Waiting => _queue.Reader.CanCount ? _queue.Reader.Count : 0;
+
         public void Offer(IReadOnlyList<LiveEvent> events)
         {
             foreach (var e in events)
@@ -103,6 +136,7 @@ public sealed class InMemoryLiveFeed(LiveFeedOptions options, TimeProvider clock
                 {
                     // The screen fell behind: rather than grow without bound, it reloads.
                     Interlocked.Exchange(ref _overflowed, 1);
+                    Interlocked.Increment(ref _feed._dropped);
                 }
             }
         }

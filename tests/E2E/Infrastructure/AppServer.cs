@@ -137,6 +137,27 @@ public class AppServer : IAsyncLifetime
         await WaitUntilAnsweringAsync(process);
     }
 
+    /// <summary>
+    /// Asks the server to stop as a service manager does (SIGTERM): it runs its shutdown (tells
+    /// open screens, drains requests) and exits by itself; waits until it has.
+    /// </summary>
+    public async Task TerminateAsync()
+    {
+        var process = _process ?? throw new InvalidOperationException("The server is not running.");
+        if (SendSignal(process.Id, 15) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM could not be sent to {process.Id}.");
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Append($"--- terminated (pid {process.Id}, code {SafeExitCode(process)})");
+        _process = null;
+        process.Dispose();
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     /// <summary>Kills the server (the whole process tree) and waits until it is gone.</summary>
     public async Task StopAsync()
     {
