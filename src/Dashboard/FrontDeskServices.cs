@@ -50,6 +50,8 @@ public static class FrontDeskServices
         services.AddSingleton<PackageQueries>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<SalesQueries>();
+        services.AddOptions<Security.ApiOptions>().Bind(configuration.GetSection(Security.ApiOptions.Section));
+        services.AddSingleton<Security.ApiKeyService>();
 
         // Shared projections: computed once per event for every screen.
         services.AddSingleton<TodayBoard>();

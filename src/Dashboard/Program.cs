@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddFrontDesk(builder.Configuration);
 builder.Services.AddStaffSignIn(builder.Configuration);
+builder.Services.AddApiKeyAuthentication();
 builder.Services.AddHostedService<FrontDesk.Dashboard.Packages.PackageExpiryJob>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

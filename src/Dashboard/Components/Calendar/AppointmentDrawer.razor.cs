@@ -234,23 +234,23 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         await (answer.RecordId is { } recordId ? RedeemAndCheckInAsync(recordId) : CheckInSingleAsync());
     }
 
-    private Task CheckInSingleAsync() => RunAsync(() => Appointments.CheckInAsync(AppointmentId, Desk.Actor), a => $"Checked in: {a.ClientName}, {a.ServiceName}.");
+    private Task CheckInSingleAsync() => RunAsync(() => Appointments.CheckInAsync(AppointmentId, Desk.Caller), a => $"Checked in: {a.ClientName}, {a.ServiceName}.");
 
     private Task RedeemAndCheckInAsync(Guid recordId) => RunAsync(async () =>
     {
-        await Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, recordId, null, Desk.Actor) { IdempotencyKey = $"{_keyPrefix}-attach-{recordId}" });
-        return await Appointments.CheckInAsync(AppointmentId, Desk.Actor);
+        await Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, recordId, null, Desk.Caller) { IdempotencyKey = $"{_keyPrefix}-attach-{recordId}" });
+        return await Appointments.CheckInAsync(AppointmentId, Desk.Caller);
     }, a => $"Checked in: {a.ClientName}, {a.ServiceName}, redeemed from the package.");
 
     private Task AttachAsync((Guid RecordId, int? Session) choice) => RunAsync(
-        () => Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, choice.RecordId, choice.Session, Desk.Actor)),
+        () => Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, choice.RecordId, choice.Session, Desk.Caller)),
         _ => "Booked from the package.");
 
-    private Task DetachAsync() => RunAsync(() => Appointments.DetachPackageAsync(AppointmentId, Desk.Actor), _ => "Now paid normally; the session was given back.");
+    private Task DetachAsync() => RunAsync(() => Appointments.DetachPackageAsync(AppointmentId, Desk.Caller), _ => "Now paid normally; the session was given back.");
 
-    private Task NoShowAsync() => RunAsync(() => Appointments.MarkNoShowAsync(AppointmentId, Desk.Actor), a => $"{a.ClientName} marked as no-show.");
+    private Task NoShowAsync() => RunAsync(() => Appointments.MarkNoShowAsync(AppointmentId, Desk.Caller), a => $"{a.ClientName} marked as no-show.");
 
-    private Task CancelAsync() => RunAsync(() => Appointments.CancelAsync(AppointmentId, _cancelReason, Desk.Actor), a => $"Cancelled: {a.ClientName}, {a.ServiceName}.");
+    private Task CancelAsync() => RunAsync(() => Appointments.CancelAsync(AppointmentId, _cancelReason, Desk.Caller), a => $"Cancelled: {a.ClientName}, {a.ServiceName}.");
 
     private Task MoveAsync()
     {
@@ -260,7 +260,7 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
             return Task.CompletedTask;
         }
         return RunAsync(
-            () => Appointments.MoveAsync(new MoveAppointment(AppointmentId, Clock.ToUtc(date.Date + time), _moveProvider, _moveOverride, Desk.Actor)),
+            () => Appointments.MoveAsync(new MoveAppointment(AppointmentId, Clock.ToUtc(date.Date + time), _moveProvider, _moveOverride, Desk.Caller)),
             a => $"Moved: {a.ClientName} now {Clock.ToLocal(a.Start):ddd d MMM HH:mm} with {a.ProviderName}.");
     }
 
@@ -275,7 +275,7 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         {
             payments.Add(new PaymentLine(PaymentMethod.Cash, _cash));
         }
-        return RunAsync(() => Appointments.CheckOutAsync(new CheckOutAppointment(AppointmentId, payments, Desk.Actor) { IdempotencyKey = $"{_keyPrefix}-checkout" }), a => $"Checked out: {a.ClientName}, {a.ServiceName}.");
+        return RunAsync(() => Appointments.CheckOutAsync(new CheckOutAppointment(AppointmentId, payments, Desk.Caller) { IdempotencyKey = $"{_keyPrefix}-checkout" }), a => $"Checked out: {a.ClientName}, {a.ServiceName}.");
     }
 
     /// <summary>Runs a command; a refusal is shown inline and nothing changes.</summary>
