@@ -25,7 +25,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
 
     private Task<AppointmentView> BookTodayAsync(Guid client, int hour) =>
         AppointmentService.BookAsync(new BookAppointment(
-            client, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(hour)), false, null, OtherDesk));
+            client, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(hour)), false, null, TestCallers.Manager(OtherDesk)));
 
     private static string Label(string client, int hour, string status) =>
         $"{client}, Swedish massage 60 with Alex Morgan, {hour:00}:00 to {hour + 1:00}:00: {status}";
@@ -80,7 +80,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.True(Shows(cut, "Alex Morgan, 10:15, free")), Patience);
 
         await Services.GetRequiredService<FrontDesk.Dashboard.Catalog.CatalogService>()
-            .AddClosureAsync(new FrontDesk.Dashboard.Catalog.AddClosure(Clock.Today, "Power cut", OtherDesk));
+            .AddClosureAsync(new FrontDesk.Dashboard.Catalog.AddClosure(Clock.Today, "Power cut", TestCallers.Manager(OtherDesk)));
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, "Alex Morgan, 10:15, free, Closed: Power cut")), Patience);
     }
@@ -92,7 +92,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var cut = Render<CalendarPage>();
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
 
-        await AppointmentService.CheckInAsync(jane.Id, OtherDesk);
+        await AppointmentService.CheckInAsync(jane.Id, TestCallers.Manager(OtherDesk));
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Checked in")), "the check-in did not show"), Patience);
         Assert.False(Shows(cut, Label("Jane Cooper", 10, "Booked")));
@@ -115,7 +115,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var janeRenders = Block("Jane Cooper").RenderCount;
         var johnRenders = Block("John Smith").RenderCount;
 
-        await AppointmentService.CheckInAsync(jane.Id, OtherDesk);
+        await AppointmentService.CheckInAsync(jane.Id, TestCallers.Manager(OtherDesk));
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Checked in"))), Patience);
         Assert.True(Block("Jane Cooper").RenderCount > janeRenders);
@@ -145,7 +145,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var maria = await BookTodayAsync(Seed.MariaId, 16);
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Maria Garcia", 16, "Booked"))), Patience);
 
-        await AppointmentService.CancelAsync(maria.Id, null, OtherDesk);
+        await AppointmentService.CancelAsync(maria.Id, null, TestCallers.Manager(OtherDesk));
 
         cut.WaitForAssertion(() => Assert.DoesNotContain("Maria Garcia", cut.Markup), Patience);
         cut.FindAll("label").Single(l => l.TextContent.Contains("Show cancelled")).QuerySelector("input")!.Change(true);
