@@ -353,6 +353,7 @@ public sealed partial class ApiBadInputTests
             command.CommandText = table switch
             {
                 "Clients" => "SELECT * FROM Clients WHERE Name NOT LIKE 'Probe %' ORDER BY rowid",
+                "sqlite_sequence" => "SELECT * FROM sqlite_sequence WHERE name <> 'AuditTrail' ORDER BY rowid",
                 "AuditTrail" => "SELECT * FROM AuditTrail WHERE NOT (Command = 'Clients.Register' AND After LIKE '%\"Name\":\"Probe %') ORDER BY rowid",
                 _ => $"SELECT * FROM \"{table}\" ORDER BY rowid",
             };
