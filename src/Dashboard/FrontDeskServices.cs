@@ -51,6 +51,8 @@ public static class FrontDeskServices
         services.AddSingleton<SettingsService>();
         services.AddSingleton<SalesQueries>();
         services.AddSingleton<Audit.AuditQueries>();
+        services.AddOptions<Security.ApiOptions>().Bind(configuration.GetSection(Security.ApiOptions.Section));
+        services.AddSingleton<Security.ApiKeyService>();
 
         // Shared projections: computed once per event for every screen.
         services.AddSingleton<TodayBoard>();

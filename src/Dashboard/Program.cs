@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddFrontDesk(builder.Configuration);
 builder.Services.AddStaffSignIn(builder.Configuration);
+builder.Services.AddApiKeyAuthentication();
 builder.Services.AddHostedService<FrontDesk.Dashboard.Packages.PackageExpiryJob>();
 // Operations (issue 12): health, backups, telemetry, graceful shutdown.
 builder.Services.AddFrontDeskHealth();

@@ -4,6 +4,7 @@ using FrontDesk.Dashboard.Audit;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Clients;
 using FrontDesk.Dashboard.Packages;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using Microsoft.Extensions.Options;
 
@@ -12,18 +13,17 @@ namespace FrontDesk.Dashboard.Api;
 /// <summary>The JSON API for integrations and the online booking widget (/api/v1).</summary>
 public static partial class ApiEndpoints
 {
-    // Until API keys exist every call is made by this one caller; the audit trail names it.
-    private static readonly Actor ApiCaller = Actor.Api("public");
-
     public static void MapDashboardApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Front desk");
+        // Every operation needs an API key (401 without, 403 with too little right); the OpenAPI document stays open.
+        var api = app.MapGroup("/api/v1").WithTags("Front desk").RequireAuthorization(ApiKeyAuthentication.Policy);
         api.AddEndpointFilter<IdempotencyFilter>();
-        api.MapPackageApi(ApiCaller);
-        api.MapCatalogApi(ApiCaller);
+        api.MapPackageApi();
+        api.MapCatalogApi();
         api.MapAuditApi();
 
-        api.MapClientApi(ApiCaller);
+        api.MapClientApi();
+        api.MapApiKeyApi();
 
         api.MapGet("/appointments", async (string? from, string? to, Guid? providerId, CalendarQueries calendar, BusinessClock business, CancellationToken ct) =>
         {
@@ -38,7 +38,7 @@ public static partial class ApiEndpoints
                 ? Results.Ok(AppointmentDto.From(v, business.Zone))
                 : throw DomainException.NotFound("No appointment has that id."));
 
-        api.MapPost("/appointments", async (BookAppointmentRequest request, AppointmentService appointments, SettingsService settings, BusinessClock business, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/appointments", async (BookAppointmentRequest request, AppointmentService appointments, SettingsService settings, BusinessClock business, HttpContext http, Caller caller, CancellationToken ct) =>
         {
             // Bookings through the API are online bookings: they may use prepaid packages only
             // when the business allows it, and then the best valid record is used by itself.
@@ -54,7 +54,7 @@ public static partial class ApiEndpoints
                 Instant(request.Start, "start"),
                 (request.OverrideAvailability ?? false) || (request.OverrideWorkingHours ?? false),
                 request.Note,
-                ApiCaller)
+                caller)
             {
                 PackageRecordId = request.PackageRecordId,
                 SessionNumber = request.SessionNumber,
@@ -68,9 +68,9 @@ public static partial class ApiEndpoints
 
         // Checks in; with {"redeem": {"recordId": "...", "session": 3}} the visit is first booked from
         // that prepaid record, in the same transaction (a record that cannot pay leaves it booked).
-        api.MapPost("/appointments/{id:guid}/check-in", async (Guid id, CheckInRequest? request, AppointmentService appointments, BusinessClock business, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/appointments/{id:guid}/check-in", async (Guid id, CheckInRequest? request, AppointmentService appointments, BusinessClock business, HttpContext http, Caller caller, CancellationToken ct) =>
         {
-            var command = new CheckInAppointment(id, ApiCaller)
+            var command = new CheckInAppointment(id, caller)
             {
                 RedeemRecordId = request?.Redeem is { } redeem ? Required(redeem.RecordId, "redeem.recordId") : null,
                 RedeemSession = request?.Redeem?.Session,
@@ -83,22 +83,22 @@ public static partial class ApiEndpoints
         api.MapGet("/appointments/{id:guid}/amount-due", async (Guid id, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
             new AmountDueDto(id, await appointments.AmountDueAsync(id, ct), business.Business.Currency));
 
-        api.MapPost("/appointments/{id:guid}/check-out", async (Guid id, CheckOutRequest request, AppointmentService appointments, BusinessClock business, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/appointments/{id:guid}/check-out", async (Guid id, CheckOutRequest request, AppointmentService appointments, BusinessClock business, HttpContext http, Caller caller, CancellationToken ct) =>
         {
             var payments = PackageEndpoints.Payments(request.Payments);
-            var command = new CheckOutAppointment(id, payments, ApiCaller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
+            var command = new CheckOutAppointment(id, payments, caller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
             return AppointmentDto.From(await appointments.CheckOutAsync(command, ct), business.Zone);
         });
 
-        api.MapPost("/appointments/{id:guid}/no-show", async (Guid id, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
-            AppointmentDto.From(await appointments.MarkNoShowAsync(id, ApiCaller, ct), business.Zone));
+        api.MapPost("/appointments/{id:guid}/no-show", async (Guid id, AppointmentService appointments, BusinessClock business, Caller caller, CancellationToken ct) =>
+            AppointmentDto.From(await appointments.MarkNoShowAsync(id, caller, ct), business.Zone));
 
-        api.MapPost("/appointments/{id:guid}/cancel", async (Guid id, CancelRequest? request, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
-            AppointmentDto.From(await appointments.CancelAsync(id, request?.Reason, ApiCaller, ct), business.Zone));
+        api.MapPost("/appointments/{id:guid}/cancel", async (Guid id, CancelRequest? request, AppointmentService appointments, BusinessClock business, Caller caller, CancellationToken ct) =>
+            AppointmentDto.From(await appointments.CancelAsync(id, request?.Reason, caller, ct), business.Zone));
 
-        api.MapPost("/appointments/{id:guid}/move", async (Guid id, MoveAppointmentRequest request, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
+        api.MapPost("/appointments/{id:guid}/move", async (Guid id, MoveAppointmentRequest request, AppointmentService appointments, BusinessClock business, Caller caller, CancellationToken ct) =>
         {
-            var command = new MoveAppointment(id, Instant(request.Start, "start"), request.ProviderId, (request.OverrideAvailability ?? false) || (request.OverrideWorkingHours ?? false), ApiCaller)
+            var command = new MoveAppointment(id, Instant(request.Start, "start"), request.ProviderId, (request.OverrideAvailability ?? false) || (request.OverrideWorkingHours ?? false), caller)
             {
                 OverrideClientClash = request.OverrideClientClash ?? false,
                 DropPackage = request.DropPackage ?? false,
@@ -107,19 +107,19 @@ public static partial class ApiEndpoints
         });
 
         // Turns a booked appointment into a session of a prepaid record, with the rules of booking with one.
-        api.MapPost("/appointments/{id:guid}/package", async (Guid id, AttachPackageRequest request, AppointmentService appointments, SettingsService settings, BusinessClock business, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/appointments/{id:guid}/package", async (Guid id, AttachPackageRequest request, AppointmentService appointments, SettingsService settings, BusinessClock business, HttpContext http, Caller caller, CancellationToken ct) =>
         {
             var recordId = Required(request.PackageRecordId, "packageRecordId");
             if (!(await settings.PackagesAsync(ct)).RedeemOnline)
             {
                 throw DomainException.Rule("Online bookings cannot use packages here; the desk redeems it at check-out.", "packageRecordId");
             }
-            var command = new AttachPackage(id, recordId, request.SessionNumber, ApiCaller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
+            var command = new AttachPackage(id, recordId, request.SessionNumber, caller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
             return AppointmentDto.From(await appointments.AttachPackageAsync(command, ct), business.Zone);
         });
 
-        api.MapDelete("/appointments/{id:guid}/package", async (Guid id, AppointmentService appointments, BusinessClock business, CancellationToken ct) =>
-            AppointmentDto.From(await appointments.DetachPackageAsync(id, ApiCaller, ct), business.Zone));
+        api.MapDelete("/appointments/{id:guid}/package", async (Guid id, AppointmentService appointments, BusinessClock business, Caller caller, CancellationToken ct) =>
+            AppointmentDto.From(await appointments.DetachPackageAsync(id, caller, ct), business.Zone));
     }
 
     private static Guid Required(Guid? value, string field) =>

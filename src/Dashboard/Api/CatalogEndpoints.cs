@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Domain.Catalog;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -80,7 +81,7 @@ public static class CatalogEndpoints
     private static readonly string[] ResourceFields = ["name", "kind"];
     private static readonly string[] ScheduleFields = ["weekly", "exceptions"];
 
-    public static void MapCatalogApi(this RouteGroupBuilder api, Actor caller)
+    public static void MapCatalogApi(this RouteGroupBuilder api)
     {
         api.MapGet("/services", async (CatalogQueries catalog, CancellationToken ct) =>
             (await catalog.ServicesAsync(ct)).Select(CatalogServiceDto.From));
@@ -88,19 +89,19 @@ public static class CatalogEndpoints
         api.MapGet("/services/{id:guid}", async (Guid id, CatalogQueries catalog, CancellationToken ct) =>
             CatalogServiceDto.From(await catalog.ServiceAsync(id, ct) ?? throw DomainException.NotFound("No service has that id.")));
 
-        api.MapPost("/services", async (ServiceRequest request, CatalogService catalog, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/services", async (ServiceRequest request, CatalogService catalog, HttpContext http, Caller caller, CancellationToken ct) =>
         {
             var view = await catalog.CreateServiceAsync(ToCommand(request, caller) with { IdempotencyKey = IdempotencyFilter.CommandKey(http) }, ct);
             return Results.Created($"/api/v1/services/{view.Id}", CatalogServiceDto.From(view));
         });
 
-        api.MapPut("/services/{id:guid}", async (Guid id, HttpRequest httpRequest, CatalogService catalog, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/services/{id:guid}", async (Guid id, HttpRequest httpRequest, CatalogService catalog, IOptions<JsonOptions> json, Caller caller, CancellationToken ct) =>
         {
             var request = await ApiBody.CompleteAsync<ServiceRequest>(httpRequest, json.Value.SerializerOptions, ServiceFields);
             return CatalogServiceDto.From(await catalog.UpdateServiceAsync(id, ToCommand(request, caller), ct));
         }).Accepts<ServiceRequest>("application/json");
 
-        api.MapDelete("/services/{id:guid}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
+        api.MapDelete("/services/{id:guid}", async (Guid id, CatalogService catalog, Caller caller, CancellationToken ct) =>
         {
             await catalog.DeleteServiceAsync(id, caller, ct);
             return Results.NoContent();
@@ -112,19 +113,19 @@ public static class CatalogEndpoints
         api.MapGet("/providers/{id:guid}", async (Guid id, CatalogQueries catalog, CancellationToken ct) =>
             CatalogProviderDto.From(await catalog.ProviderAsync(id, ct) ?? throw DomainException.NotFound("No provider has that id.")));
 
-        api.MapPost("/providers", async (ProviderRequest request, CatalogService catalog, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/providers", async (ProviderRequest request, CatalogService catalog, HttpContext http, Caller caller, CancellationToken ct) =>
         {
             var view = await catalog.CreateProviderAsync(ToCommand(request, caller) with { IdempotencyKey = IdempotencyFilter.CommandKey(http) }, ct);
             return Results.Created($"/api/v1/providers/{view.Id}", CatalogProviderDto.From(view));
         });
 
-        api.MapPut("/providers/{id:guid}", async (Guid id, HttpRequest httpRequest, CatalogService catalog, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/providers/{id:guid}", async (Guid id, HttpRequest httpRequest, CatalogService catalog, IOptions<JsonOptions> json, Caller caller, CancellationToken ct) =>
         {
             var request = await ApiBody.CompleteAsync<ProviderRequest>(httpRequest, json.Value.SerializerOptions, ProviderFields);
             return CatalogProviderDto.From(await catalog.UpdateProviderAsync(id, ToCommand(request, caller), ct));
         }).Accepts<ProviderRequest>("application/json");
 
-        api.MapDelete("/providers/{id:guid}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
+        api.MapDelete("/providers/{id:guid}", async (Guid id, CatalogService catalog, Caller caller, CancellationToken ct) =>
         {
             await catalog.DeleteProviderAsync(id, caller, ct);
             return Results.NoContent();
@@ -133,7 +134,7 @@ public static class CatalogEndpoints
         api.MapGet("/providers/{id:guid}/schedule", async (Guid id, CatalogQueries catalog, CancellationToken ct) =>
             ToDto(await catalog.ScheduleAsync(id, ct)));
 
-        api.MapPut("/providers/{id:guid}/schedule", async (Guid id, HttpRequest httpRequest, CatalogService catalog, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/providers/{id:guid}/schedule", async (Guid id, HttpRequest httpRequest, CatalogService catalog, IOptions<JsonOptions> json, Caller caller, CancellationToken ct) =>
         {
             var request = await ApiBody.CompleteAsync<ScheduleRequest>(httpRequest, json.Value.SerializerOptions, ScheduleFields);
             return ToDto(await catalog.SetScheduleAsync(ToCommand(id, request, caller), ct));
@@ -145,14 +146,14 @@ public static class CatalogEndpoints
         api.MapGet("/resources/{id:guid}", async (Guid id, CatalogQueries catalog, CancellationToken ct) =>
             ResourceDto.From(await catalog.ResourceAsync(id, ct) ?? throw DomainException.NotFound("No room or machine has that id.")));
 
-        api.MapPost("/resources", async (ResourceRequest request, CatalogService catalog, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/resources", async (ResourceRequest request, CatalogService catalog, HttpContext http, Caller caller, CancellationToken ct) =>
         {
             var command = new SaveResource(request.Name ?? string.Empty, Kind(request.Kind), request.Active ?? true, caller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
             var view = await catalog.CreateResourceAsync(command, ct);
             return Results.Created($"/api/v1/resources/{view.Id}", ResourceDto.From(view));
         });
 
-        api.MapPut("/resources/{id:guid}", async (Guid id, HttpRequest httpRequest, CatalogService catalog, CatalogQueries queries, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/resources/{id:guid}", async (Guid id, HttpRequest httpRequest, CatalogService catalog, CatalogQueries queries, IOptions<JsonOptions> json, Caller caller, CancellationToken ct) =>
         {
             var request = await ApiBody.CompleteAsync<ResourceRequest>(httpRequest, json.Value.SerializerOptions, ResourceFields);
             // active may be left out: it then stays as it is.
@@ -160,7 +161,7 @@ public static class CatalogEndpoints
             return ResourceDto.From(await catalog.UpdateResourceAsync(id, new SaveResource(request.Name ?? string.Empty, Kind(request.Kind), active, caller), ct));
         }).Accepts<ResourceRequest>("application/json");
 
-        api.MapDelete("/resources/{id:guid}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
+        api.MapDelete("/resources/{id:guid}", async (Guid id, CatalogService catalog, Caller caller, CancellationToken ct) =>
         {
             await catalog.DeleteResourceAsync(id, caller, ct);
             return Results.NoContent();
@@ -169,14 +170,14 @@ public static class CatalogEndpoints
         api.MapGet("/closures", async (string? from, string? to, CatalogQueries catalog, CancellationToken ct) =>
             (await catalog.ClosuresAsync(OptionalDate(from, "from"), OptionalDate(to, "to"), ct)).Select(c => new { date = Text(c.Date), reason = c.Reason }));
 
-        api.MapPost("/closures", async (ClosureRequest request, CatalogService catalog, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/closures", async (ClosureRequest request, CatalogService catalog, HttpContext http, Caller caller, CancellationToken ct) =>
         {
             var command = new AddClosure(Date(request.Date, "date"), request.Reason ?? string.Empty, caller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
             var view = await catalog.AddClosureAsync(command, ct);
             return Results.Created($"/api/v1/closures/{Text(view.Date)}", new { date = Text(view.Date), reason = view.Reason });
         });
 
-        api.MapDelete("/closures/{date}", async (string date, CatalogService catalog, CancellationToken ct) =>
+        api.MapDelete("/closures/{date}", async (string date, CatalogService catalog, Caller caller, CancellationToken ct) =>
         {
             await catalog.RemoveClosureAsync(Date(date, "date"), caller, ct);
             return Results.NoContent();
@@ -195,7 +196,7 @@ public static class CatalogEndpoints
         });
     }
 
-    private static SaveService ToCommand(ServiceRequest r, Actor caller) => new(
+    private static SaveService ToCommand(ServiceRequest r, Caller caller) => new(
         r.Name ?? string.Empty,
         r.Activity ?? string.Empty,
         (r.Tags ?? []).Select(t => t ?? string.Empty).ToList(),
@@ -209,10 +210,10 @@ public static class CatalogEndpoints
         r.Colour,
         caller);
 
-    private static SaveProvider ToCommand(ProviderRequest r, Actor caller) =>
+    private static SaveProvider ToCommand(ProviderRequest r, Caller caller) =>
         new(r.Name ?? string.Empty, r.Title, r.ServiceIds ?? [], r.Active ?? true, r.Colour, r.Order, caller);
 
-    private static SetSchedule ToCommand(Guid providerId, ScheduleRequest r, Actor caller)
+    private static SetSchedule ToCommand(Guid providerId, ScheduleRequest r, Caller caller)
     {
         var weekly = r.Weekly ?? throw DomainException.Invalid("weekly is required (a list, empty for no weekly hours).", "weekly");
         var exceptions = r.Exceptions ?? throw DomainException.Invalid("exceptions is required (a list, empty for none).", "exceptions");

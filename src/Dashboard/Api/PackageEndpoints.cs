@@ -1,5 +1,6 @@
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Packages;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 using Microsoft.AspNetCore.Http.Json;
@@ -41,17 +42,17 @@ public sealed record ExpiryRequest(DateOnly? ExpiresOn, bool? NeverExpires, stri
 
 public static class PackageEndpoints
 {
-    public static void MapPackageApi(this RouteGroupBuilder api, Actor caller)
+    public static void MapPackageApi(this RouteGroupBuilder api)
     {
         api.MapGet("/package-templates", (PackageQueries queries, CancellationToken ct) => queries.TemplatesAsync(ct));
 
-        api.MapPost("/package-templates", async (SaveTemplateRequest request, PackageService packages, CancellationToken ct) =>
+        api.MapPost("/package-templates", async (SaveTemplateRequest request, PackageService packages, Caller caller, CancellationToken ct) =>
         {
             var view = await packages.CreateTemplateAsync(ToCommand(request, caller), ct);
             return Results.Created($"/api/v1/package-templates/{view.Id}", view);
         });
 
-        api.MapPost("/clients/{id:guid}/packages", async (Guid id, AcquirePackageRequest request, PackageService packages, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/clients/{id:guid}/packages", async (Guid id, AcquirePackageRequest request, PackageService packages, HttpContext http, Caller caller, CancellationToken ct) =>
         {
             var mode = request.Mode ?? throw DomainException.Invalid("mode is required: Paid, Unpaid or Complimentary.", "mode");
             var payments = request.Payments is null ? null : Payments(request.Payments);
@@ -70,18 +71,18 @@ public static class PackageEndpoints
 
         api.MapGet("/package-records/{id:guid}/history", (Guid id, PackageQueries queries, CancellationToken ct) => queries.HistoryAsync(id, ct));
 
-        api.MapPost("/package-records/{id:guid}/freeze", (Guid id, FreezeRequest request, PackageService packages, CancellationToken ct) =>
+        api.MapPost("/package-records/{id:guid}/freeze", (Guid id, FreezeRequest request, PackageService packages, Caller caller, CancellationToken ct) =>
             packages.FreezeAsync(id,
                 request.From ?? throw DomainException.Invalid("from is required (yyyy-MM-dd).", "from"),
                 request.To ?? throw DomainException.Invalid("to is required (yyyy-MM-dd).", "to"), caller, ct));
 
-        api.MapPost("/package-records/{id:guid}/unfreeze", (Guid id, PackageService packages, CancellationToken ct) =>
+        api.MapPost("/package-records/{id:guid}/unfreeze", (Guid id, PackageService packages, Caller caller, CancellationToken ct) =>
             packages.UnfreezeAsync(id, caller, ct));
 
-        api.MapPost("/package-records/{id:guid}/payments", (Guid id, PayRecordRequest request, PackageService packages, CancellationToken ct) =>
+        api.MapPost("/package-records/{id:guid}/payments", (Guid id, PayRecordRequest request, PackageService packages, Caller caller, CancellationToken ct) =>
             packages.PayAsync(id, Payments(request.Payments), caller, ct));
 
-        api.MapPost("/package-records/{id:guid}/expiry", (Guid id, ExpiryRequest request, PackageService packages, CancellationToken ct) =>
+        api.MapPost("/package-records/{id:guid}/expiry", (Guid id, ExpiryRequest request, PackageService packages, Caller caller, CancellationToken ct) =>
         {
             if (request.ExpiresOn is not null == (request.NeverExpires ?? false))
             {
@@ -90,39 +91,40 @@ public static class PackageEndpoints
             return packages.ChangeExpiryAsync(id, request.ExpiresOn, request.Reason, caller, ct);
         });
 
-        api.MapPost("/package-records/{id:guid}/transfer", async (Guid id, TransferRequest request, PackageService packages, CancellationToken ct) =>
+        api.MapPost("/package-records/{id:guid}/transfer", async (Guid id, TransferRequest request, PackageService packages, Caller caller, CancellationToken ct) =>
         {
             var (from, to) = await packages.TransferAsync(id, request.ToClientId ?? throw DomainException.Invalid("toClientId is required.", "toClientId"), caller, ct);
             return new { from, to };
         });
 
-        api.MapPost("/package-records/{id:guid}/adjust", (Guid id, AdjustRequest request, PackageService packages, CancellationToken ct) =>
+        api.MapPost("/package-records/{id:guid}/adjust", (Guid id, AdjustRequest request, PackageService packages, Caller caller, CancellationToken ct) =>
             packages.AdjustAsync(id, request.Delta ?? throw DomainException.Invalid("delta is required.", "delta"), request.Reason, caller, ct));
 
-        api.MapPost("/package-records/{id:guid}/cancel", (Guid id, ReasonRequest? request, PackageService packages, CancellationToken ct) =>
+        api.MapPost("/package-records/{id:guid}/cancel", (Guid id, ReasonRequest? request, PackageService packages, Caller caller, CancellationToken ct) =>
             packages.CancelAsync(id, request?.Reason, caller, ct));
 
         api.MapGet("/settings/packages", (SettingsService settings, CancellationToken ct) => settings.PackagesAsync(ct));
 
         // PUT replaces: every field must be given (400 names the missing ones), so {} never resets anything.
-        api.MapPut("/settings/packages", async (HttpRequest body, SettingsService settings, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/settings/packages", async (HttpRequest body, SettingsService settings, IOptions<JsonOptions> json, Caller caller, CancellationToken ct) =>
         {
             var request = await ApiBody.CompleteAsync<PackageSettings>(body, json.Value.SerializerOptions, "redemptionPolicy", "redeemOnline");
-            await settings.SaveAsync(request, ct);
+            await settings.SaveAsync(request, caller, ct);
             return await settings.PackagesAsync(ct);
         }).Accepts<PackageSettings>("application/json");
 
         api.MapGet("/settings/attendance", (SettingsService settings, CancellationToken ct) => settings.AttendanceAsync(ct));
 
-        api.MapPut("/settings/attendance", async (HttpRequest body, SettingsService settings, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/settings/attendance", async (HttpRequest body, SettingsService settings, IOptions<JsonOptions> json, Caller caller, CancellationToken ct) =>
         {
             var request = await ApiBody.CompleteAsync<AttendanceSettings>(body, json.Value.SerializerOptions, "checkInHoursBefore", "noShow", "lateCancellation", "lateCancellationHours");
-            await settings.SaveAsync(request, ct);
+            await settings.SaveAsync(request, caller, ct);
             return await settings.AttendanceAsync(ct);
         }).Accepts<AttendanceSettings>("application/json");
 
         api.MapGet("/reports/sales", async (string? from, string? to, FrontDesk.Dashboard.Sales.SalesQueries sales, CancellationToken ct) =>
-            await sales.TotalsAsync(ApiEndpoints.Instant(from, "from"), ApiEndpoints.Instant(to, "to"), ct));
+            await sales.TotalsAsync(ApiEndpoints.Instant(from, "from"), ApiEndpoints.Instant(to, "to"), ct))
+            .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
 
         api.MapGet("/reports/sales.csv", async (string? from, string? to, FrontDesk.Dashboard.Sales.SalesQueries sales, CancellationToken ct) =>
         {
@@ -130,10 +132,11 @@ public static class PackageEndpoints
             var end = ApiEndpoints.Instant(to, "to");
             var csv = await sales.CsvAsync(start, end, ct);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"sales-{start:yyyyMMdd}-{end.AddSeconds(-1):yyyyMMdd}.csv");
-        });
+        }).RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
 
         api.MapGet("/reports/liability", async (string? at, PackageQueries queries, BusinessClock clock, CancellationToken ct) =>
-            await queries.LiabilityAsync(string.IsNullOrWhiteSpace(at) ? clock.UtcNow : ApiEndpoints.Instant(at, "at"), ct));
+            await queries.LiabilityAsync(string.IsNullOrWhiteSpace(at) ? clock.UtcNow : ApiEndpoints.Instant(at, "at"), ct))
+            .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
     }
 
     /// <summary>The payments of a request, each with its method and amount, at most <see cref="Limits.MaxPayments"/>.</summary>
@@ -147,7 +150,7 @@ public static class PackageEndpoints
             .ToList();
     }
 
-    private static SaveTemplate ToCommand(SaveTemplateRequest r, Actor caller)
+    private static SaveTemplate ToCommand(SaveTemplateRequest r, Caller caller)
     {
         var kind = r.Kind ?? throw DomainException.Invalid("kind is required: Course, Fixed or AnyFromList.", "kind");
         if (r.ExpiryDays is not null && r.ExpiryMonths is not null)

@@ -15,6 +15,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         DomainErrorKind.Invalid => StatusCodes.Status400BadRequest,
         DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
         DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -51,6 +52,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         DomainErrorKind.NotFound => "Not found.",
         DomainErrorKind.Conflict => "That clashes with the current state.",
         DomainErrorKind.OutOfRange => "A value is out of range.",
+        DomainErrorKind.Forbidden => "Not allowed.",
         _ => "A business rule does not allow that.",
     };
 

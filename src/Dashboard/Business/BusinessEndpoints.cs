@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FrontDesk.Dashboard.Api;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -22,19 +23,16 @@ public sealed record BusinessSettingsDto(string? Name, string? TimeZone, string?
 /// <summary>GET/PUT /api/v1/settings/business: the business's name, time zone, currency, culture and opening hours.</summary>
 public static class BusinessEndpoints
 {
-    // Until API keys exist every call is made by this one caller (as in ApiEndpoints).
-    private static readonly Actor ApiCaller = Actor.Api("public");
-
     private static readonly string[] Fields = ["name", "timeZone", "currency", "culture", "hours"];
 
     public static void MapBusinessApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/settings").WithTags("Settings");
+        var api = app.MapGroup("/api/v1/settings").WithTags("Settings").RequireAuthorization(ApiKeyAuthentication.Policy);
         api.AddEndpointFilter<IdempotencyFilter>();
 
         api.MapGet("/business", (BusinessProfileStore store) => BusinessSettingsDto.From(store.Current));
 
-        api.MapPut("/business", async (HttpRequest httpRequest, BusinessProfileStore store, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/business", async (HttpRequest httpRequest, BusinessProfileStore store, IOptions<JsonOptions> json, Caller caller, CancellationToken ct) =>
         {
             var request = await ApiBody.CompleteAsync<BusinessSettingsDto>(httpRequest, json.Value.SerializerOptions, Fields);
             var (profile, errors) = ToProfile(request);
@@ -42,7 +40,7 @@ public static class BusinessEndpoints
             {
                 try
                 {
-                    return Results.Ok(BusinessSettingsDto.From(await store.SaveAsync(profile, ApiCaller, ct)));
+                    return Results.Ok(BusinessSettingsDto.From(await store.SaveAsync(profile, caller, ct)));
                 }
                 catch (BusinessSettingsException refused)
                 {

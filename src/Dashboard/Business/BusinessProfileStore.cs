@@ -1,6 +1,7 @@
 using System.Globalization;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Live;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -123,8 +124,9 @@ public sealed class BusinessProfileStore : IDisposable
     /// Validates and saves <paramref name="profile"/>, then makes it current and announces it.
     /// Refused with every field's problem (<see cref="BusinessSettingsException"/>), writing nothing.
     /// </summary>
-    public async Task<BusinessProfile> SaveAsync(BusinessProfile profile, Actor actor, CancellationToken ct = default)
+    public async Task<BusinessProfile> SaveAsync(BusinessProfile profile, Caller caller, CancellationToken ct = default)
     {
+        Permissions.Ensure(caller, Permissions.SaveBusinessSettings);
         var candidate = profile.Normalized();
         var errors = candidate.Validate();
         if (errors.Count > 0)
@@ -139,6 +141,7 @@ public sealed class BusinessProfileStore : IDisposable
             {
                 await SetAsync(db, key, value, ct);
             }
+            AuditWriter.Record(db, caller, Permissions.SaveBusinessSettings, _time.GetUtcNow());
             await db.SaveChangesAsync(ct);
             Volatile.Write(ref _current, candidate);
         }
@@ -147,7 +150,7 @@ public sealed class BusinessProfileStore : IDisposable
             _writes.Release();
         }
         Changed?.Invoke(candidate);
-        _feed.Publish([new BusinessProfileChangedLive(candidate, _time.GetUtcNow(), actor.DisplayName)]);
+        _feed.Publish([new BusinessProfileChangedLive(candidate, _time.GetUtcNow(), caller.Actor.DisplayName)]);
         return candidate;
     }
 

@@ -5,6 +5,7 @@ using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Catalog;
 using FrontDesk.Domain.Clients;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 using FrontDesk.Domain.Sales;
@@ -25,9 +26,10 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
 
     public async Task<AppointmentView> BookAsync(BookAppointment command, CancellationToken ct = default)
     {
+        Permissions.Ensure(command.Caller, Permissions.Book);
         var now = clock.UtcNow;
         Appointment.EnsureBookableStart(command.Start, now); // before any read or lock
-        var (view, events) = await unitOfWork.RunAsync(command.IdempotencyKey, "book", async db =>
+        var (view, events) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.Book, async db =>
         {
             Client client;
             if (command.NewClient is { } details)
@@ -71,9 +73,10 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     /// </summary>
     public async Task<AppointmentView> MoveAsync(MoveAppointment command, CancellationToken ct = default)
     {
+        Permissions.Ensure(command.Caller, Permissions.Move);
         var now = clock.UtcNow;
         Appointment.EnsureBookableStart(command.Start, now);
-        var (view, events) = await unitOfWork.RunAsync(async db =>
+        var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.Move, async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -115,7 +118,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     public async Task<AppointmentView> AttachPackageAsync(AttachPackage command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, events) = await unitOfWork.RunAsync(command.IdempotencyKey, "attach-package", async db =>
+        var (view, events) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.AttachPackage, async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -135,19 +138,19 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     }
 
     /// <summary>Stops paying the appointment from its record; the session is given back.</summary>
-    public Task<AppointmentView> DetachPackageAsync(Guid id, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, AppointmentChange.PackageChanged, actor, async (db, a, now) =>
+    public Task<AppointmentView> DetachPackageAsync(Guid id, Caller caller, CancellationToken ct = default) =>
+        ChangeAsync(id, AppointmentChange.PackageChanged, caller, Permissions.DetachPackage, async (db, a, now) =>
         {
             if (a.Status.IsFinal())
             {
                 throw DomainException.Conflict($"This appointment is already {a.Status.Describe()}; how it was paid stays.");
             }
-            await ReleaseAsync(db, a, "removed from the booking", now, actor, ct);
+            await ReleaseAsync(db, a, "removed from the booking", now, caller.Actor, ct);
         }, ct);
 
     /// <summary>Checks in, from when the business's check-in setting allows (by default the appointment's own day).</summary>
-    public Task<AppointmentView> CheckInAsync(Guid id, Actor actor, CancellationToken ct = default) =>
-        CheckInAsync(new CheckInAppointment(id, actor), ct);
+    public Task<AppointmentView> CheckInAsync(Guid id, Caller caller, CancellationToken ct = default) =>
+        CheckInAsync(new CheckInAppointment(id, caller), ct);
 
     /// <summary>
     /// Checks in, and with <see cref="CheckInAppointment.RedeemRecordId"/> books the visit from
@@ -157,7 +160,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     public async Task<AppointmentView> CheckInAsync(CheckInAppointment command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, events) = await unitOfWork.RunAsync(command.IdempotencyKey, "check-in", async db =>
+        var (view, events) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.CheckIn, async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -179,18 +182,18 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     /// A no-show gives a booked (or, with the at-booking policy, redeemed) session back, or
     /// forfeits it when the business's no-show policy says so.
     /// </summary>
-    public Task<AppointmentView> MarkNoShowAsync(Guid id, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, AppointmentChange.NoShow, actor, async (db, a, now) =>
+    public Task<AppointmentView> MarkNoShowAsync(Guid id, Caller caller, CancellationToken ct = default) =>
+        ChangeAsync(id, AppointmentChange.NoShow, caller, Permissions.NoShow, async (db, a, now) =>
         {
-            a.MarkNoShow(now, actor);
+            a.MarkNoShow(now, caller.Actor);
             var settings = await SettingsService.ReadAttendanceAsync(db, ct);
             if (settings.NoShow == MissedSessionPolicy.Forfeit)
             {
-                await ForfeitAsync(db, a, "no-show", now, actor, ct);
+                await ForfeitAsync(db, a, "no-show", now, caller.Actor, ct);
             }
             else
             {
-                await ReleaseAsync(db, a, "no-show", now, actor, ct);
+                await ReleaseAsync(db, a, "no-show", now, caller.Actor, ct);
             }
         }, ct);
 
@@ -198,18 +201,18 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     /// Cancels. The session is given back, unless the cancellation is late (within the
     /// business's late-cancellation window before the start) and the policy forfeits it.
     /// </summary>
-    public Task<AppointmentView> CancelAsync(Guid id, string? reason, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, AppointmentChange.Cancelled, actor, async (db, a, now) =>
+    public Task<AppointmentView> CancelAsync(Guid id, string? reason, Caller caller, CancellationToken ct = default) =>
+        ChangeAsync(id, AppointmentChange.Cancelled, caller, Permissions.Cancel, async (db, a, now) =>
         {
-            a.Cancel(reason, now, actor);
+            a.Cancel(reason, now, caller.Actor);
             var settings = await SettingsService.ReadAttendanceAsync(db, ct);
             if (settings.LateCancellation == MissedSessionPolicy.Forfeit && a.Start - now < TimeSpan.FromHours(settings.LateCancellationHours))
             {
-                await ForfeitAsync(db, a, $"late cancellation (less than {settings.LateCancellationHours} h before)", now, actor, ct);
+                await ForfeitAsync(db, a, $"late cancellation (less than {settings.LateCancellationHours} h before)", now, caller.Actor, ct);
             }
             else
             {
-                await ReleaseAsync(db, a, "appointment cancelled", now, actor, ct);
+                await ReleaseAsync(db, a, "appointment cancelled", now, caller.Actor, ct);
             }
         }, ct);
 
@@ -221,7 +224,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     public async Task<AppointmentView> CheckOutAsync(CheckOutAppointment command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, events) = await unitOfWork.RunAsync(command.IdempotencyKey, "check-out", async db =>
+        var (view, events) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.CheckOut, async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -262,17 +265,17 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     private async Task<IReadOnlyList<InvoiceLine>> CreditsAsync(DashboardDbContext db, Appointment appointment, Service service, string? recordName, CancellationToken ct) =>
         AmountDue.Credits(appointment, recordName, appointment.PackageRecordId is null ? await BestDiscountAsync(db, appointment, service, ct) : null);
 
-    private async Task<AppointmentView> ChangeAsync(Guid id, AppointmentChange change, Actor actor, Func<DashboardDbContext, Appointment, DateTimeOffset, Task> act, CancellationToken ct)
+    private async Task<AppointmentView> ChangeAsync(Guid id, AppointmentChange change, Caller caller, string command, Func<DashboardDbContext, Appointment, DateTimeOffset, Task> act, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var (view, events) = await unitOfWork.RunAsync(async db =>
+        var (view, events) = await unitOfWork.RunAsync(caller, command, async db =>
         {
             var appointment = await FindAsync(db, id, ct);
             await act(db, appointment, now);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
             return await ViewAsync(db, appointment, service, ct);
         }, ct);
-        Announce(view, change, events, now, actor);
+        Announce(view, change, events, now, caller.Actor);
         return view;
     }
 

@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Sales;
 
@@ -12,8 +13,10 @@ namespace FrontDesk.Dashboard.Calendar;
 /// perform (recorded on the appointment). Clashes are never overridable. Any caller may
 /// override for now; issue 11 (staff and roles) limits it to managers.
 /// </summary>
-public sealed record BookAppointment(Guid ClientId, Guid ServiceId, Guid ProviderId, DateTimeOffset Start, bool OverrideWorkingHours, string? Note, Actor Actor)
+public sealed record BookAppointment(Guid ClientId, Guid ServiceId, Guid ProviderId, DateTimeOffset Start, bool OverrideWorkingHours, string? Note, Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+
     /// <summary>The same flag as <see cref="OverrideWorkingHours"/>, by the name the API uses.</summary>
     public bool OverrideAvailability => OverrideWorkingHours;
 
@@ -37,8 +40,10 @@ public sealed record BookAppointment(Guid ClientId, Guid ServiceId, Guid Provide
 public sealed record NewClientDetails(string Name, string? Phone, string? Email);
 
 /// <summary>Moves an appointment; <see cref="OverrideWorkingHours"/> overrides availability as for booking (issue 11 limits it to managers).</summary>
-public sealed record MoveAppointment(Guid AppointmentId, DateTimeOffset Start, Guid? ProviderId, bool OverrideWorkingHours, Actor Actor)
+public sealed record MoveAppointment(Guid AppointmentId, DateTimeOffset Start, Guid? ProviderId, bool OverrideWorkingHours, Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+
     /// <summary>The same flag as <see cref="OverrideWorkingHours"/>, by the name the API uses.</summary>
     public bool OverrideAvailability => OverrideWorkingHours;
 
@@ -56,14 +61,18 @@ public sealed record MoveAppointment(Guid AppointmentId, DateTimeOffset Start, G
     public const string DropPackageConfirmation = "dropPackage";
 }
 
-public sealed record CheckOutAppointment(Guid AppointmentId, IReadOnlyList<PaymentLine> Payments, Actor Actor)
+public sealed record CheckOutAppointment(Guid AppointmentId, IReadOnlyList<PaymentLine> Payments, Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+
     public string? IdempotencyKey { get; init; }
 }
 
 /// <summary>Turns a booked appointment into a session of a prepaid record (any time before check-out).</summary>
-public sealed record AttachPackage(Guid AppointmentId, Guid PackageRecordId, int? SessionNumber, Actor Actor)
+public sealed record AttachPackage(Guid AppointmentId, Guid PackageRecordId, int? SessionNumber, Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+
     public string? IdempotencyKey { get; init; }
 }
 
@@ -72,8 +81,10 @@ public sealed record AttachPackage(Guid AppointmentId, Guid PackageRecordId, int
 /// prepaid record (a session of it, or the one named), all in one transaction: if the record
 /// cannot pay, nothing is checked in, and if check-in is refused, nothing is redeemed.
 /// </summary>
-public sealed record CheckInAppointment(Guid AppointmentId, Actor Actor)
+public sealed record CheckInAppointment(Guid AppointmentId, Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+
     public Guid? RedeemRecordId { get; init; }
 
     public int? RedeemSession { get; init; }

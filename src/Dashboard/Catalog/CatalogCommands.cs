@@ -1,4 +1,5 @@
 using FrontDesk.Domain.Catalog;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 
 namespace FrontDesk.Dashboard.Catalog;
@@ -20,26 +21,37 @@ public sealed record SaveService(
     bool BookableOnline,
     bool Active,
     string? Colour,
-    Actor Actor)
+    Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+
     public string? IdempotencyKey { get; init; }
 }
 
 /// <summary>Creates or replaces a provider's profile; <see cref="Colour"/> and <see cref="Order"/> null keep (or default) them.</summary>
-public sealed record SaveProvider(string Name, string? Title, IReadOnlyList<Guid> ServiceIds, bool Active, string? Colour, int? Order, Actor Actor)
+public sealed record SaveProvider(string Name, string? Title, IReadOnlyList<Guid> ServiceIds, bool Active, string? Colour, int? Order, Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+
     public string? IdempotencyKey { get; init; }
 }
 
-public sealed record SaveResource(string Name, ResourceKind Kind, bool Active, Actor Actor)
+public sealed record SaveResource(string Name, ResourceKind Kind, bool Active, Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+
     public string? IdempotencyKey { get; init; }
 }
 
 /// <summary>Replaces a provider's weekly hours and dated exceptions at once.</summary>
-public sealed record SetSchedule(Guid ProviderId, IReadOnlyList<WeeklyHoursView> Weekly, IReadOnlyList<ExceptionView> Exceptions, Actor Actor);
-
-public sealed record AddClosure(DateOnly Date, string Reason, Actor Actor)
+public sealed record SetSchedule(Guid ProviderId, IReadOnlyList<WeeklyHoursView> Weekly, IReadOnlyList<ExceptionView> Exceptions, Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+}
+
+public sealed record AddClosure(DateOnly Date, string Reason, Caller Caller)
+{
+    public Actor Actor => Caller.Actor;
+
     public string? IdempotencyKey { get; init; }
 }

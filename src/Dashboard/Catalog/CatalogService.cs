@@ -1,6 +1,7 @@
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Live;
 using FrontDesk.Domain.Catalog;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
 {
     public async Task<ServiceView> CreateServiceAsync(SaveService command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(command.IdempotencyKey, "create-service", async db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.CreateService, async db =>
         {
             var id = ServiceId.New();
             var service = new Service(id, command.Name, Minutes(command.DurationMinutes), Price(command.Price), command.Activity,
@@ -38,7 +39,7 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     /// <summary>Replaces every field of a service (deactivation is <c>Active = false</c>).</summary>
     public async Task<ServiceView> UpdateServiceAsync(Guid id, SaveService command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateService, async db =>
         {
             var service = await FindServiceAsync(db, id, ct);
             service.Update(command.Name, Minutes(command.DurationMinutes), Price(command.Price), command.Activity, command.Tags,
@@ -51,9 +52,9 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     }
 
     /// <summary>Deletes a service nothing names yet; one with history is refused (409): deactivate it.</summary>
-    public async Task DeleteServiceAsync(Guid id, Actor actor, CancellationToken ct = default)
+    public async Task DeleteServiceAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
-        await unitOfWork.RunAsync(async db =>
+        await unitOfWork.RunAsync(caller, Permissions.DeleteService, async db =>
         {
             var service = await FindServiceAsync(db, id, ct);
             var key = service.Id;
@@ -71,12 +72,12 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.Services.Remove(service);
             return true;
         }, ct);
-        Announce(CatalogPart.Services, id, actor);
+        Announce(CatalogPart.Services, id, caller.Actor);
     }
 
     public async Task<ProviderView> CreateProviderAsync(SaveProvider command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(command.IdempotencyKey, "create-provider", async db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.CreateProvider, async db =>
         {
             var services = await ServicesAsync(db, command.ServiceIds, ct);
             var order = command.Order ?? (await db.Providers.Select(p => (int?)p.Order).MaxAsync(ct) ?? -1) + 1;
@@ -96,7 +97,7 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     /// <summary>Replaces a provider's profile and services (deactivation is <c>Active = false</c>); the schedule is set apart.</summary>
     public async Task<ProviderView> UpdateProviderAsync(Guid id, SaveProvider command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateProvider, async db =>
         {
             var provider = await FindProviderAsync(db, id, ct);
             var services = await ServicesAsync(db, command.ServiceIds, ct);
@@ -109,9 +110,9 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     }
 
     /// <summary>Deletes a provider nothing names yet; one with appointments or packages is refused (409): deactivate them.</summary>
-    public async Task DeleteProviderAsync(Guid id, Actor actor, CancellationToken ct = default)
+    public async Task DeleteProviderAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
-        await unitOfWork.RunAsync(async db =>
+        await unitOfWork.RunAsync(caller, Permissions.DeleteProvider, async db =>
         {
             var provider = await FindProviderAsync(db, id, ct);
             var key = provider.Id;
@@ -124,12 +125,13 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.Providers.Remove(provider);
             return true;
         }, ct);
-        Announce(CatalogPart.Providers, id, actor);
+        Announce(CatalogPart.Providers, id, caller.Actor);
     }
 
     /// <summary>Replaces the weekly hours (with breaks) and the dated exceptions; all checked before anything changes.</summary>
     public async Task<ScheduleView> SetScheduleAsync(SetSchedule command, CancellationToken ct = default)
     {
+        Permissions.Ensure(command.Caller, Permissions.SetSchedule);
         Limits.EnsureCount(command.Weekly, Limits.MaxListItems, "weekly", "Weekly hours");
         Limits.EnsureCount(command.Exceptions, Provider.MaxExceptions, "exceptions", "Exceptions");
         var now = clock.UtcNow;
@@ -155,7 +157,7 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
                 throw DomainException.Invalid($"{e.Date:yyyy-MM-dd}: give off: true for a day off, or the start and end of the hours worked that date.", "exceptions");
             }
         }
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.SetSchedule, async db =>
         {
             var provider = await FindProviderAsync(db, command.ProviderId, ct);
             provider.SetSchedule(weekly, exceptions);
@@ -167,7 +169,7 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
 
     public async Task<ResourceView> CreateResourceAsync(SaveResource command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(command.IdempotencyKey, "create-resource", db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.CreateResource, db =>
         {
             var resource = new Resource(ResourceId.New(), command.Name, command.Kind);
             if (!command.Active)
@@ -183,7 +185,7 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
 
     public async Task<ResourceView> UpdateResourceAsync(Guid id, SaveResource command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateResource, async db =>
         {
             var resource = await FindResourceAsync(db, id, ct);
             resource.Update(command.Name, command.Kind, command.Active);
@@ -194,9 +196,9 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     }
 
     /// <summary>Deletes a resource no appointment has used and no service needs; otherwise refused (409).</summary>
-    public async Task DeleteResourceAsync(Guid id, Actor actor, CancellationToken ct = default)
+    public async Task DeleteResourceAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
-        await unitOfWork.RunAsync(async db =>
+        await unitOfWork.RunAsync(caller, Permissions.DeleteResource, async db =>
         {
             var resource = await FindResourceAsync(db, id, ct);
             var key = resource.Id;
@@ -215,14 +217,15 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.Resources.Remove(resource);
             return true;
         }, ct);
-        Announce(CatalogPart.Resources, id, actor);
+        Announce(CatalogPart.Resources, id, caller.Actor);
     }
 
     /// <summary>Closes the whole business on a date (a public holiday); one closure per date.</summary>
     public async Task<ClosureView> AddClosureAsync(AddClosure command, CancellationToken ct = default)
     {
+        Permissions.Ensure(command.Caller, Permissions.AddClosure);
         Limits.EnsureDate(command.Date, clock.UtcNow, "date", "The closure's date");
-        var (view, _) = await unitOfWork.RunAsync(command.IdempotencyKey, "add-closure", async db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.AddClosure, async db =>
         {
             var closure = new BusinessClosure(command.Date, command.Reason);
             if (await db.BusinessClosures.FindAsync([command.Date], ct) is { } existing)
@@ -237,16 +240,16 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     }
 
     /// <summary>Opens a closed date again.</summary>
-    public async Task RemoveClosureAsync(DateOnly date, Actor actor, CancellationToken ct = default)
+    public async Task RemoveClosureAsync(DateOnly date, Caller caller, CancellationToken ct = default)
     {
-        await unitOfWork.RunAsync(async db =>
+        await unitOfWork.RunAsync(caller, Permissions.RemoveClosure, async db =>
         {
             var closure = await db.BusinessClosures.FindAsync([date], ct)
                 ?? throw DomainException.NotFound($"The business is not closed on {date:yyyy-MM-dd}.");
             db.BusinessClosures.Remove(closure);
             return true;
         }, ct);
-        Announce(CatalogPart.Closures, null, actor);
+        Announce(CatalogPart.Closures, null, caller.Actor);
     }
 
     /// <summary>Refuses, with the names, services that are inactive among <paramref name="ids"/> (for packages and sales).</summary>

@@ -22,7 +22,7 @@ public static class ClientEndpoints
 {
     private static readonly string[] PutFields = ["name", "phone", "email", "dateOfBirth", "notes", "marketingConsent", "active"];
 
-    public static void MapClientApi(this RouteGroupBuilder api, Actor caller)
+    public static void MapClientApi(this RouteGroupBuilder api)
     {
         // Every client, a page at a time (offset + limit, with the total); query filters by name words or phone digits.
         api.MapGet("/clients", async (string? query, int? offset, int? limit, bool? includeInactive, ClientService clients, CancellationToken ct) =>
@@ -35,7 +35,7 @@ public static class ClientEndpoints
             await clients.FindAsync(id, ct) is { } c ? Results.Ok(ToDto(c)) : throw DomainException.NotFound("No client has that id."));
 
         // 409 names the client who already has the phone or email, unless allowDuplicate: true.
-        api.MapPost("/clients", async (CreateClientRequest request, ClientService clients, CancellationToken ct) =>
+        api.MapPost("/clients", async (CreateClientRequest request, ClientService clients, Caller caller, CancellationToken ct) =>
         {
             var command = new RegisterClient(request.Name ?? string.Empty, request.Phone, request.Email, request.Notes, caller)
             {
@@ -55,7 +55,7 @@ public static class ClientEndpoints
         });
 
         // PUT replaces every field (each must be given); active: false deactivates, true reactivates.
-        api.MapPut("/clients/{id:guid}", async (Guid id, HttpRequest httpRequest, ClientService clients, IOptions<JsonOptions> json, CancellationToken ct) =>
+        api.MapPut("/clients/{id:guid}", async (Guid id, HttpRequest httpRequest, ClientService clients, IOptions<JsonOptions> json, Caller caller, CancellationToken ct) =>
         {
             var request = await ApiBody.CompleteAsync<UpdateClientRequest>(httpRequest, json.Value.SerializerOptions, PutFields);
             var details = new ClientDetails(request.Name ?? string.Empty, request.Phone, request.Email, request.DateOfBirth, request.Notes, request.MarketingConsent ?? false);
@@ -73,7 +73,7 @@ public static class ClientEndpoints
             }
         }).Accepts<UpdateClientRequest>("application/json");
 
-        api.MapPost("/clients/{id:guid}/merge", async (Guid id, MergeClientRequest request, ClientService clients, CancellationToken ct) =>
+        api.MapPost("/clients/{id:guid}/merge", async (Guid id, MergeClientRequest request, ClientService clients, Caller caller, CancellationToken ct) =>
         {
             var into = request.IntoClientId is { } i && i != Guid.Empty ? i : throw DomainException.Invalid("intoClientId is required.", "intoClientId");
             return ToDto(await clients.MergeAsync(id, into, caller, ct));
@@ -85,11 +85,11 @@ public static class ClientEndpoints
             return Results.Json(export, statusCode: 200);
         });
 
-        api.MapPost("/clients/{id:guid}/erase", async (Guid id, ClientService clients, CancellationToken ct) =>
+        api.MapPost("/clients/{id:guid}/erase", async (Guid id, ClientService clients, Caller caller, CancellationToken ct) =>
             ToDto(await clients.EraseAsync(id, caller, ct)));
 
         // text/csv with a header row; ?dryRun=true checks every row and writes nothing.
-        api.MapPost("/clients/import", async (HttpRequest http, bool? dryRun, ClientImport import, CancellationToken ct) =>
+        api.MapPost("/clients/import", async (HttpRequest http, bool? dryRun, ClientImport import, Caller caller, CancellationToken ct) =>
         {
             if (http.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
             {

@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Domain.Clients;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -153,25 +154,29 @@ public sealed class ClientImport(UnitOfWork unitOfWork, IDbContextFactory<Dashbo
     }
 
     /// <summary>Creates the clients of every good row in one transaction, reporting progress (0-100) as it goes; bad rows are skipped.</summary>
-    public async Task<ImportResult> ImportAsync(CsvTable table, IReadOnlyList<ImportField> mapping, Actor actor, IProgress<int>? progress = null, CancellationToken ct = default)
+    public async Task<ImportResult> ImportAsync(CsvTable table, IReadOnlyList<ImportField> mapping, Caller caller, IProgress<int>? progress = null, CancellationToken ct = default)
     {
+        Permissions.Ensure(caller, Permissions.ImportClients);
         var now = clock.GetUtcNow();
-        var (result, _) = await unitOfWork.RunAsync(async db =>
+        // One audit entry for the whole import (its count), not one per client created.
+        var (result, _) = await unitOfWork.RunAsync(caller, null, Permissions.ImportClients, async db =>
         {
             // Planned again inside the transaction: a client added at another desk since the
             // preview is seen, and its duplicate skipped.
-            var plan = await PlanAsync(db, table, mapping, actor, ct);
+            var plan = await PlanAsync(db, table, mapping, caller.Actor, ct);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var done = 0;
             foreach (var batch in plan.Rows.Chunk(SaveBatch))
             {
-                db.Clients.AddRange(batch.Select(r => r.Prepared ?? Client.Register(ClientId.New(), r.Details, now, actor)));
+                db.Clients.AddRange(batch.Select(r => r.Prepared ?? Client.Register(ClientId.New(), r.Details, now, caller.Actor)));
                 await db.SaveChangesAsync(ct);
                 done += batch.Length;
                 progress?.Report(done * 100 / Math.Max(1, plan.Rows.Count));
             }
+            db.AuditTrail.Add(AuditWriter.Entry(caller, Permissions.ImportClients, now, "ClientImport", Guid.CreateVersion7().ToString(), null, null,
+                new System.Text.Json.Nodes.JsonObject { ["Created"] = plan.Rows.Count, ["Skipped"] = plan.Errors.Count }));
             return new ImportResult(plan.Rows.Count, plan.Errors);
-        }, ct);
+        }, audit: false, ct);
         progress?.Report(100);
         return result;
     }

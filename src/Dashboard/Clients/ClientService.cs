@@ -1,13 +1,16 @@
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Live;
 using FrontDesk.Domain.Clients;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace FrontDesk.Dashboard.Clients;
 
-public sealed record RegisterClient(string Name, string? Phone, string? Email, string? Notes, Actor Actor)
+public sealed record RegisterClient(string Name, string? Phone, string? Email, string? Notes, Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+
     public DateOnly? DateOfBirth { get; init; }
     public bool MarketingConsent { get; init; }
 
@@ -18,8 +21,10 @@ public sealed record RegisterClient(string Name, string? Phone, string? Email, s
 }
 
 /// <summary>Replaces every detail of a client; <see cref="Active"/> false deactivates, true reactivates.</summary>
-public sealed record UpdateClient(Guid Id, ClientDetails Details, bool Active, Actor Actor)
+public sealed record UpdateClient(Guid Id, ClientDetails Details, bool Active, Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+
     public bool AllowDuplicate { get; init; }
 }
 
@@ -62,7 +67,7 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     public async Task<ClientView> RegisterAsync(RegisterClient command, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (client, _) = await unitOfWork.RunAsync(async db =>
+        var (client, _) = await unitOfWork.RunAsync(command.Caller, Permissions.RegisterClient, async db =>
         {
             var client = Client.Register(ClientId.New(), command.Details, now, command.Actor);
             if (!command.AllowDuplicate)
@@ -80,7 +85,7 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     public async Task<ClientView> UpdateAsync(UpdateClient command, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (client, _) = await unitOfWork.RunAsync(async db =>
+        var (client, _) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateClient, async db =>
         {
             var client = await db.Clients.FindAsync([new ClientId(command.Id)], ct) ?? throw DomainException.NotFound("No client has that id.");
             var phoneBefore = client.PhoneDigits;
@@ -146,10 +151,10 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     /// Moves everything of a duplicate (appointments, package records with their history, sales)
     /// to the client kept, in one transaction; the duplicate is deactivated and points to it.
     /// </summary>
-    public async Task<ClientView> MergeAsync(Guid duplicateId, Guid intoClientId, Actor actor, CancellationToken ct = default)
+    public async Task<ClientView> MergeAsync(Guid duplicateId, Guid intoClientId, Caller caller, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (kept, _) = await unitOfWork.RunAsync(async db =>
+        var (kept, _) = await unitOfWork.RunAsync(caller, Permissions.MergeClients, async db =>
         {
             var duplicate = await db.Clients.FindAsync([new ClientId(duplicateId)], ct) ?? throw DomainException.NotFound("No client has that id.");
             if (intoClientId == duplicateId)
@@ -157,7 +162,7 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
                 throw DomainException.Invalid("A client cannot be merged into themselves; choose the other record.", "intoClientId");
             }
             var kept = await db.Clients.FindAsync([new ClientId(intoClientId)], ct) ?? throw DomainException.NotFound("The client to merge into does not exist.");
-            duplicate.MergeInto(kept, now, actor);
+            duplicate.MergeInto(kept, now, caller.Actor);
             var from = duplicate.Id;
             var into = kept.Id;
             // Set-based moves inside the same transaction: the rows keep their history, money and
@@ -174,13 +179,13 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     }
 
     /// <summary>Anonymises the person; appointments, sales and package records stay, so every total is unchanged.</summary>
-    public async Task<ClientView> EraseAsync(Guid id, Actor actor, CancellationToken ct = default)
+    public async Task<ClientView> EraseAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (client, _) = await unitOfWork.RunAsync(async db =>
+        var (client, _) = await unitOfWork.RunAsync(caller, Permissions.EraseClient, async db =>
         {
             var client = await db.Clients.FindAsync([new ClientId(id)], ct) ?? throw DomainException.NotFound("No client has that id.");
-            client.Erase(now, actor);
+            client.Erase(now, caller.Actor);
             return client;
         }, ct);
         return ToView(client);

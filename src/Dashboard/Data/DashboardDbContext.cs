@@ -31,6 +31,29 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<IdempotencyEntry> IdempotencyEntries => Set<IdempotencyEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
+    public DbSet<FrontDesk.Dashboard.Security.ApiKey> ApiKeys => Set<FrontDesk.Dashboard.Security.ApiKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnsureAuditTrailAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnsureAuditTrailAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit trail is append-only: a changed or removed entry refuses the whole save.</summary>
+    private void EnsureAuditTrailAppendOnly()
+    {
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit trail is append-only: its entries can never be changed or deleted.");
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

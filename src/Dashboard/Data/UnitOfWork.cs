@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,18 +10,27 @@ namespace FrontDesk.Dashboard.Data;
 /// reads that a rule depends on and the write that follows cannot interleave with another
 /// desk's), then hands back the domain events of the aggregates it saved, for announcing
 /// after the commit. With an idempotency key, a command already done replays its first
-/// result and changes nothing.
+/// result and changes nothing. The caller's right to the command is checked first (see
+/// <see cref="Permissions"/>), and the command's changes are written to the audit trail in the
+/// same transaction (see <see cref="AuditWriter"/>).
 /// </summary>
 public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock)
 {
     public const int MaxKeyLength = 200;
 
-    public Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
-        RunAsync(null, string.Empty, work, ct);
+    public Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
+        RunAsync(caller, null, command, work, ct);
 
+    /// <param name="caller">Who asks; refused (Forbidden) before anything is read unless <see cref="Permissions"/> allows it.</param>
+    /// <param name="command">The command's name in the permissions table; also what the audit trail and idempotency keys record.</param>
     /// <returns>The result, and the events to announce (none when the result was replayed).</returns>
-    public async Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(string? idempotencyKey, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default)
+    public Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string? idempotencyKey, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
+        RunAsync(caller, idempotencyKey, command, work, audit: true, ct);
+
+    /// <param name="audit">False when the work writes its own audit entries (an import writes one summary).</param>
+    public async Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string? idempotencyKey, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct = default)
     {
+        Permissions.Ensure(caller, command);
         if (idempotencyKey is { Length: 0 or > MaxKeyLength })
         {
             throw DomainException.Invalid($"An idempotency key has 1 to {MaxKeyLength} characters.", "Idempotency-Key");
@@ -49,6 +59,10 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
                     ResultJson = JsonSerializer.Serialize(result),
                     CreatedAt = clock.GetUtcNow(),
                 });
+            }
+            if (audit)
+            {
+                AuditWriter.Record(db, caller, command, clock.GetUtcNow());
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -1,4 +1,5 @@
 using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 
@@ -19,10 +20,15 @@ public sealed record SaveTemplate(
     int? ExpiryLength,
     ExpiryUnit ExpiryUnit,
     RestrictionsView? Restrictions,
-    Actor Actor);
+    Caller Caller)
+{
+    public Actor Actor => Caller.Actor;
+}
 
 /// <summary>Sell (Paid, with payments), assign unpaid (open invoice) or give (Complimentary, with a reason).</summary>
-public sealed record AcquirePackage(Guid ClientId, Guid TemplateId, AcquisitionMode Mode, string? Reason, IReadOnlyList<PaymentLine>? Payments, Actor Actor)
+public sealed record AcquirePackage(Guid ClientId, Guid TemplateId, AcquisitionMode Mode, string? Reason, IReadOnlyList<PaymentLine>? Payments, Caller Caller)
 {
+    public Actor Actor => Caller.Actor;
+
     public string? IdempotencyKey { get; init; }
 }

@@ -3,6 +3,7 @@ using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Live;
 using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Clients;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 using FrontDesk.Domain.Sales;
@@ -19,7 +20,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     public async Task<TemplateView> CreateTemplateAsync(SaveTemplate command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateTemplate, async db =>
         {
             await EnsureServicesExistAsync(db, command, ct);
             await Catalog.CatalogService.EnsureActiveAsync(db, Named(command), "put in a package", ct);
@@ -34,7 +35,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     public async Task<TemplateView> EditTemplateAsync(Guid id, SaveTemplate command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.EditTemplate, async db =>
         {
             var template = await FindTemplateAsync(db, id, ct);
             await EnsureServicesExistAsync(db, command, ct);
@@ -47,23 +48,23 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
         return view;
     }
 
-    public async Task<TemplateView> SetTemplateActiveAsync(Guid id, bool active, Actor actor, CancellationToken ct = default)
+    public async Task<TemplateView> SetTemplateActiveAsync(Guid id, bool active, Caller caller, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var (view, _) = await unitOfWork.RunAsync(caller, Permissions.SetTemplateActive, async db =>
         {
             var template = await FindTemplateAsync(db, id, ct);
             if (active)
             {
-                template.Enable(now, actor);
+                template.Enable(now, caller.Actor);
             }
             else
             {
-                template.Disable(now, actor);
+                template.Disable(now, caller.Actor);
             }
             return TemplateView.From(template);
         }, ct);
-        feed.Publish([new PackageTemplateChangedLive(view, now, actor.DisplayName)]);
+        feed.Publish([new PackageTemplateChangedLive(view, now, caller.Actor.DisplayName)]);
         return view;
     }
 
@@ -71,7 +72,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     public async Task<RecordView> AcquireAsync(AcquirePackage command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(command.IdempotencyKey, "acquire-package", async db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.AcquirePackage, async db =>
         {
             var client = await db.Clients.FindAsync([new ClientId(command.ClientId)], ct)
                 ?? throw DomainException.NotFound("That client does not exist.");
@@ -104,87 +105,90 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     }
 
     /// <summary>Pays the open invoice of an unpaid record.</summary>
-    public Task<RecordView> PayAsync(Guid recordId, IReadOnlyList<PaymentLine> payments, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(recordId, LedgerKind.Payment, actor, async (db, record, now) =>
+    public Task<RecordView> PayAsync(Guid recordId, IReadOnlyList<PaymentLine> payments, Caller caller, CancellationToken ct = default) =>
+        ChangeAsync(recordId, LedgerKind.Payment, caller, Permissions.PayPackage, async (db, record, now) =>
         {
             if (record.InvoiceId is not { } invoiceId || await db.Invoices.FindAsync([invoiceId], ct) is not { } invoice)
             {
                 throw DomainException.Rule($"{record.Name} has no open invoice to pay.");
             }
-            invoice.Settle(payments.Select(p => (p.Method, p.Amount)).ToList(), now, actor);
-            record.MarkPaid(invoice.Id, now, actor);
+            invoice.Settle(payments.Select(p => (p.Method, p.Amount)).ToList(), now, caller.Actor);
+            record.MarkPaid(invoice.Id, now, caller.Actor);
         }, ct);
 
-    public Task<RecordView> AdjustAsync(Guid recordId, decimal delta, string? reason, Actor actor, CancellationToken ct = default)
+    public Task<RecordView> AdjustAsync(Guid recordId, decimal delta, string? reason, Caller caller, CancellationToken ct = default)
     {
+        Permissions.Ensure(caller, Permissions.AdjustPackage);
         // The coarsest bound before the record is even read; the record then applies its own.
         Limits.EnsureMoney(delta, "delta", "The adjustment");
-        return ChangeAsync(recordId, LedgerKind.Adjust, actor, (_, record, now) =>
+        return ChangeAsync(recordId, LedgerKind.Adjust, caller, Permissions.AdjustPackage, (_, record, now) =>
         {
-            record.Adjust(delta, reason, now, actor);
+            record.Adjust(delta, reason, now, caller.Actor);
             return Task.CompletedTask;
         }, ct);
     }
 
     /// <summary>Sets a record's last valid day by hand (or none), with a reason kept in its history.</summary>
-    public Task<RecordView> ChangeExpiryAsync(Guid recordId, DateOnly? expiresOn, string? reason, Actor actor, CancellationToken ct = default)
+    public Task<RecordView> ChangeExpiryAsync(Guid recordId, DateOnly? expiresOn, string? reason, Caller caller, CancellationToken ct = default)
     {
+        Permissions.Ensure(caller, Permissions.ChangeExpiry);
         if (expiresOn is { } day)
         {
             Limits.EnsureDate(day, clock.UtcNow, "expiresOn", "The expiry");
         }
-        return ChangeAsync(recordId, LedgerKind.Adjust, actor, (_, record, now) =>
+        return ChangeAsync(recordId, LedgerKind.Adjust, caller, Permissions.ChangeExpiry, (_, record, now) =>
         {
-            record.ChangeExpiry(expiresOn, reason, now, actor);
+            record.ChangeExpiry(expiresOn, reason, now, caller.Actor);
             return Task.CompletedTask;
         }, ct);
     }
 
-    public Task<RecordView> FreezeAsync(Guid recordId, DateOnly from, DateOnly to, Actor actor, CancellationToken ct = default)
+    public Task<RecordView> FreezeAsync(Guid recordId, DateOnly from, DateOnly to, Caller caller, CancellationToken ct = default)
     {
+        Permissions.Ensure(caller, Permissions.FreezePackage);
         Limits.EnsureDate(from, clock.UtcNow, "from", "The first day of the freeze");
         Limits.EnsureDate(to, clock.UtcNow, "to", "The last day of the freeze");
-        return ChangeAsync(recordId, LedgerKind.Freeze, actor, async (db, record, now) =>
+        return ChangeAsync(recordId, LedgerKind.Freeze, caller, Permissions.FreezePackage, async (db, record, now) =>
         {
             var booked = record.Sessions.Where(s => s.State == SessionState.Booked).Select(s => s.AppointmentId!.Value)
                 .Concat(record.Holds.Where(h => !h.Captured).Select(h => h.AppointmentId))
                 .Select(a => new AppointmentId(a))
                 .ToList();
             var starts = await db.Appointments.AsNoTracking().Where(a => booked.Contains(a.Id)).Select(a => a.Start).ToListAsync(ct);
-            record.Freeze(from, to, starts.Select(s => DateOnly.FromDateTime(clock.ToLocal(s))).ToList(), now, actor);
+            record.Freeze(from, to, starts.Select(s => DateOnly.FromDateTime(clock.ToLocal(s))).ToList(), now, caller.Actor);
         }, ct);
     }
 
     /// <summary>Ends the current or planned freeze early; the unused days come back (the expiry moves back by them).</summary>
-    public Task<RecordView> UnfreezeAsync(Guid recordId, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(recordId, LedgerKind.Freeze, actor, (_, record, now) =>
+    public Task<RecordView> UnfreezeAsync(Guid recordId, Caller caller, CancellationToken ct = default) =>
+        ChangeAsync(recordId, LedgerKind.Freeze, caller, Permissions.UnfreezePackage, (_, record, now) =>
         {
-            record.Unfreeze(clock.Today, now, actor);
+            record.Unfreeze(clock.Today, now, caller.Actor);
             return Task.CompletedTask;
         }, ct);
 
     /// <summary>Moves what is left to another client; both histories show it.</summary>
-    public async Task<(RecordView From, RecordView To)> TransferAsync(Guid recordId, Guid toClientId, Actor actor, CancellationToken ct = default)
+    public async Task<(RecordView From, RecordView To)> TransferAsync(Guid recordId, Guid toClientId, Caller caller, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (views, _) = await unitOfWork.RunAsync(async db =>
+        var (views, _) = await unitOfWork.RunAsync(caller, Permissions.TransferPackage, async db =>
         {
             var record = await FindRecordAsync(db, recordId, ct);
             var to = await db.Clients.FindAsync([new ClientId(toClientId)], ct) ?? throw DomainException.NotFound("The client to transfer to does not exist.");
             to.EnsureCanBeServed();
             var template = await db.PackageTemplates.FindAsync([record.TemplateId], ct);
-            var received = record.TransferTo(PackageRecordId.New(), to.Id, now, actor);
+            var received = record.TransferTo(PackageRecordId.New(), to.Id, now, caller.Actor);
             db.PackageRecords.Add(received);
             return (RecordView.From(record, template), RecordView.From(received, template));
         }, ct);
-        Announce(views.Item1, LedgerKind.TransferOut, now, actor);
-        Announce(views.Item2, LedgerKind.TransferIn, now, actor);
+        Announce(views.Item1, LedgerKind.TransferOut, now, caller.Actor);
+        Announce(views.Item2, LedgerKind.TransferIn, now, caller.Actor);
         return views;
     }
 
     /// <summary>Cancels for good; booked sessions are released and their appointments become single bookings.</summary>
-    public Task<RecordView> CancelAsync(Guid recordId, string? reason, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(recordId, LedgerKind.Cancel, actor, async (db, record, now) =>
+    public Task<RecordView> CancelAsync(Guid recordId, string? reason, Caller caller, CancellationToken ct = default) =>
+        ChangeAsync(recordId, LedgerKind.Cancel, caller, Permissions.CancelPackage, async (db, record, now) =>
         {
             // Every appointment not yet checked out loses the record, including a session already
             // redeemed at booking (that policy): otherwise its check-out would have to redeem from
@@ -193,10 +197,10 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             var open = record.Status == RecordStatus.Active
                 ? await db.Appointments.Where(a => a.PackageRecordId == id && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn)).ToListAsync(ct)
                 : [];
-            open.ForEach(a => record.Release(a.Id.Value, now, actor, "record cancelled"));
-            var released = record.Cancel(reason, now, actor).Select(a => new AppointmentId(a)).ToList();
+            open.ForEach(a => record.Release(a.Id.Value, now, caller.Actor, "record cancelled"));
+            var released = record.Cancel(reason, now, caller.Actor).Select(a => new AppointmentId(a)).ToList();
             var appointments = await db.Appointments.Where(a => released.Contains(a.Id)).ToListAsync(ct);
-            appointments.Concat(open).Distinct().ToList().ForEach(a => a.DropPackage(now, actor));
+            appointments.Concat(open).Distinct().ToList().ForEach(a => a.DropPackage(now, caller.Actor));
         }, ct);
 
     /// <summary>Lapses the free balance of every record past its last valid day; run by <see cref="PackageExpiryJob"/>.</summary>
@@ -204,7 +208,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     {
         var now = clock.UtcNow;
         var today = clock.Today;
-        var (expired, _) = await unitOfWork.RunAsync(async db =>
+        var (expired, _) = await unitOfWork.RunAsync(Caller.System("Package expiry"), Permissions.ExpirePackages, async db =>
         {
             var due = await db.PackageRecords
                 .Where(r => r.Status == RecordStatus.Active && r.ExpiresOn != null && r.ExpiresOn < today && r.Available > 0)
@@ -218,17 +222,17 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
         return expired.Count;
     }
 
-    private async Task<RecordView> ChangeAsync(Guid recordId, LedgerKind change, Actor actor, Func<DashboardDbContext, PackageRecord, DateTimeOffset, Task> act, CancellationToken ct)
+    private async Task<RecordView> ChangeAsync(Guid recordId, LedgerKind change, Caller caller, string command, Func<DashboardDbContext, PackageRecord, DateTimeOffset, Task> act, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(async db =>
+        var (view, _) = await unitOfWork.RunAsync(caller, command, async db =>
         {
             var record = await FindRecordAsync(db, recordId, ct);
             await act(db, record, now);
             var template = await db.PackageTemplates.FindAsync([record.TemplateId], ct);
             return RecordView.From(record, template);
         }, ct);
-        Announce(view, change, now, actor);
+        Announce(view, change, now, caller.Actor);
         return view;
     }
 

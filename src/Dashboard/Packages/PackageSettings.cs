@@ -1,4 +1,5 @@
 using FrontDesk.Dashboard.Data;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public sealed record AttendanceSettings(int? CheckInHoursBefore, MissedSessionPo
 }
 
 /// <summary>Reads and changes business settings kept in the database (so a manager changes them on screen).</summary>
-public sealed class SettingsService(IDbContextFactory<DashboardDbContext> contexts)
+public sealed class SettingsService(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock)
 {
     private const string PolicyKey = "Packages.RedemptionPolicy";
     private const string OnlineKey = "Packages.RedeemOnline";
@@ -71,8 +72,9 @@ public sealed class SettingsService(IDbContextFactory<DashboardDbContext> contex
             values.TryGetValue(OnlineKey, out var o) && bool.TryParse(o, out var online) ? online : PackageSettings.Default.RedeemOnline);
     }
 
-    public async Task SaveAsync(PackageSettings settings, CancellationToken ct = default)
+    public async Task SaveAsync(PackageSettings settings, Caller caller, CancellationToken ct = default)
     {
+        Permissions.Ensure(caller, Permissions.SavePackageSettings);
         if (!Enum.IsDefined(settings.RedemptionPolicy))
         {
             throw DomainException.Invalid("Redemption policy is AtCheckOut or AtBooking.", "redemptionPolicy");
@@ -80,6 +82,7 @@ public sealed class SettingsService(IDbContextFactory<DashboardDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(ct);
         await SetAsync(db, PolicyKey, settings.RedemptionPolicy.ToString(), ct);
         await SetAsync(db, OnlineKey, settings.RedeemOnline.ToString(), ct);
+        AuditWriter.Record(db, caller, Permissions.SavePackageSettings, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 
@@ -101,14 +104,16 @@ public sealed class SettingsService(IDbContextFactory<DashboardDbContext> contex
             values.TryGetValue(LateHoursKey, out var h) && int.TryParse(h, out var window) ? window : d.LateCancellationHours);
     }
 
-    public async Task SaveAsync(AttendanceSettings settings, CancellationToken ct = default)
+    public async Task SaveAsync(AttendanceSettings settings, Caller caller, CancellationToken ct = default)
     {
+        Permissions.Ensure(caller, Permissions.SaveAttendanceSettings);
         settings.Validate();
         await using var db = await contexts.CreateDbContextAsync(ct);
         await SetAsync(db, CheckInKey, settings.CheckInHoursBefore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "SameDay", ct);
         await SetAsync(db, NoShowKey, settings.NoShow.ToString(), ct);
         await SetAsync(db, LateCancelKey, settings.LateCancellation.ToString(), ct);
         await SetAsync(db, LateHoursKey, settings.LateCancellationHours.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        AuditWriter.Record(db, caller, Permissions.SaveAttendanceSettings, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 

@@ -13,6 +13,8 @@ public enum DomainErrorKind
     RuleBroken,
     /// <summary>A number, amount or date is outside the bounds of <see cref="Limits"/>.</summary>
     OutOfRange,
+    /// <summary>The caller (a staff member's role, an API key) may not run this command.</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -39,4 +41,5 @@ public sealed class DomainException(DomainErrorKind kind, string message, string
     public static DomainException NotFound(string message) => new(DomainErrorKind.NotFound, message);
     public static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);
     public static DomainException Rule(string message, string? field = null) => new(DomainErrorKind.RuleBroken, message, field);
+    public static DomainException Forbidden(string message) => new(DomainErrorKind.Forbidden, message);
 }

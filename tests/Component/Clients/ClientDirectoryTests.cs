@@ -76,7 +76,7 @@ public sealed class ClientDirectoryTests : ClinicTestContext
         var clients = Services.GetRequiredService<ClientService>();
         for (var i = 0; i < 101; i++)
         {
-            await clients.RegisterAsync(new RegisterClient($"Client {i:000}", null, null, null, Actor.System));
+            await clients.RegisterAsync(new RegisterClient($"Client {i:000}", null, null, null, TestCallers.Manager(Actor.System)));
         }
 
         var page = await Directory.PageAsync(new ClientListQuery(0, 500));

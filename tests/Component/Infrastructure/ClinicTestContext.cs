@@ -56,7 +56,7 @@ public abstract class ClinicTestContext : DashboardTestContext, IAsyncLifetime
     protected Task<AppointmentView> BookJaneAsync(int hour = 10)
     {
         return AppointmentService.BookAsync(new BookAppointment(
-            Seed.JaneId, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(TestClinic.TomorrowAt(hour)), false, null, OtherDesk));
+            Seed.JaneId, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(TestClinic.TomorrowAt(hour)), false, null, TestCallers.Manager(OtherDesk)));
     }
 
     /// <summary>Makes the store show tomorrow (as the calendar page does) and waits for it to load.</summary>

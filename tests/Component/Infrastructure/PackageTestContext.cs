@@ -28,14 +28,14 @@ public abstract class PackageTestContext : ClinicTestContext
     {
         return PackageService.CreateTemplateAsync(new SaveTemplate(
             name, PackageKind.Course, PackageValueType.Sessions, [new PackageLineView(serviceId ?? Seed.MassageId, sessions)], [], false,
-            0m, price, 0m, true, null, null, ExpiryUnit.Days, restrictions, OtherDesk));
+            0m, price, 0m, true, null, null, ExpiryUnit.Days, restrictions, TestCallers.Manager(OtherDesk)));
     }
 
     /// <summary>Sells the template to the client, paid by card in full.</summary>
     protected async Task<RecordView> SellAsync(Guid clientId, TemplateView template)
     {
         return await PackageService.AcquireAsync(new AcquirePackage(
-            clientId, template.Id, AcquisitionMode.Paid, null, [new PaymentLine(PaymentMethod.Card, template.Price)], OtherDesk));
+            clientId, template.Id, AcquisitionMode.Paid, null, [new PaymentLine(PaymentMethod.Card, template.Price)], TestCallers.Manager(OtherDesk)));
     }
 
     /// <summary>A paid course of massages sold to Jane.</summary>
@@ -70,7 +70,7 @@ public abstract class PackageTestContext : ClinicTestContext
     protected Task<AppointmentView> BookJaneFromAsync(Guid recordId, int? session, int hour)
     {
         return AppointmentService.BookAsync(new BookAppointment(
-            Seed.JaneId, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(TestClinic.TomorrowAt(hour)), false, null, OtherDesk)
+            Seed.JaneId, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(TestClinic.TomorrowAt(hour)), false, null, TestCallers.Manager(OtherDesk))
         {
             PackageRecordId = recordId,
             SessionNumber = session,

@@ -84,7 +84,7 @@ public sealed class TestClinic : IDisposable
         // The tests book tomorrow, so that they pass at any hour of the real clock; the desk may
         // check those in because check-in opens two days before the start here (a business setting).
         await services.GetRequiredService<FrontDesk.Dashboard.Packages.SettingsService>()
-            .SaveAsync(FrontDesk.Dashboard.Packages.AttendanceSettings.Default with { CheckInHoursBefore = 48 });
+            .SaveAsync(FrontDesk.Dashboard.Packages.AttendanceSettings.Default with { CheckInHoursBefore = 48 }, TestCallers.Manager(FrontDesk.Domain.Common.Actor.System));
         return new SeededClinic(provider.Id.Value, provider.Name, massage.Id.Value, massage.Name, massage.Price.Amount, physio.Id.Value, jane.Id.Value, john.Id.Value, maria.Id.Value);
     }
 

@@ -38,8 +38,8 @@ public sealed class InMemoryLiveFeedTests
         var unknownService = Guid.NewGuid();
 
         await Assert.ThrowsAsync<DomainException>(() =>
-            appointments.BookAsync(new BookAppointment(seed.JaneId, unknownService, seed.ProviderId, start, false, null, Desk)));
-        var booked = await appointments.BookAsync(new BookAppointment(seed.JaneId, seed.MassageId, seed.ProviderId, start, false, null, Desk));
+            appointments.BookAsync(new BookAppointment(seed.JaneId, unknownService, seed.ProviderId, start, false, null, TestCallers.Manager(Desk))));
+        var booked = await appointments.BookAsync(new BookAppointment(seed.JaneId, seed.MassageId, seed.ProviderId, start, false, null, TestCallers.Manager(Desk)));
 
         foreach (var recorder in new[] { first, second })
         {

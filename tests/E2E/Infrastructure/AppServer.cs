@@ -62,7 +62,13 @@ public class AppServer : IAsyncLifetime
         }
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>An HTTP client for the app's API, sending the tests' configured key (<see cref="E2EStaff.ApiKey"/>).</summary>
+    public HttpClient CreateClient()
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", E2EStaff.ApiKey);
+        return http;
+    }
 
     /// <summary>Runs once before the first start, with the database file not yet opened by the app.</summary>
     protected virtual Task BeforeFirstStartAsync() => Task.CompletedTask;

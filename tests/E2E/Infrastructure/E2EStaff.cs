@@ -25,6 +25,9 @@ public static class E2EStaff
         _ => Display,
     };
 
+    /// <summary>An API key given by configuration (Api:Keys), test-only; such a key has Manager rights.</summary>
+    public const string ApiKey = "fdl_e2e-test-key-manager-rights-0123456789";
+
     /// <summary>The app's configuration that creates these accounts at start.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Configuration()
     {
@@ -39,6 +42,8 @@ public static class E2EStaff
             yield return new($"Bootstrap:Staff:{i}:Role", others[i].Role.ToString());
             yield return new($"Bootstrap:Staff:{i}:Password", others[i].Password);
         }
+        // The API takes keys only: the tests' calls use this one (Manager rights, see AppServer.CreateClient).
+        yield return new("Api:Keys:0", ApiKey);
         // Every test signs in, many times a minute from 127.0.0.1.
         yield return new("SignIn:AttemptsPerMinute", "10000");
     }

@@ -255,22 +255,22 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         await (answer.RecordId is { } recordId ? RedeemAndCheckInAsync(recordId) : CheckInSingleAsync());
     }
 
-    private Task CheckInSingleAsync() => RunAsync(() => Appointments.CheckInAsync(AppointmentId, Desk.Actor), a => $"Checked in: {a.ClientName}, {a.ServiceName}.");
+    private Task CheckInSingleAsync() => RunAsync(() => Appointments.CheckInAsync(AppointmentId, Desk.Caller), a => $"Checked in: {a.ClientName}, {a.ServiceName}.");
 
     /// <summary>One command: the visit is booked from the record and checked in in one transaction, or neither.</summary>
     private Task RedeemAndCheckInAsync(Guid recordId) => RunAsync(
-        () => Appointments.CheckInAsync(new CheckInAppointment(AppointmentId, Desk.Actor) { RedeemRecordId = recordId, IdempotencyKey = $"{_keyPrefix}-checkin-{recordId}" }),
+        () => Appointments.CheckInAsync(new CheckInAppointment(AppointmentId, Desk.Caller) { RedeemRecordId = recordId, IdempotencyKey = $"{_keyPrefix}-checkin-{recordId}" }),
         a => $"Checked in: {a.ClientName}, {a.ServiceName}, redeemed from the package.");
 
     private Task AttachAsync((Guid RecordId, int? Session) choice) => RunAsync(
-        () => Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, choice.RecordId, choice.Session, Desk.Actor)),
+        () => Appointments.AttachPackageAsync(new AttachPackage(AppointmentId, choice.RecordId, choice.Session, Desk.Caller)),
         _ => "Booked from the package.");
 
-    private Task DetachAsync() => RunAsync(() => Appointments.DetachPackageAsync(AppointmentId, Desk.Actor), _ => "Now paid normally; the session was given back.");
+    private Task DetachAsync() => RunAsync(() => Appointments.DetachPackageAsync(AppointmentId, Desk.Caller), _ => "Now paid normally; the session was given back.");
 
-    private Task NoShowAsync() => RunAsync(() => Appointments.MarkNoShowAsync(AppointmentId, Desk.Actor), a => $"{a.ClientName} marked as no-show.");
+    private Task NoShowAsync() => RunAsync(() => Appointments.MarkNoShowAsync(AppointmentId, Desk.Caller), a => $"{a.ClientName} marked as no-show.");
 
-    private Task CancelAsync() => RunAsync(() => Appointments.CancelAsync(AppointmentId, _cancelReason, Desk.Actor), a => $"Cancelled: {a.ClientName}, {a.ServiceName}.");
+    private Task CancelAsync() => RunAsync(() => Appointments.CancelAsync(AppointmentId, _cancelReason, Desk.Caller), a => $"Cancelled: {a.ClientName}, {a.ServiceName}.");
 
     private Task MoveAsync()
     {
@@ -281,7 +281,7 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         }
         var hadPackage = _appointment?.PackageRecordId is not null;
         return RunAsync(
-            () => MoveConfirmingAsync(Dialogs, Appointments, new MoveAppointment(AppointmentId, Clock.ToUtc(date.Date + time), _moveProvider, _moveOverride, Desk.Actor)),
+            () => MoveConfirmingAsync(Dialogs, Appointments, new MoveAppointment(AppointmentId, Clock.ToUtc(date.Date + time), _moveProvider, _moveOverride, Desk.Caller)),
             a => a.PackageRecordId is null && hadPackage
                 ? $"Moved: {a.ClientName} now {Clock.ToLocal(a.Start):ddd d MMM HH:mm} with {a.ProviderName}; to be paid normally."
                 : $"Moved: {a.ClientName} now {Clock.ToLocal(a.Start):ddd d MMM HH:mm} with {a.ProviderName}.");
@@ -326,7 +326,7 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         {
             payments.Add(new PaymentLine(PaymentMethod.Cash, _cash));
         }
-        return RunAsync(() => Appointments.CheckOutAsync(new CheckOutAppointment(AppointmentId, payments, Desk.Actor) { IdempotencyKey = $"{_keyPrefix}-checkout" }), a => $"Checked out: {a.ClientName}, {a.ServiceName}.");
+        return RunAsync(() => Appointments.CheckOutAsync(new CheckOutAppointment(AppointmentId, payments, Desk.Caller) { IdempotencyKey = $"{_keyPrefix}-checkout" }), a => $"Checked out: {a.ClientName}, {a.ServiceName}.");
     }
 
     /// <summary>Runs a command; a refusal is shown inline and nothing changes.</summary>

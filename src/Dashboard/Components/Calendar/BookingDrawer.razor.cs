@@ -321,7 +321,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         _saving = true;
         try
         {
-            var command = new BookAppointment(_client?.Id ?? Guid.Empty, _draft.ServiceId!.Value, _draft.ProviderId!.Value, Clock.ToUtc(StartLocal!.Value), _draft.Override || overrideAvailability, _draft.Note, Desk.Actor)
+            var command = new BookAppointment(_client?.Id ?? Guid.Empty, _draft.ServiceId!.Value, _draft.ProviderId!.Value, Clock.ToUtc(StartLocal!.Value), _draft.Override || overrideAvailability, _draft.Note, Desk.Caller)
             {
                 NewClient = _client is null ? new NewClientDetails(_draft.NewName, _draft.NewPhone, _draft.NewEmail) : null,
                 PackageRecordId = _client is null ? null : _draft.RecordId,

@@ -62,13 +62,13 @@ public partial class ClientDialog : ComponentBase
         {
             var details = _draft.ToDetails();
             var saved = Editing is null
-                ? await Clients.RegisterAsync(new RegisterClient(details.Name, details.Phone, details.Email, details.Notes, Desk.Actor)
+                ? await Clients.RegisterAsync(new RegisterClient(details.Name, details.Phone, details.Email, details.Notes, Desk.Caller)
                 {
                     DateOfBirth = details.DateOfBirth,
                     MarketingConsent = details.MarketingConsent,
                     AllowDuplicate = allowDuplicate,
                 })
-                : await Clients.UpdateAsync(new UpdateClient(Editing.Id, details, _draft.Active, Desk.Actor) { AllowDuplicate = allowDuplicate });
+                : await Clients.UpdateAsync(new UpdateClient(Editing.Id, details, _draft.Active, Desk.Caller) { AllowDuplicate = allowDuplicate });
             Dialog.Close(DialogResult.Ok(saved));
         }
         catch (DuplicateClientException duplicate)

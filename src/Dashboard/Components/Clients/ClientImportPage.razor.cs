@@ -114,7 +114,7 @@ public partial class ClientImportPage : ComponentBase
         try
         {
             var progress = new Progress(this);
-            _result = await Import.ImportAsync(_table, _mapping, Desk.Actor, progress);
+            _result = await Import.ImportAsync(_table, _mapping, Desk.Caller, progress);
         }
         catch (DomainException ex)
         {

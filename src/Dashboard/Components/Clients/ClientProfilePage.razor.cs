@@ -67,7 +67,7 @@ public partial class ClientProfilePage : ComponentBase
         {
             await RunAsync(async () =>
             {
-                var merged = await Clients.MergeAsync(Id, kept.Id, Desk.Actor);
+                var merged = await Clients.MergeAsync(Id, kept.Id, Desk.Caller);
                 Navigation.NavigateTo($"clients/{merged.Id}");
             });
         }
@@ -87,7 +87,7 @@ public partial class ClientProfilePage : ComponentBase
         {
             await RunAsync(async () =>
             {
-                await Clients.EraseAsync(Id, Desk.Actor);
+                await Clients.EraseAsync(Id, Desk.Caller);
                 _notice = "The client's personal data is erased.";
                 await LoadAsync();
             });

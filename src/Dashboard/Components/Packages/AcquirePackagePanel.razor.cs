@@ -78,7 +78,7 @@ public partial class AcquirePackagePanel : ComponentBase
         {
             var payments = Mode == AcquisitionMode.Paid ? PaymentFields.Lines(_card, _cash) : null;
             var reason = Mode == AcquisitionMode.Complimentary ? _reason : null;
-            var record = await Packages.AcquireAsync(new AcquirePackage(Client.Id, template.Id, Mode, reason, payments, Desk.Actor) { IdempotencyKey = _key });
+            var record = await Packages.AcquireAsync(new AcquirePackage(Client.Id, template.Id, Mode, reason, payments, Desk.Caller) { IdempotencyKey = _key });
             _key = NewKey();
             await OnDone.InvokeAsync(Mode switch
             {

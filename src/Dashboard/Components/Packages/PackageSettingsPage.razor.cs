@@ -88,7 +88,7 @@ public partial class PackageSettingsPage : ComponentBase, IDisposable
         _error = null;
         try
         {
-            var saved = await Packages.SetTemplateActiveAsync(template.Id, active, Desk.Actor);
+            var saved = await Packages.SetTemplateActiveAsync(template.Id, active, Desk.Caller);
             _notice = active ? $"{saved.Name} is active again and can be sold." : $"{saved.Name} is disabled: no new sales; records already sold are not affected.";
         }
         catch (DomainException ex)

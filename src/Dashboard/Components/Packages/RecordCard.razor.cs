@@ -115,11 +115,11 @@ public partial class RecordCard : ComponentBase
     }
 
     private Task PayAsync() => RunAsync(
-        () => Packages.PayAsync(Record.Id, PaymentFields.Lines(_card, _cash), Desk.Actor),
+        () => Packages.PayAsync(Record.Id, PaymentFields.Lines(_card, _cash), Desk.Caller),
         $"{Record.Name} is paid.");
 
     private Task AdjustAsync() => RunAsync(
-        () => Packages.AdjustAsync(Record.Id, _delta, _reason, Desk.Actor),
+        () => Packages.AdjustAsync(Record.Id, _delta, _reason, Desk.Caller),
         $"{Record.Name}: {(_delta > 0 ? "added" : "removed")} {Math.Abs(_delta):0.##} {Unit}.");
 
     private Task ChangeExpiryAsync()
@@ -131,7 +131,7 @@ public partial class RecordCard : ComponentBase
             return Task.CompletedTask;
         }
         return RunAsync(
-            () => Packages.ChangeExpiryAsync(Record.Id, date, _reason, Desk.Actor),
+            () => Packages.ChangeExpiryAsync(Record.Id, date, _reason, Desk.Caller),
             date is { } d ? $"{Record.Name} is now valid until {d:d MMM yyyy}." : $"{Record.Name} no longer expires.");
     }
 
@@ -143,7 +143,7 @@ public partial class RecordCard : ComponentBase
             return Task.CompletedTask;
         }
         return RunAsync(
-            () => Packages.FreezeAsync(Record.Id, DateOnly.FromDateTime(from), DateOnly.FromDateTime(to), Desk.Actor),
+            () => Packages.FreezeAsync(Record.Id, DateOnly.FromDateTime(from), DateOnly.FromDateTime(to), Desk.Caller),
             $"{Record.Name} is frozen {from:d MMM} – {to:d MMM yyyy}.");
     }
 
@@ -154,7 +154,7 @@ public partial class RecordCard : ComponentBase
             return Task.CompletedTask;
         }
         return RunAsync(
-            async () => (await Packages.TransferAsync(Record.Id, to.Id, Desk.Actor)).From,
+            async () => (await Packages.TransferAsync(Record.Id, to.Id, Desk.Caller)).From,
             $"What was left of {Record.Name} now belongs to {to.Name}.");
     }
 
@@ -176,7 +176,7 @@ public partial class RecordCard : ComponentBase
     }
 
     private Task CancelAsync() => RunAsync(
-        () => Packages.CancelAsync(Record.Id, string.IsNullOrWhiteSpace(_reason) ? null : _reason, Desk.Actor),
+        () => Packages.CancelAsync(Record.Id, string.IsNullOrWhiteSpace(_reason) ? null : _reason, Desk.Caller),
         $"{Record.Name} is cancelled.");
 
     /// <summary>Runs a command; a refusal is shown inline, the inputs stay as typed.</summary>

@@ -9,6 +9,7 @@ namespace FrontDesk.Dashboard.Components.Packages;
 public partial class RedemptionSettings : ComponentBase
 {
     [Inject] private SettingsService Settings { get; set; } = default!;
+    [Inject] private DeskSession Desk { get; set; } = default!;
 
     private PackageSettings? _settings;
     private RedemptionPolicy _policy;
@@ -33,7 +34,7 @@ public partial class RedemptionSettings : ComponentBase
         _error = null;
         try
         {
-            await Settings.SaveAsync(new PackageSettings(_policy, _online));
+            await Settings.SaveAsync(new PackageSettings(_policy, _online), Desk.Caller);
             _settings = await Settings.PackagesAsync();
             _notice = $"Saved: sessions count as used {(_settings.RedemptionPolicy == RedemptionPolicy.AtBooking ? "at booking" : "at check-out")}; online bookings {(_settings.RedeemOnline ? "redeem" : "do not redeem")} packages.";
         }

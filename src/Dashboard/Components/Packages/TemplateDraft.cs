@@ -1,4 +1,5 @@
 using FrontDesk.Dashboard.Packages;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 
@@ -82,7 +83,7 @@ public sealed class TemplateDraft
     };
 
     /// <summary>The command to save; a line without a service is refused here, everything else by the domain.</summary>
-    public SaveTemplate ToCommand(Actor actor)
+    public SaveTemplate ToCommand(Caller actor)
     {
         if (Kind != PackageKind.AnyFromList && Lines.Any(l => l.ServiceId is null))
         {

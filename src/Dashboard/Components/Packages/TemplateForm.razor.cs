@@ -174,7 +174,7 @@ public partial class TemplateForm : ComponentBase
         _busy = true;
         try
         {
-            var command = Draft.ToCommand(Desk.Actor);
+            var command = Draft.ToCommand(Desk.Caller);
             var saved = Draft.Id is { } id
                 ? await Packages.EditTemplateAsync(id, command)
                 : await Packages.CreateTemplateAsync(command);

@@ -535,7 +535,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
         try
         {
             // A move that would drop the package asks first; "No" leaves the block where it was.
-            var moved = await AppointmentDrawer.MoveConfirmingAsync(Dialogs, Appointments, new MoveAppointment(id, Clock.ToUtc(drop.Start), providerId, false, Desk.Actor));
+            var moved = await AppointmentDrawer.MoveConfirmingAsync(Dialogs, Appointments, new MoveAppointment(id, Clock.ToUtc(drop.Start), providerId, false, Desk.Caller));
             Store.Dispatch(new AppointmentSaved(moved));
             var where = moved.ProviderId == before.ProviderId ? string.Empty : $" with {moved.ProviderName}";
             Snackbar.Add($"Moved {moved.ClientName} to {Clock.ToLocal(moved.Start):HH:mm}{where}.", Severity.Normal, options =>
@@ -565,7 +565,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
     {
         try
         {
-            var back = await Appointments.MoveAsync(new MoveAppointment(before.Id, before.Start, before.ProviderId, false, Desk.Actor));
+            var back = await Appointments.MoveAsync(new MoveAppointment(before.Id, before.Start, before.ProviderId, false, Desk.Caller));
             Store.Dispatch(new AppointmentSaved(back));
             _moveError = null;
         }

@@ -109,7 +109,7 @@ public partial class ProvidersPage : ComponentBase, IDisposable
                 var p = order[i];
                 if (p.Order != i)
                 {
-                    await Catalog.UpdateProviderAsync(p.Id, new SaveProvider(p.Name, p.Title, p.ServiceIds, p.Active, p.Colour, i, Desk.Actor));
+                    await Catalog.UpdateProviderAsync(p.Id, new SaveProvider(p.Name, p.Title, p.ServiceIds, p.Active, p.Colour, i, Desk.Caller));
                 }
             }
             _notice = $"{providers[index].Name} moved {(direction < 0 ? "up" : "down")}.";

@@ -81,7 +81,7 @@ public partial class ServiceEditor : ComponentBase
         try
         {
             var tags = _tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var command = new SaveService(_name, _activity, tags, _duration, _price, _buffer, _resourceIds.ToList(), _providerIds.ToList(), _online, _active, _colour, Desk.Actor);
+            var command = new SaveService(_name, _activity, tags, _duration, _price, _buffer, _resourceIds.ToList(), _providerIds.ToList(), _online, _active, _colour, Desk.Caller);
             var saved = Service is { } existing
                 ? await Catalog.UpdateServiceAsync(existing.Id, command)
                 : await Catalog.CreateServiceAsync(command);
@@ -107,7 +107,7 @@ public partial class ServiceEditor : ComponentBase
         _saving = true;
         try
         {
-            await Catalog.DeleteServiceAsync(existing.Id, Desk.Actor);
+            await Catalog.DeleteServiceAsync(existing.Id, Desk.Caller);
             Dialog.Close(DialogResult.Ok(new Deleted(existing.Name)));
         }
         catch (DomainException ex)

@@ -48,3 +48,20 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => new { e.ClientId, e.At });
     }
 }
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<FrontDesk.Dashboard.Security.ApiKey>
+{
+    public void Configure(EntityTypeBuilder<FrontDesk.Dashboard.Security.ApiKey> builder)
+    {
+        builder.ToTable("ApiKeys");
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Id).ValueGeneratedNever();
+        builder.Property(k => k.Name).HasMaxLength(FrontDesk.Dashboard.Security.ApiKey.NameLength).IsRequired();
+        builder.Property(k => k.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(k => k.Hint).HasMaxLength(FrontDesk.Dashboard.Security.ApiKey.HintLength).IsRequired();
+        builder.Property(k => k.SecretHash).HasMaxLength(32).IsRequired();
+        builder.Property(k => k.CreatedBy).HasMaxLength(AuditEntry.ActorNameLength).IsRequired();
+        builder.Property(k => k.RevokedBy).HasMaxLength(AuditEntry.ActorNameLength);
+        builder.HasIndex(k => k.Hint);
+    }
+}

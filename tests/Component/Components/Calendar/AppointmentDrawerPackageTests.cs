@@ -207,7 +207,7 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
     {
         var template = await PackageService.CreateTemplateAsync(new SaveTemplate(
             "Spa credit", PackageKind.AnyFromList, PackageValueType.Amount, [], [Seed.MassageId], false,
-            40m, 40m, 0m, true, null, null, ExpiryUnit.Days, null, OtherDesk));
+            40m, 40m, 0m, true, null, null, ExpiryUnit.Days, null, TestCallers.Manager(OtherDesk)));
         var record = await SellAsync(Seed.JaneId, template);
         var booked = await BookJaneFromAsync(record.Id, null, hour: 10);
         var cut = await OpenAsync(booked);

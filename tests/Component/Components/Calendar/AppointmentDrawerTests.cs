@@ -155,7 +155,7 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     {
         var (booked, cut) = await OpenBookedAsync();
 
-        await AppointmentService.CheckInAsync(booked.Id, OtherDesk);
+        await AppointmentService.CheckInAsync(booked.Id, TestCallers.Manager(OtherDesk));
 
         cut.WaitForAssertion(() => Assert.Equal("Status: Checked in", Status(cut)), Patience);
         Assert.False(Drawer(cut).HasButton("Check in"));
@@ -168,7 +168,7 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     {
         var (booked, cut) = await OpenBookedAsync();
 
-        await AppointmentService.MoveAsync(new MoveAppointment(booked.Id, booked.Start.AddHours(2), Seed.ProviderId, false, OtherDesk));
+        await AppointmentService.MoveAsync(new MoveAppointment(booked.Id, booked.Start.AddHours(2), Seed.ProviderId, false, TestCallers.Manager(OtherDesk)));
 
         var now = TestClinic.TomorrowAt(12);
         cut.WaitForAssertion(() => Assert.Contains(
@@ -203,7 +203,7 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     {
         var (booked, cut) = await OpenBookedAsync();
         Feed.Hold(); // the other desk's change has not reached this screen yet
-        await AppointmentService.CancelAsync(booked.Id, "Client phoned", OtherDesk);
+        await AppointmentService.CancelAsync(booked.Id, "Client phoned", TestCallers.Manager(OtherDesk));
         Assert.True(Drawer(cut).HasButton("Check in"));
 
         await ClickAsync(cut, "Check in");

@@ -27,7 +27,7 @@ public sealed class BookingDrawerAvailabilityTests : ClinicTestContext
         Catalog.SetScheduleAsync(new SetSchedule(Seed.ProviderId,
             Enum.GetValues<DayOfWeek>().Select(d => new WeeklyHoursView(d, new TimeOnly(9, 0), new TimeOnly(17, 0), [new BreakView(new TimeOnly(12, 0), new TimeOnly(13, 0))])).ToList(),
             dayOffReason is null ? [] : [new ExceptionView(Tomorrow, true, null, null, [], dayOffReason)],
-            OtherDesk));
+            TestCallers.Manager(OtherDesk)));
 
     private IRenderedComponent<IComponent> RenderDrawer(int hour = 10)
     {
@@ -67,7 +67,7 @@ public sealed class BookingDrawerAvailabilityTests : ClinicTestContext
     public async Task ServiceList_InactiveService_IsNotOffered()
     {
         var physio = (await Services.GetRequiredService<CatalogQueries>().ServiceAsync(Seed.PhysioId))!;
-        await Catalog.UpdateServiceAsync(physio.Id, new SaveService(physio.Name, physio.Activity, physio.Tags, physio.DurationMinutes, physio.Price, 0, [], [Seed.ProviderId], true, false, null, OtherDesk));
+        await Catalog.UpdateServiceAsync(physio.Id, new SaveService(physio.Name, physio.Activity, physio.Tags, physio.DurationMinutes, physio.Price, 0, [], [Seed.ProviderId], true, false, null, TestCallers.Manager(OtherDesk)));
         var cut = RenderDrawer();
 
         await cut.Combobox("Service").Closest(".mud-input-control")!.MouseDownAsync(new MouseEventArgs());

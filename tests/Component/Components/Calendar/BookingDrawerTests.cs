@@ -67,7 +67,7 @@ public sealed class BookingDrawerTests : ClinicTestContext
     }
 
     private Task RegisterAsync(string name, string phone, string? email = null) =>
-        Services.GetRequiredService<ClientService>().RegisterAsync(new RegisterClient(name, phone, email, null, OtherDesk));
+        Services.GetRequiredService<ClientService>().RegisterAsync(new RegisterClient(name, phone, email, null, TestCallers.Manager(OtherDesk)));
 
     [Fact]
     public void Render_SlotChosen_PrefillsProviderDayAndTime()

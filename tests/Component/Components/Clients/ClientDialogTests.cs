@@ -102,7 +102,7 @@ public sealed class ClientDialogTests : ClinicTestContext
     [Fact]
     public async Task ShowInactive_Switched_ListsDeactivatedClient()
     {
-        await Clients.UpdateAsync(new UpdateClient(Seed.JohnId, new ClientDetails("John Smith", "07700 900456"), false, OtherDesk));
+        await Clients.UpdateAsync(new UpdateClient(Seed.JohnId, new ClientDetails("John Smith", "07700 900456"), false, TestCallers.Manager(OtherDesk)));
         var cut = Render(MudQueries.WithProviders<ClientsPage>());
         cut.WaitForAssertion(() => Assert.Equal(2, cut.Rows("Clients").Count), Patience);
 

@@ -17,7 +17,7 @@ public sealed class ClientsPageTests : ClinicTestContext
         var clients = Services.GetRequiredService<ClientService>();
         for (var i = 0; i < count; i++)
         {
-            await clients.RegisterAsync(new RegisterClient($"Test Client {i:000}", $"07900 {i:000}111", null, null, Actor.System));
+            await clients.RegisterAsync(new RegisterClient($"Test Client {i:000}", $"07900 {i:000}111", null, null, TestCallers.Manager(Actor.System)));
         }
     }
 

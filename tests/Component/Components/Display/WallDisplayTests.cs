@@ -12,7 +12,7 @@ public sealed class WallDisplayTests : ClinicTestContext
     // Booked appointments are "upcoming" whatever the time, so the test does not depend on when it runs.
     private Task<AppointmentView> BookTonightAsync(Guid client) =>
         AppointmentService.BookAsync(new BookAppointment(
-            client, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(22)), false, null, OtherDesk));
+            client, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(22)), false, null, TestCallers.Manager(OtherDesk)));
 
     private IRenderedComponent<IComponent> RenderWall()
     {
@@ -68,7 +68,7 @@ public sealed class WallDisplayTests : ClinicTestContext
         var cut = RenderWall();
         cut.WaitForAssertion(() => Assert.Contains("Upcoming: 1", Counters(cut)), Patience);
 
-        await AppointmentService.CancelAsync(booked.Id, "unwell", OtherDesk);
+        await AppointmentService.CancelAsync(booked.Id, "unwell", TestCallers.Manager(OtherDesk));
 
         cut.WaitForAssertion(() =>
         {

@@ -30,7 +30,7 @@ public sealed class CalendarPageShadingTests : ClinicTestContext, IAsyncLifetime
     private Task SetHoursAsync(params ExceptionView[] exceptions) =>
         Catalog.SetScheduleAsync(new SetSchedule(Seed.ProviderId,
             Enum.GetValues<DayOfWeek>().Select(d => new WeeklyHoursView(d, new TimeOnly(9, 0), new TimeOnly(17, 0), [new BreakView(new TimeOnly(12, 0), new TimeOnly(13, 0))])).ToList(),
-            exceptions, OtherDesk));
+            exceptions, TestCallers.Manager(OtherDesk)));
 
     [Fact]
     public async Task CatalogChanged_BreakSetAtAnotherDesk_GreysTheBreakWithoutReload()
@@ -59,7 +59,7 @@ public sealed class CalendarPageShadingTests : ClinicTestContext, IAsyncLifetime
     {
         var cut = RenderLoaded();
 
-        await Catalog.AddClosureAsync(new AddClosure(Clock.Today, "Bank holiday", OtherDesk));
+        await Catalog.AddClosureAsync(new AddClosure(Clock.Today, "Bank holiday", TestCallers.Manager(OtherDesk)));
 
         cut.WaitForAssertion(() => Assert.All(Slots(cut), s => Assert.EndsWith(", free, Closed: Bank holiday", s.GetAttribute("aria-label"))), Patience);
     }

@@ -26,7 +26,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
 
     private Task<AppointmentView> BookTodayAsync(Guid client, int hour) =>
         AppointmentService.BookAsync(new BookAppointment(
-            client, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(hour)), false, null, OtherDesk));
+            client, Seed.MassageId, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(hour)), false, null, TestCallers.Manager(OtherDesk)));
 
     private static string Label(string client, int hour, string status) =>
         $"{client}, Swedish massage 60 with Alex Morgan, {hour:00}:00 to {hour + 1:00}:00: {status}";
@@ -81,7 +81,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.True(Shows(cut, "Alex Morgan, 10:15, free")), Patience);
 
         await Services.GetRequiredService<FrontDesk.Dashboard.Catalog.CatalogService>()
-            .AddClosureAsync(new FrontDesk.Dashboard.Catalog.AddClosure(Clock.Today, "Power cut", OtherDesk));
+            .AddClosureAsync(new FrontDesk.Dashboard.Catalog.AddClosure(Clock.Today, "Power cut", TestCallers.Manager(OtherDesk)));
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, "Alex Morgan, 10:15, free, Closed: Power cut")), Patience);
     }
@@ -93,7 +93,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var cut = Render<CalendarPage>();
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Booked"))), Patience);
 
-        await AppointmentService.CheckInAsync(jane.Id, OtherDesk);
+        await AppointmentService.CheckInAsync(jane.Id, TestCallers.Manager(OtherDesk));
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Checked in")), "the check-in did not show"), Patience);
         Assert.False(Shows(cut, Label("Jane Cooper", 10, "Booked")));
@@ -116,7 +116,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var janeRenders = Block("Jane Cooper").RenderCount;
         var johnRenders = Block("John Smith").RenderCount;
 
-        await AppointmentService.CheckInAsync(jane.Id, OtherDesk);
+        await AppointmentService.CheckInAsync(jane.Id, TestCallers.Manager(OtherDesk));
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Jane Cooper", 10, "Checked in"))), Patience);
         Assert.True(Block("Jane Cooper").RenderCount > janeRenders);
@@ -146,7 +146,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var maria = await BookTodayAsync(Seed.MariaId, 16);
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Maria Garcia", 16, "Booked"))), Patience);
 
-        await AppointmentService.CancelAsync(maria.Id, null, OtherDesk);
+        await AppointmentService.CancelAsync(maria.Id, null, TestCallers.Manager(OtherDesk));
 
         cut.WaitForAssertion(() => Assert.DoesNotContain("Maria Garcia", cut.Markup), Patience);
         cut.FindAll("label").Single(l => l.TextContent.Contains("Show cancelled")).QuerySelector("input")!.Change(true);
@@ -157,9 +157,9 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
     private async Task<(Guid Room, Guid Wrap)> AddRoomAndWrapAsync()
     {
         var catalog = Services.GetRequiredService<FrontDesk.Dashboard.Catalog.CatalogService>();
-        var room = await catalog.CreateResourceAsync(new FrontDesk.Dashboard.Catalog.SaveResource("Wrap room", FrontDesk.Domain.Catalog.ResourceKind.Room, true, OtherDesk));
+        var room = await catalog.CreateResourceAsync(new FrontDesk.Dashboard.Catalog.SaveResource("Wrap room", FrontDesk.Domain.Catalog.ResourceKind.Room, true, TestCallers.Manager(OtherDesk)));
         var wrap = await catalog.CreateServiceAsync(new FrontDesk.Dashboard.Catalog.SaveService(
-            "Body wrap", "Spa", [], 60, 80m, 0, [room.Id], [Seed.ProviderId], true, true, null, OtherDesk));
+            "Body wrap", "Spa", [], 60, 80m, 0, [room.Id], [Seed.ProviderId], true, true, null, TestCallers.Manager(OtherDesk)));
         return (room.Id, wrap.Id);
     }
 
@@ -174,7 +174,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
     {
         var (_, wrap) = await AddRoomAndWrapAsync();
         await AppointmentService.BookAsync(new BookAppointment(
-            Seed.JaneId, wrap, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(10)), false, null, OtherDesk));
+            Seed.JaneId, wrap, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(10)), false, null, TestCallers.Manager(OtherDesk)));
 
         var cut = RenderRooms();
 
@@ -191,7 +191,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.True(Shows(cut, "Wrap room · Room, 14:15, free")), Patience);
 
         await AppointmentService.BookAsync(new BookAppointment(
-            Seed.JohnId, wrap, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(14)), false, null, OtherDesk));
+            Seed.JohnId, wrap, Seed.ProviderId, Clock.ToUtc(Clock.LocalNow.Date.AddHours(14)), false, null, TestCallers.Manager(OtherDesk)));
 
         cut.WaitForAssertion(() => Assert.True(Shows(cut, "Wrap room · Room, 14:15, taken by John Smith")), Patience);
     }

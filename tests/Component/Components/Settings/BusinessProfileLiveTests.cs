@@ -25,7 +25,7 @@ public sealed class BusinessProfileLiveTests : NewInstallationTestContext
         var raised = 0;
         Business.Changed += _ => raised++;
 
-        await Business.SaveAsync(Business.Current with { Name = "Harbour Physio" }, FrontDesk.Domain.Common.Actor.Staff("m", "Manager"));
+        await Business.SaveAsync(Business.Current with { Name = "Harbour Physio" }, TestCallers.Manager(FrontDesk.Domain.Common.Actor.Staff("m", "Manager")));
 
         Assert.Equal(1, raised);
     }

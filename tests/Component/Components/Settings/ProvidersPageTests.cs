@@ -35,7 +35,7 @@ public sealed class ProvidersPageTests : ClinicTestContext
     [Fact]
     public async Task MoveDown_FirstProvider_PutsItSecondInCalendarOrder()
     {
-        await Catalog.CreateProviderAsync(new SaveProvider("Bea Lane", null, [], true, null, null, OtherDesk));
+        await Catalog.CreateProviderAsync(new SaveProvider("Bea Lane", null, [], true, null, null, TestCallers.Manager(OtherDesk)));
         var cut = RenderPage(providers: 2);
 
         await cut.Button($"Move {Seed.ProviderName} down").ClickAsync(new MouseEventArgs());

@@ -53,8 +53,8 @@ public sealed class ResourcesAndClosuresPageTests : ClinicTestContext
     [Fact]
     public async Task DeleteResource_NeededByAService_ShowsTheRefusalAndKeepsIt()
     {
-        var room = await Catalog.CreateResourceAsync(new SaveResource("Room 1", ResourceKind.Room, true, OtherDesk));
-        await Catalog.CreateServiceAsync(new SaveService("Body wrap", "Spa", [], 60, 80m, 0, [room.Id], [], true, true, null, OtherDesk));
+        var room = await Catalog.CreateResourceAsync(new SaveResource("Room 1", ResourceKind.Room, true, TestCallers.Manager(OtherDesk)));
+        await Catalog.CreateServiceAsync(new SaveService("Body wrap", "Spa", [], 60, 80m, 0, [room.Id], [], true, true, null, TestCallers.Manager(OtherDesk)));
         var cut = RenderWithProviders<ResourcesPage>();
         cut.WaitForAssertion(() => Assert.True(cut.HasButton("Edit Room 1")), Patience);
         _ = cut.Button("Edit Room 1").ClickAsync(new MouseEventArgs()); // its handler waits for the dialog's answer
@@ -85,7 +85,7 @@ public sealed class ResourcesAndClosuresPageTests : ClinicTestContext
     public async Task AddClosure_DateAlreadyClosed_ShowsTheConflictInlineAndKeepsTheFirst()
     {
         var date = Clock.Today.AddDays(10);
-        await Catalog.AddClosureAsync(new AddClosure(date, "Founders' day", OtherDesk));
+        await Catalog.AddClosureAsync(new AddClosure(date, "Founders' day", TestCallers.Manager(OtherDesk)));
         var cut = RenderWithProviders<ClosuresPage>();
         cut.WaitForAssertion(() => Assert.True(cut.HasButton($"Remove the closure on {date:ddd d MMM yyyy}")), Patience);
         await cut.Input("Closure date").ChangeAsync(new ChangeEventArgs { Value = date.ToString("yyyy-MM-dd") });

@@ -50,13 +50,13 @@ public sealed class CalendarStoreLoadRaceTests : IAsyncLifetime
         var day = DateOnly.FromDateTime(TestClinic.TomorrowAt(0));
         var (start, end) = clock.Range(day, 1);
         var alreadyBooked = await _services.GetRequiredService<AppointmentService>().BookAsync(new BookAppointment(
-            _seed.JohnId, _seed.MassageId, _seed.ProviderId, clock.ToUtc(TestClinic.TomorrowAt(9)), false, null, OtherDesk));
+            _seed.JohnId, _seed.MassageId, _seed.ProviderId, clock.ToUtc(TestClinic.TomorrowAt(9)), false, null, TestCallers.Manager(OtherDesk)));
         _pause.Arm();
 
         store.Dispatch(new ShowRange(day, CalendarViewKind.Day, start, end));
         await _pause.ReadFinished.WaitAsync(Patience);
         var bookedMeanwhile = await _services.GetRequiredService<AppointmentService>().BookAsync(new BookAppointment(
-            _seed.JaneId, _seed.MassageId, _seed.ProviderId, clock.ToUtc(TestClinic.TomorrowAt(11)), false, null, OtherDesk));
+            _seed.JaneId, _seed.MassageId, _seed.ProviderId, clock.ToUtc(TestClinic.TomorrowAt(11)), false, null, TestCallers.Manager(OtherDesk)));
         await WaitForAsync(store, s => s.Appointments.ContainsKey(bookedMeanwhile.Id));
         Assert.True(store.State.Loading, "The booking should have arrived while the day was still loading.");
         _pause.Proceed();

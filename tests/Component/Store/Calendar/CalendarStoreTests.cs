@@ -48,7 +48,7 @@ public sealed class CalendarStoreTests : IAsyncLifetime
 
     private Task<AppointmentView> BookAsync(AppointmentService service, int hour, int daysLater = 0) =>
         service.BookAsync(new BookAppointment(
-            _seed.JaneId, _seed.MassageId, _seed.ProviderId, Clock.ToUtc(TestClinic.TomorrowAt(hour).AddDays(daysLater)), false, null, Desk));
+            _seed.JaneId, _seed.MassageId, _seed.ProviderId, Clock.ToUtc(TestClinic.TomorrowAt(hour).AddDays(daysLater)), false, null, TestCallers.Manager(Desk)));
 
     [Fact]
     public void Constructor_NewStore_SubscribesExactlyOnce()

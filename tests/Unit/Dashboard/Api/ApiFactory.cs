@@ -16,6 +16,7 @@ namespace FrontDesk.Tests.Unit.Dashboard.Api;
 /// <summary>
 /// The real app (Program) as Development, on its own SQLite file in a temp folder, with a fake
 /// clock at Monday 7 January 2030 08:00 London time and a small clinic seeded through the domain.
+/// Its clients send the configured key <see cref="ManagerKey"/> (Api:Keys, Manager rights).
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -23,6 +24,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private int _nextFutureSlot;
     private int _nextPastSlot;
     private int _nextTodaySlot;
+
+    /// <summary>The key given by configuration (Api:Keys): Manager rights.</summary>
+    public const string ManagerKey = "unit-tests-configured-manager-key";
 
     public ApiFactory() => DatabaseFile = Path.Combine(_directory, "dashboard.db");
 
@@ -37,11 +41,19 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={DatabaseFile}");
         builder.UseSetting("DemoData:Enabled", "false");
         builder.UseSetting("Business:TimeZone", "Europe/London");
+        builder.UseSetting("Api:Keys:0", ManagerKey);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    /// <summary>Every client of the factory sends the configured manager key, unless a test removes it.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", ManagerKey);
     }
 
     public async Task InitializeAsync()

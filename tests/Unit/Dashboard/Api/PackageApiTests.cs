@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using FrontDesk.Dashboard.Security;
 
 namespace FrontDesk.Tests.Unit.Dashboard.Api;
 
@@ -34,7 +35,15 @@ public sealed class PackageApiApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={Path.Combine(_directory, "dashboard.db")}");
         builder.UseSetting("DemoData:Enabled", "false");
+        builder.UseSetting("Api:Keys:0", ApiFactory.ManagerKey);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Every client sends the configured manager key.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiFactory.ManagerKey);
     }
 
     public async Task InitializeAsync()
@@ -287,7 +296,7 @@ public sealed class PackageApiTests(PackageApiApp app) : IClassFixture<PackageAp
     {
         var client = await NewClientAsync();
         var template = await NewCourseAsync();
-        await app.Services.GetRequiredService<FrontDesk.Dashboard.Packages.PackageService>().SetTemplateActiveAsync(template, false, Actor.System);
+        await app.Services.GetRequiredService<FrontDesk.Dashboard.Packages.PackageService>().SetTemplateActiveAsync(template, false, Caller.System("test"));
 
         var response = await _http.PostAsJsonAsync($"/api/v1/clients/{client}/packages", new { templateId = template, mode = "Unpaid" });
 

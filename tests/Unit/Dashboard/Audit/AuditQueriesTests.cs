@@ -136,7 +136,7 @@ public sealed class AuditQueriesTests : IAsyncLifetime
     {
         var clinic = new Clinic();
         await clinic.SeedAsync(_db);
-        var visit = await _db.Appointments.BookAsync(new BookAppointment(clinic.Olivia.Id.Value, clinic.Massage.Id.Value, clinic.AllDay.Id.Value, A.At(8, 10), false, null, A.Desk));
+        var visit = await _db.Appointments.BookAsync(new BookAppointment(clinic.Olivia.Id.Value, clinic.Massage.Id.Value, clinic.AllDay.Id.Value, A.At(8, 10), false, null, Callers.Desk));
         var olivia = clinic.Olivia.Id.Value.ToString("D");
         await _db.AddAsync(
             Row(A.At(7, 9), command: "Clients.Edit", objectType: "Client", objectId: olivia),

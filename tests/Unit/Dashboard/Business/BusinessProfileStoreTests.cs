@@ -1,7 +1,9 @@
 using FrontDesk.Dashboard;
 using FrontDesk.Dashboard.Business;
 using FrontDesk.Dashboard.Data;
+using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.Unit.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,7 @@ namespace FrontDesk.Tests.Unit.Dashboard.Business;
 /// </summary>
 public sealed class BusinessProfileStoreTests : IAsyncLifetime
 {
-    private static readonly Actor Manager = Actor.Staff("m", "Manager");
+    private static readonly Caller Manager = Caller.Staff("m", "Manager", StaffRole.Manager);
     private SqliteDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await SqliteDatabase.CreateAsync();

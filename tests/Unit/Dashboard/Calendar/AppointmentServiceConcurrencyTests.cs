@@ -56,7 +56,7 @@ public sealed class AppointmentServiceConcurrencyTests : IAsyncLifetime
         var clients = new[] { _clinic.Olivia, _clinic.Noah, _clinic.Amelia };
 
         var outcomes = await AllAtOnce(Desks, i => _db.Appointments.BookAsync(new BookAppointment(
-            clients[i % clients.Length].Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, Ten.AddMinutes(i % 4 * 10), false, null, A.Desk)));
+            clients[i % clients.Length].Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, Ten.AddMinutes(i % 4 * 10), false, null, Callers.Desk)));
 
         AssertOneWinnerRestConflict(outcomes);
         Assert.Equal(1, await _db.CountAppointmentsAsync());
@@ -68,7 +68,7 @@ public sealed class AppointmentServiceConcurrencyTests : IAsyncLifetime
         var providers = new[] { _clinic.AllDay, _clinic.Weekdays };
 
         var outcomes = await AllAtOnce(Desks, i => _db.Appointments.BookAsync(new BookAppointment(
-            _clinic.Olivia.Id.Value, _clinic.Laser.Id.Value, providers[i % 2].Id.Value, Ten, false, null, A.Desk)));
+            _clinic.Olivia.Id.Value, _clinic.Laser.Id.Value, providers[i % 2].Id.Value, Ten, false, null, Callers.Desk)));
 
         AssertOneWinnerRestConflict(outcomes);
         Assert.Equal(1, await _db.CountAppointmentsAsync());
@@ -78,7 +78,7 @@ public sealed class AppointmentServiceConcurrencyTests : IAsyncLifetime
     public async Task BookAsync_ManyDesksNewClientsSameSlot_OnlyTheWinnersClientStored()
     {
         var outcomes = await AllAtOnce(Desks, i => _db.Appointments.BookAsync(new BookAppointment(
-            Guid.Empty, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, Ten, false, null, A.Desk)
+            Guid.Empty, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, Ten, false, null, Callers.Desk)
         { NewClient = new NewClientDetails($"Walk-in {i}", null, null) }));
 
         AssertOneWinnerRestConflict(outcomes);
@@ -89,10 +89,10 @@ public sealed class AppointmentServiceConcurrencyTests : IAsyncLifetime
     public async Task CheckOutAsync_ManyDesksSameAppointment_ExactlyOneInvoice()
     {
         var booked = await _db.Appointments.BookAsync(new BookAppointment(
-            _clinic.Olivia.Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, Ten, false, null, A.Desk));
+            _clinic.Olivia.Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, Ten, false, null, Callers.Desk));
 
         var outcomes = await AllAtOnce(Desks, i => _db.Appointments.CheckOutAsync(new CheckOutAppointment(
-            booked.Id, [new PaymentLine(i % 2 == 0 ? PaymentMethod.Card : PaymentMethod.Cash, 60m)], A.Desk)));
+            booked.Id, [new PaymentLine(i % 2 == 0 ? PaymentMethod.Card : PaymentMethod.Cash, 60m)], Callers.Desk)));
 
         AssertOneWinnerRestConflict(outcomes);
         Assert.Equal(1, await _db.CountInvoicesAsync());
@@ -103,12 +103,12 @@ public sealed class AppointmentServiceConcurrencyTests : IAsyncLifetime
     public async Task CheckInAndCancelAsync_RacingOnOneAppointment_StoredStateMatchesWinners()
     {
         var booked = await _db.Appointments.BookAsync(new BookAppointment(
-            _clinic.Olivia.Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, Ten, false, null, A.Desk));
+            _clinic.Olivia.Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, Ten, false, null, Callers.Desk));
         _db.Clock.SetUtcNow(Ten.AddMinutes(-5)); // check-in opens on the appointment's day
 
         var outcomes = await AllAtOnce(Desks, i => i % 2 == 0
-            ? _db.Appointments.CheckInAsync(booked.Id, A.Desk)
-            : _db.Appointments.CancelAsync(booked.Id, null, A.Desk));
+            ? _db.Appointments.CheckInAsync(booked.Id, Callers.Desk)
+            : _db.Appointments.CancelAsync(booked.Id, null, Callers.Desk));
 
         var stored = await _db.Calendar.FindAsync(booked.Id);
         var wins = outcomes.Count(o => o is null);

@@ -7,6 +7,7 @@ using FrontDesk.Domain.Sales;
 using FrontDesk.Tests.Unit.Dashboard.Support;
 using Microsoft.EntityFrameworkCore;
 using static FrontDesk.Tests.Unit.Dashboard.Support.PackageDesk;
+using FrontDesk.Tests.Unit.Support;
 
 namespace FrontDesk.Tests.Unit.Dashboard.Calendar;
 
@@ -105,9 +106,9 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         var single = await _desk.BookAsync(_desk.Laser, At(1, 10));
         Assert.Equal(80m, await _desk.Appointments.AmountDueAsync(single.Id));
         _desk.Clock.SetUtcNow(At(1, 9, 50));
-        await _desk.Appointments.CheckInAsync(single.Id, Receptionist);
+        await _desk.Appointments.CheckInAsync(single.Id, Callers.Rita);
 
-        var converted = await _desk.Appointments.AttachPackageAsync(new AttachPackage(single.Id, record.Id, 2, Receptionist));
+        var converted = await _desk.Appointments.AttachPackageAsync(new AttachPackage(single.Id, record.Id, 2, Callers.Rita));
 
         Assert.Equal((record.Id, 2), (converted.PackageRecordId!.Value, converted.PackageSession!.Value));
         Assert.Equal(0m, await _desk.Appointments.AmountDueAsync(single.Id));
@@ -122,7 +123,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         var single = await _desk.BookAsync(_desk.Laser, At(1, 10));
         await _desk.CheckOutAsync(single.Id, pay: 80m);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _desk.Appointments.AttachPackageAsync(new AttachPackage(single.Id, record.Id, null, Receptionist)));
+        var error = await Assert.ThrowsAsync<DomainException>(() => _desk.Appointments.AttachPackageAsync(new AttachPackage(single.Id, record.Id, null, Callers.Rita)));
 
         Assert.Equal(DomainErrorKind.Conflict, error.Kind);
         var stored = await _desk.RecordAsync(record.Id);
@@ -135,7 +136,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         var bobs = await _desk.SellAsync(await _desk.AddCourseAsync(), to: _desk.Bob);
         var alices = await _desk.BookAsync(_desk.Laser, At(1, 10));
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _desk.Appointments.AttachPackageAsync(new AttachPackage(alices.Id, bobs.Id, null, Receptionist)));
+        var error = await Assert.ThrowsAsync<DomainException>(() => _desk.Appointments.AttachPackageAsync(new AttachPackage(alices.Id, bobs.Id, null, Callers.Rita)));
 
         Assert.Contains("another client", error.Message);
         Assert.Equal(5m, (await _desk.RecordAsync(bobs.Id)).Available);
@@ -147,7 +148,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var booked = await _desk.BookAsync(_desk.Laser, At(1, 10), record.Id);
 
-        var single = await _desk.Appointments.DetachPackageAsync(booked.Id, Receptionist);
+        var single = await _desk.Appointments.DetachPackageAsync(booked.Id, Callers.Rita);
 
         Assert.Null(single.PackageRecordId);
         Assert.Equal(80m, await _desk.Appointments.AmountDueAsync(booked.Id));
@@ -161,7 +162,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         var booked = await _desk.BookAsync(_desk.Laser, At(0, 10), record.Id, session: 1);
         _desk.Clock.SetUtcNow(At(0, 10, 15));
 
-        var noShow = await _desk.Appointments.MarkNoShowAsync(booked.Id, Receptionist);
+        var noShow = await _desk.Appointments.MarkNoShowAsync(booked.Id, Callers.Rita);
 
         Assert.Equal(AppointmentStatus.NoShow, noShow.Status);
         Assert.Null(noShow.PackageRecordId);
@@ -173,12 +174,12 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
     [Fact]
     public async Task CancelAsync_WithRedemptionAtBooking_GivesTheRedeemedSessionBack()
     {
-        await _desk.Settings.SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, false));
+        await _desk.Settings.SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, false), Callers.Desk);
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var booked = await _desk.BookAsync(_desk.Laser, At(1, 10), record.Id, session: 1);
         Assert.Equal(SessionState.Redeemed, (await _desk.RecordAsync(record.Id)).Sessions.Single(s => s.Number == 1).State);
 
-        await _desk.Appointments.CancelAsync(booked.Id, "client rang", Receptionist);
+        await _desk.Appointments.CancelAsync(booked.Id, "client rang", Callers.Rita);
 
         var stored = await _desk.RecordAsync(record.Id);
         Assert.Equal((5m, 0m, 0m), (stored.Available, stored.Held, stored.Used));
@@ -190,7 +191,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var booked = await _desk.BookAsync(_desk.Laser, At(1, 10), record.Id);
 
-        var cancelled = await _desk.Packages.CancelAsync(record.Id, "client moved away", Receptionist);
+        var cancelled = await _desk.Packages.CancelAsync(record.Id, "client moved away", Callers.Rita);
 
         Assert.Equal(RecordStatus.Cancelled, cancelled.Status);
         var appointment = await _desk.AppointmentAsync(booked.Id);
@@ -204,11 +205,11 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
     [Fact]
     public async Task CancelRecord_WithRedemptionAtBooking_LeavesItsOpenAppointmentCheckoutable()
     {
-        await _desk.Settings.SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, false));
+        await _desk.Settings.SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, false), Callers.Desk);
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var booked = await _desk.BookAsync(_desk.Laser, At(1, 10), record.Id);
 
-        await _desk.Packages.CancelAsync(record.Id, "client moved away", Receptionist);
+        await _desk.Packages.CancelAsync(record.Id, "client moved away", Callers.Rita);
         var due = await _desk.Appointments.AmountDueAsync(booked.Id);
         var done = await _desk.CheckOutAsync(booked.Id, pay: due);
 
@@ -225,9 +226,9 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var booked = await _desk.BookAsync(_desk.Laser, At(1, 10), record.Id);
         var monday = DateOnly.FromDateTime(Monday.Date);
-        await _desk.Packages.FreezeAsync(record.Id, monday.AddDays(5), monday.AddDays(7), Receptionist);
+        await _desk.Packages.FreezeAsync(record.Id, monday.AddDays(5), monday.AddDays(7), Callers.Rita);
 
-        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(6, 10), null, false, Receptionist) { DropPackage = true });
+        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(6, 10), null, false, Callers.Rita) { DropPackage = true });
 
         Assert.Null(moved.PackageRecordId);
         Assert.Equal(At(6, 10), moved.Start);
@@ -241,7 +242,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         var record = await _desk.SellAsync(await _desk.AddCourseAsync(expiry: new Expiry(10, ExpiryUnit.Days)));
         var booked = await _desk.BookAsync(_desk.Laser, At(9, 10), record.Id);
 
-        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(11, 10), null, false, Receptionist) { DropPackage = true });
+        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(11, 10), null, false, Callers.Rita) { DropPackage = true });
 
         Assert.Null(moved.PackageRecordId);
         Assert.Equal(5m, (await _desk.RecordAsync(record.Id)).Available);
@@ -253,7 +254,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var booked = await _desk.BookAsync(_desk.Laser, At(1, 10), record.Id, session: 4);
 
-        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(3, 15), null, false, Receptionist));
+        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(3, 15), null, false, Callers.Rita));
 
         Assert.Equal((record.Id, 4), (moved.PackageRecordId!.Value, moved.PackageSession!.Value));
         Assert.Equal(booked.Id, (await _desk.RecordAsync(record.Id)).Sessions.Single(s => s.Number == 4).AppointmentId);
@@ -264,7 +265,7 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
     {
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var monday = DateOnly.FromDateTime(Monday.Date);
-        await _desk.Packages.FreezeAsync(record.Id, monday.AddDays(1), monday.AddDays(3), Receptionist);
+        await _desk.Packages.FreezeAsync(record.Id, monday.AddDays(1), monday.AddDays(3), Callers.Rita);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _desk.BookAsync(_desk.Laser, At(2, 10), record.Id));
 
@@ -305,13 +306,13 @@ public sealed class AppointmentServicePackageTests : IAsyncLifetime
         await Step(async () => a = await _desk.BookAsync(_desk.Laser, At(0, 9), course.Id), 1);
         await Step(async () => b = await _desk.BookAsync(_desk.Massage, At(1, 10), credit.Id), 1);
         await Step(async () => c = await _desk.BookAsync(_desk.LongMassage, At(2, 10)), 0);
-        await Step(() => _desk.Appointments.AttachPackageAsync(new AttachPackage(c.Id, credit.Id, null, Receptionist)), 1);
+        await Step(() => _desk.Appointments.AttachPackageAsync(new AttachPackage(c.Id, credit.Id, null, Callers.Rita)), 1);
         await Step(() => _desk.CheckOutAsync(b.Id, 0m), 1);
-        await Step(async () => { _desk.Clock.SetUtcNow(At(0, 9, 30)); await _desk.Appointments.MarkNoShowAsync(a.Id, Receptionist); }, 1);
-        await Step(() => _desk.Appointments.CancelAsync(c.Id, null, Receptionist), 1);
-        await Step(() => _desk.Packages.AdjustAsync(course.Id, 2m, "goodwill", Receptionist), 1);
-        await Step(() => _desk.Packages.TransferAsync(credit.Id, _desk.Bob.Id.Value, Receptionist), 2);
-        await Step(() => _desk.Packages.CancelAsync(course.Id, "closed", Receptionist), 1);
+        await Step(async () => { _desk.Clock.SetUtcNow(At(0, 9, 30)); await _desk.Appointments.MarkNoShowAsync(a.Id, Callers.Rita); }, 1);
+        await Step(() => _desk.Appointments.CancelAsync(c.Id, null, Callers.Rita), 1);
+        await Step(() => _desk.Packages.AdjustAsync(course.Id, 2m, "goodwill", Callers.Rita), 1);
+        await Step(() => _desk.Packages.TransferAsync(credit.Id, _desk.Bob.Id.Value, Callers.Rita), 2);
+        await Step(() => _desk.Packages.CancelAsync(course.Id, "closed", Callers.Rita), 1);
     }
 
     [Fact]

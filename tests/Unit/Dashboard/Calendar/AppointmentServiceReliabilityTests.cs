@@ -1,3 +1,4 @@
+using FrontDesk.Tests.Unit.Support;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Catalog;
@@ -27,7 +28,7 @@ public sealed class AppointmentServiceReliabilityTests : IAsyncLifetime
         var booked = await _desk.BookAsync(_desk.Laser, At(9, 10), record.Id, session: 3);
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() =>
-            _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(11, 10), null, false, Receptionist)));
+            _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(11, 10), null, false, Callers.Rita)));
 
         Assert.Equal((DomainErrorKind.Conflict, MoveAppointment.DropPackageConfirmation), (refusal.Kind, refusal.Confirm));
         Assert.StartsWith("Moving drops Laser course 3/5 from this visit", refusal.Message);
@@ -43,10 +44,10 @@ public sealed class AppointmentServiceReliabilityTests : IAsyncLifetime
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var booked = await _desk.BookAsync(_desk.Laser, At(1, 10), record.Id);
         var monday = DateOnly.FromDateTime(Monday.Date);
-        await _desk.Packages.FreezeAsync(record.Id, monday.AddDays(5), monday.AddDays(7), Receptionist);
+        await _desk.Packages.FreezeAsync(record.Id, monday.AddDays(5), monday.AddDays(7), Callers.Rita);
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() =>
-            _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(6, 10), null, false, Receptionist)));
+            _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(6, 10), null, false, Callers.Rita)));
 
         Assert.Equal(MoveAppointment.DropPackageConfirmation, refusal.Confirm);
         Assert.Equal((4m, 1m), ((await _desk.RecordAsync(record.Id)).Available, (await _desk.RecordAsync(record.Id)).Held));
@@ -58,7 +59,7 @@ public sealed class AppointmentServiceReliabilityTests : IAsyncLifetime
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         var booked = await _desk.BookAsync(_desk.Laser, At(1, 10), record.Id, session: 2);
 
-        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(2, 10), null, false, Receptionist));
+        var moved = await _desk.Appointments.MoveAsync(new MoveAppointment(booked.Id, At(2, 10), null, false, Callers.Rita));
 
         Assert.Equal((At(2, 10), record.Id, 2), (moved.Start, moved.PackageRecordId!.Value, moved.PackageSession!.Value));
     }
@@ -70,7 +71,7 @@ public sealed class AppointmentServiceReliabilityTests : IAsyncLifetime
         var single = await _desk.BookAsync(_desk.Laser, At(1, 10));
         _desk.Clock.SetUtcNow(At(1, 9, 50));
 
-        var done = await _desk.Appointments.CheckInAsync(new CheckInAppointment(single.Id, Receptionist) { RedeemRecordId = record.Id });
+        var done = await _desk.Appointments.CheckInAsync(new CheckInAppointment(single.Id, Callers.Rita) { RedeemRecordId = record.Id });
 
         Assert.Equal((AppointmentStatus.CheckedIn, record.Id, 1), (done.Status, done.PackageRecordId!.Value, done.PackageSession!.Value));
         Assert.Equal(0m, await _desk.Appointments.AmountDueAsync(single.Id));
@@ -85,7 +86,7 @@ public sealed class AppointmentServiceReliabilityTests : IAsyncLifetime
         _desk.Clock.SetUtcNow(At(1, 9, 50));
 
         await Assert.ThrowsAsync<DomainException>(() =>
-            _desk.Appointments.CheckInAsync(new CheckInAppointment(single.Id, Receptionist) { RedeemRecordId = bobs.Id }));
+            _desk.Appointments.CheckInAsync(new CheckInAppointment(single.Id, Callers.Rita) { RedeemRecordId = bobs.Id }));
 
         var stored = await _desk.AppointmentAsync(single.Id);
         Assert.Equal((AppointmentStatus.Booked, (Guid?)null), (stored!.Status, stored.PackageRecordId?.Value));
@@ -100,7 +101,7 @@ public sealed class AppointmentServiceReliabilityTests : IAsyncLifetime
         _desk.Clock.SetUtcNow(At(1, 9, 50)); // the day before: too early to check in
 
         await Assert.ThrowsAsync<DomainException>(() =>
-            _desk.Appointments.CheckInAsync(new CheckInAppointment(tomorrow.Id, Receptionist) { RedeemRecordId = record.Id }));
+            _desk.Appointments.CheckInAsync(new CheckInAppointment(tomorrow.Id, Callers.Rita) { RedeemRecordId = record.Id }));
 
         var stored = await _desk.AppointmentAsync(tomorrow.Id);
         Assert.Equal((AppointmentStatus.Booked, (Guid?)null), (stored!.Status, stored.PackageRecordId?.Value));
@@ -119,10 +120,10 @@ public sealed class AppointmentServiceReliabilityTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         var club = await _desk.AddTemplateAsync(PackageTemplate.Create(PackageTemplateId.New(), new TemplateTerms("Nail club", PackageKind.AnyFromList, PackageValueType.Amount,
-            [], [cheap.Id], false, 10m, new Money(10m, "GBP"), 10m, true, null, null, UsageRestrictions.None), Monday, Receptionist));
+            [], [cheap.Id], false, 10m, new Money(10m, "GBP"), 10m, true, null, null, UsageRestrictions.None), Monday, Callers.Rita.Actor));
         await _desk.SellAsync(club);
         // Amira does not list the service: the manager's override books it anyway.
-        var booked = await _desk.Appointments.BookAsync(new BookAppointment(_desk.Alice.Id.Value, cheap.Id.Value, _desk.Amira.Id.Value, At(1, 10), true, null, Receptionist));
+        var booked = await _desk.Appointments.BookAsync(new BookAppointment(_desk.Alice.Id.Value, cheap.Id.Value, _desk.Amira.Id.Value, At(1, 10), true, null, Callers.Rita));
 
         var due = await _desk.Appointments.AmountDueAsync(booked.Id);
         await _desk.CheckOutAsync(booked.Id, pay: due);

@@ -25,7 +25,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private BookAppointment Booking(DateTimeOffset start, Guid? provider = null, Guid? service = null, Guid? client = null, bool overrideHours = false) =>
-        new(client ?? _clinic.Olivia.Id.Value, service ?? _clinic.Massage.Id.Value, provider ?? _clinic.AllDay.Id.Value, start, overrideHours, "First visit", A.Desk);
+        new(client ?? _clinic.Olivia.Id.Value, service ?? _clinic.Massage.Id.Value, provider ?? _clinic.AllDay.Id.Value, start, overrideHours, "First visit", Callers.Desk);
 
     private static async Task<DomainException> Refusal(Func<Task> act) => await Assert.ThrowsAsync<DomainException>(act);
 
@@ -178,7 +178,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     public async Task BookAsync_OverCancelledAppointment_Booked()
     {
         var first = await _db.Appointments.BookAsync(Booking(Ten));
-        await _db.Appointments.CancelAsync(first.Id, "Client called", A.Desk);
+        await _db.Appointments.CancelAsync(first.Id, "Client called", Callers.Desk);
 
         var second = await _db.Appointments.BookAsync(Booking(Ten, client: _clinic.Noah.Id.Value));
 
@@ -190,7 +190,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     {
         var start = A.Now.AddHours(-2); // earlier this morning
         var first = await _db.Appointments.BookAsync(Booking(start));
-        await _db.Appointments.MarkNoShowAsync(first.Id, A.Desk);
+        await _db.Appointments.MarkNoShowAsync(first.Id, Callers.Desk);
 
         var second = await _db.Appointments.BookAsync(Booking(start, client: _clinic.Noah.Id.Value));
 
@@ -201,7 +201,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     public async Task BookAsync_OverCompletedAppointment_RefusedAsConflict()
     {
         var first = await _db.Appointments.BookAsync(Booking(Ten));
-        await _db.Appointments.CheckOutAsync(new CheckOutAppointment(first.Id, [new PaymentLine(PaymentMethod.Card, 60m)], A.Desk));
+        await _db.Appointments.CheckOutAsync(new CheckOutAppointment(first.Id, [new PaymentLine(PaymentMethod.Card, 60m)], Callers.Desk));
 
         var ex = await Refusal(() => _db.Appointments.BookAsync(Booking(Ten, client: _clinic.Noah.Id.Value)));
 
@@ -227,7 +227,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     {
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
 
-        await _db.Appointments.MoveAsync(new MoveAppointment(booked.Id, A.At(9, 11), _clinic.Weekdays.Id.Value, false, A.Desk));
+        await _db.Appointments.MoveAsync(new MoveAppointment(booked.Id, A.At(9, 11), _clinic.Weekdays.Id.Value, false, Callers.Desk));
 
         var stored = await _db.Calendar.FindAsync(booked.Id);
         Assert.Equal(A.At(9, 11), stored!.Start);
@@ -242,7 +242,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
         await _db.Appointments.BookAsync(Booking(A.At(8, 14), client: _clinic.Noah.Id.Value));
 
-        var ex = await Refusal(() => _db.Appointments.MoveAsync(new MoveAppointment(booked.Id, A.At(8, 14, 30), null, false, A.Desk)));
+        var ex = await Refusal(() => _db.Appointments.MoveAsync(new MoveAppointment(booked.Id, A.At(8, 14, 30), null, false, Callers.Desk)));
 
         Assert.Equal(DomainErrorKind.Conflict, ex.Kind);
         var stored = await _db.Calendar.FindAsync(booked.Id);
@@ -255,7 +255,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     {
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
 
-        var moved = await _db.Appointments.MoveAsync(new MoveAppointment(booked.Id, Ten.AddMinutes(15), null, false, A.Desk));
+        var moved = await _db.Appointments.MoveAsync(new MoveAppointment(booked.Id, Ten.AddMinutes(15), null, false, Callers.Desk));
 
         Assert.Equal(Ten.AddMinutes(15), moved.Start);
     }
@@ -269,7 +269,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
         var arrived = Ten.AddMinutes(-10);
         _db.Clock.SetUtcNow(arrived);
 
-        await _db.Appointments.CheckInAsync(booked.Id, A.Desk);
+        await _db.Appointments.CheckInAsync(booked.Id, Callers.Desk);
 
         var stored = await _db.Calendar.FindAsync(booked.Id);
         Assert.Equal(AppointmentStatus.CheckedIn, stored!.Status);
@@ -279,7 +279,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     [Fact]
     public async Task CheckInAsync_UnknownAppointment_RefusedAsNotFound()
     {
-        var ex = await Refusal(() => _db.Appointments.CheckInAsync(Guid.NewGuid(), A.Desk));
+        var ex = await Refusal(() => _db.Appointments.CheckInAsync(Guid.NewGuid(), Callers.Desk));
 
         Assert.Equal(DomainErrorKind.NotFound, ex.Kind);
     }
@@ -289,7 +289,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     {
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
 
-        var done = await _db.Appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, [new PaymentLine(PaymentMethod.Cash, 20m), new PaymentLine(PaymentMethod.Card, 40m)], A.Desk));
+        var done = await _db.Appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, [new PaymentLine(PaymentMethod.Cash, 20m), new PaymentLine(PaymentMethod.Card, 40m)], Callers.Desk));
 
         Assert.Equal(AppointmentStatus.Completed, done.Status);
         var invoice = await _db.QueryAsync(db => db.Invoices.SingleAsync());
@@ -306,7 +306,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     {
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
 
-        var ex = await Refusal(() => _db.Appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, [new PaymentLine(PaymentMethod.Card, 59m)], A.Desk)));
+        var ex = await Refusal(() => _db.Appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, [new PaymentLine(PaymentMethod.Card, 59m)], Callers.Desk)));
 
         Assert.Equal(DomainErrorKind.RuleBroken, ex.Kind);
         Assert.Equal(0, await _db.CountInvoicesAsync());
@@ -317,9 +317,9 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     public async Task CheckOutAsync_Cancelled_RefusedAsConflictEvenWithWrongPayment()
     {
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
-        await _db.Appointments.CancelAsync(booked.Id, null, A.Desk);
+        await _db.Appointments.CancelAsync(booked.Id, null, Callers.Desk);
 
-        var ex = await Refusal(() => _db.Appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, [new PaymentLine(PaymentMethod.Card, 1m)], A.Desk)));
+        var ex = await Refusal(() => _db.Appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, [new PaymentLine(PaymentMethod.Card, 1m)], Callers.Desk)));
 
         Assert.Equal(DomainErrorKind.Conflict, ex.Kind);
         Assert.Equal(0, await _db.CountInvoicesAsync());
@@ -330,7 +330,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     {
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
 
-        var ex = await Refusal(() => _db.Appointments.MarkNoShowAsync(booked.Id, A.Desk));
+        var ex = await Refusal(() => _db.Appointments.MarkNoShowAsync(booked.Id, Callers.Desk));
 
         Assert.Equal(DomainErrorKind.RuleBroken, ex.Kind);
     }
@@ -341,7 +341,7 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
         _db.Clock.SetUtcNow(Ten.AddMinutes(20));
 
-        await _db.Appointments.MarkNoShowAsync(booked.Id, A.Desk);
+        await _db.Appointments.MarkNoShowAsync(booked.Id, Callers.Desk);
 
         Assert.Equal(AppointmentStatus.NoShow, (await _db.Calendar.FindAsync(booked.Id))!.Status);
     }
@@ -351,9 +351,9 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     {
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
         _db.Clock.SetUtcNow(Ten.AddMinutes(-5));
-        await _db.Appointments.CheckInAsync(booked.Id, A.Desk);
+        await _db.Appointments.CheckInAsync(booked.Id, Callers.Desk);
 
-        await _db.Appointments.CancelAsync(booked.Id, "Felt unwell", A.Desk);
+        await _db.Appointments.CancelAsync(booked.Id, "Felt unwell", Callers.Desk);
 
         var stored = await _db.QueryAsync(db => db.Appointments.SingleAsync());
         Assert.Equal(AppointmentStatus.Cancelled, stored.Status);
@@ -364,10 +364,10 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
     public async Task CancelAsync_Completed_RefusedAsConflictAndNothingAnnounced()
     {
         var booked = await _db.Appointments.BookAsync(Booking(Ten));
-        await _db.Appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, [new PaymentLine(PaymentMethod.Card, 60m)], A.Desk));
+        await _db.Appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, [new PaymentLine(PaymentMethod.Card, 60m)], Callers.Desk));
         var published = _db.Feed.Published.Count;
 
-        var ex = await Refusal(() => _db.Appointments.CancelAsync(booked.Id, null, A.Desk));
+        var ex = await Refusal(() => _db.Appointments.CancelAsync(booked.Id, null, Callers.Desk));
 
         Assert.Equal(DomainErrorKind.Conflict, ex.Kind);
         Assert.Equal(published, _db.Feed.Published.Count);

@@ -164,7 +164,7 @@ public sealed class ClientImportTests(ITestOutputHelper output) : IAsyncLifetime
         var table = ClientImport.Parse("name,phone,email\nElla Wood,07000 000001,ella@example.com\n,07000 000002,\nOlivia Two,07700 900123,\nZoe,07000 000003,\n");
         var progress = new List<int>();
 
-        var result = await Import.ImportAsync(table, ClientImport.GuessMapping(table.Headers), A.Desk, new SyncProgress(progress.Add));
+        var result = await Import.ImportAsync(table, ClientImport.GuessMapping(table.Headers), Callers.Desk, new SyncProgress(progress.Add));
 
         Assert.Equal(2, result.Created);
         Assert.Equal([3, 4], result.Skipped.Select(e => e.Row));
@@ -187,7 +187,7 @@ public sealed class ClientImportTests(ITestOutputHelper output) : IAsyncLifetime
         var plan = await Import.PlanAsync(table, mapping);
         var planned = watch.Elapsed;
 
-        var result = await Import.ImportAsync(table, mapping, A.Desk);
+        var result = await Import.ImportAsync(table, mapping, Callers.Desk);
 
         output.WriteLine($"10,000 rows: parsed and checked in {planned.TotalMilliseconds:0} ms, imported in {watch.Elapsed.TotalMilliseconds:0} ms in all");
         Assert.Empty(plan.Errors);

@@ -35,13 +35,13 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private static RegisterClient New(string name, string? phone = null, string? email = null) => new(name, phone, email, null, A.Desk);
+    private static RegisterClient New(string name, string? phone = null, string? email = null) => new(name, phone, email, null, Callers.Desk);
 
     private Task<RecordView> SellAsync(Client to, AcquisitionMode mode = AcquisitionMode.Paid) =>
-        Packages.AcquireAsync(new AcquirePackage(to.Id.Value, _course.Id.Value, mode, null, mode == AcquisitionMode.Paid ? [new PaymentLine(PaymentMethod.Card, 250m)] : null, A.Desk));
+        Packages.AcquireAsync(new AcquirePackage(to.Id.Value, _course.Id.Value, mode, null, mode == AcquisitionMode.Paid ? [new PaymentLine(PaymentMethod.Card, 250m)] : null, Callers.Desk));
 
     private Task<AppointmentView> BookAsync(Guid client, int day, int hour, Guid? record = null) =>
-        _db.Appointments.BookAsync(new BookAppointment(client, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, A.At(day, hour), false, null, A.Desk)
+        _db.Appointments.BookAsync(new BookAppointment(client, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, A.At(day, hour), false, null, Callers.Desk)
         {
             PackageRecordId = record,
             SessionNumber = record is null ? null : 1,
@@ -79,7 +79,7 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_PhoneIntoAnotherClients_RefusedAndUnchanged()
     {
-        var update = new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07700 900123"), true, A.Desk);
+        var update = new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07700 900123"), true, Callers.Desk);
 
         await Assert.ThrowsAsync<DuplicateClientException>(() => Clients.UpdateAsync(update));
 
@@ -91,7 +91,7 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
     {
         var details = new ClientDetails("Noah J. Patel", "07911 000111", "noah@example.com", new DateOnly(1985, 3, 2), "Left-handed", true);
 
-        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, details, true, A.Desk));
+        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, details, true, Callers.Desk));
 
         var noah = (await Clients.FindAsync(_clinic.Noah.Id.Value))!;
         Assert.Equal(("Noah J. Patel", "07911 000111", "noah@example.com", "Left-handed"), (noah.Name, noah.Phone, noah.Email, noah.Notes));
@@ -102,7 +102,7 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_Deactivated_HiddenFromSearchAndListButOnFile()
     {
-        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07911 222333"), false, A.Desk));
+        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07911 222333"), false, Callers.Desk));
 
         Assert.Empty(await Clients.SearchAsync("noah"));
         Assert.Equal(2, (await Clients.PageAsync(null, 0, 50)).Total);
@@ -113,7 +113,7 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
     [Fact]
     public async Task BookAsync_InactiveClient_RefusedWithReason()
     {
-        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07911 222333"), false, A.Desk));
+        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07911 222333"), false, Callers.Desk));
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => BookAsync(_clinic.Noah.Id.Value, 8, 10));
 
@@ -124,7 +124,7 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
     [Fact]
     public async Task AcquireAsync_InactiveClient_Refused()
     {
-        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07911 222333"), false, A.Desk));
+        await Clients.UpdateAsync(new UpdateClient(_clinic.Noah.Id.Value, new ClientDetails("Noah Patel", "07911 222333"), false, Callers.Desk));
 
         await Assert.ThrowsAsync<DomainException>(() => SellAsync(_clinic.Noah));
 
@@ -142,7 +142,7 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
         var history = await PackageQueries.HistoryAsync(paid.Id);
         var owedBefore = (await Files.FileAsync(_clinic.Noah.Id.Value))!.Owed;
 
-        await Clients.MergeAsync(_clinic.Noah.Id.Value, _clinic.Olivia.Id.Value, A.Desk);
+        await Clients.MergeAsync(_clinic.Noah.Id.Value, _clinic.Olivia.Id.Value, Callers.Desk);
 
         var noah = (await Files.FileAsync(_clinic.Noah.Id.Value))!;
         var olivia = (await Files.FileAsync(_clinic.Olivia.Id.Value))!;
@@ -164,9 +164,9 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
     public async Task MergeAsync_IntoInactiveClient_RefusedAndNothingMoves()
     {
         await BookAsync(_clinic.Noah.Id.Value, 8, 10);
-        await Clients.UpdateAsync(new UpdateClient(_clinic.Olivia.Id.Value, new ClientDetails("Olivia Smith", "07700 900123", "olivia.smith@example.com"), false, A.Desk));
+        await Clients.UpdateAsync(new UpdateClient(_clinic.Olivia.Id.Value, new ClientDetails("Olivia Smith", "07700 900123", "olivia.smith@example.com"), false, Callers.Desk));
 
-        await Assert.ThrowsAsync<DomainException>(() => Clients.MergeAsync(_clinic.Noah.Id.Value, _clinic.Olivia.Id.Value, A.Desk));
+        await Assert.ThrowsAsync<DomainException>(() => Clients.MergeAsync(_clinic.Noah.Id.Value, _clinic.Olivia.Id.Value, Callers.Desk));
 
         Assert.Single((await Files.FileAsync(_clinic.Noah.Id.Value))!.Upcoming);
         Assert.True((await Clients.FindAsync(_clinic.Noah.Id.Value))!.Active);
@@ -175,7 +175,7 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
     [Fact]
     public async Task MergeAsync_IntoSelf_RefusedAsInvalid()
     {
-        var ex = await Assert.ThrowsAsync<DomainException>(() => Clients.MergeAsync(_clinic.Noah.Id.Value, _clinic.Noah.Id.Value, A.Desk));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Clients.MergeAsync(_clinic.Noah.Id.Value, _clinic.Noah.Id.Value, Callers.Desk));
 
         Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
     }
@@ -189,7 +189,7 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
         var liability = await PackageQueries.LiabilityAsync(A.At(9, 0));
         var before = (await Files.FileAsync(_clinic.Noah.Id.Value))!;
 
-        await Clients.EraseAsync(_clinic.Noah.Id.Value, A.Desk);
+        await Clients.EraseAsync(_clinic.Noah.Id.Value, Callers.Desk);
 
         var after = (await Files.FileAsync(_clinic.Noah.Id.Value))!;
         Assert.Equal((Client.ErasedName, "", ""), (after.Client.Name, after.Client.Phone, after.Client.Email));
@@ -203,7 +203,7 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
     [Fact]
     public async Task EraseAsync_ThenBook_Refused()
     {
-        await Clients.EraseAsync(_clinic.Noah.Id.Value, A.Desk);
+        await Clients.EraseAsync(_clinic.Noah.Id.Value, Callers.Desk);
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => BookAsync(_clinic.Noah.Id.Value, 8, 10));
 

@@ -93,7 +93,7 @@ public sealed class ClientServiceTests : IAsyncLifetime
     [Fact]
     public async Task RegisterAsync_ValidDetails_StoredFindableAndAnnounced()
     {
-        var registered = await _db.Clients.RegisterAsync(new RegisterClient("Grace Hall", "07123 456789", "grace@example.com", "Prefers mornings", A.Desk));
+        var registered = await _db.Clients.RegisterAsync(new RegisterClient("Grace Hall", "07123 456789", "grace@example.com", "Prefers mornings", Callers.Desk));
 
         var found = await _db.Clients.FindAsync(registered.Id);
         Assert.Equal("Grace Hall", found!.Name);
@@ -104,7 +104,7 @@ public sealed class ClientServiceTests : IAsyncLifetime
     [Fact]
     public async Task RegisterAsync_BadEmail_RefusedAndNoRowAdded()
     {
-        var ex = await Assert.ThrowsAsync<DomainException>(() => _db.Clients.RegisterAsync(new RegisterClient("Grace Hall", null, "grace@", null, A.Desk)));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => _db.Clients.RegisterAsync(new RegisterClient("Grace Hall", null, "grace@", null, Callers.Desk)));
 
         Assert.Equal("email", ex.Field);
         Assert.Equal(3, await _db.CountClientsAsync());

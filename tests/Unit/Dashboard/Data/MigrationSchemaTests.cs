@@ -60,7 +60,7 @@ public sealed class MigrationSchemaTests
         var clinic = new Clinic();
         await clinic.SeedAsync(db);
         var booked = await db.Appointments.BookAsync(new FrontDesk.Dashboard.Calendar.BookAppointment(
-            clinic.Olivia.Id.Value, clinic.Massage.Id.Value, clinic.AllDay.Id.Value, A.At(8, 10), false, "keep me", A.Desk));
+            clinic.Olivia.Id.Value, clinic.Massage.Id.Value, clinic.AllDay.Id.Value, A.At(8, 10), false, "keep me", Callers.Desk));
 
         await DatabaseSetup.MigrateAsync(db.Services);
 

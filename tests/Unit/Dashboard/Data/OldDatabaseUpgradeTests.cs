@@ -204,11 +204,18 @@ public sealed class OldDatabaseUpgradeTests : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Dashboard", connectionString);
             builder.UseSetting("DemoData:Enabled", "true");
             builder.UseSetting("Business:TimeZone", "Europe/London");
+            builder.UseSetting("Api:Keys:0", FrontDesk.Tests.Unit.Dashboard.Api.ApiFactory.ManagerKey);
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 14, 9, 0, 0, TimeSpan.Zero)));
             });
+        }
+
+        protected override void ConfigureClient(HttpClient client)
+        {
+            base.ConfigureClient(client);
+            client.DefaultRequestHeaders.Add("X-Api-Key", FrontDesk.Tests.Unit.Dashboard.Api.ApiFactory.ManagerKey);
         }
     }
 }

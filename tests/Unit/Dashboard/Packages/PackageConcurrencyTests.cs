@@ -5,6 +5,7 @@ using FrontDesk.Domain.Packages;
 using FrontDesk.Tests.Unit.Dashboard.Support;
 using Microsoft.EntityFrameworkCore;
 using static FrontDesk.Tests.Unit.Dashboard.Support.PackageDesk;
+using FrontDesk.Tests.Unit.Support;
 
 namespace FrontDesk.Tests.Unit.Dashboard.Packages;
 
@@ -110,7 +111,7 @@ public sealed class PackageConcurrencyTests : IAsyncLifetime
             singles.Add(await _desk.BookAsync(_desk.Massage, Slot(i)));
         }
 
-        var outcomes = await AllAtOnceAsync(singles.Count, i => _desk.Appointments.AttachPackageAsync(new AttachPackage(singles[i].Id, credit.Id, null, Receptionist)));
+        var outcomes = await AllAtOnceAsync(singles.Count, i => _desk.Appointments.AttachPackageAsync(new AttachPackage(singles[i].Id, credit.Id, null, Callers.Rita)));
 
         var attached = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToList();
         var stored = await _desk.RecordAsync(credit.Id);

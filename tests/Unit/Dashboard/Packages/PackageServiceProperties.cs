@@ -9,6 +9,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.EntityFrameworkCore;
 using static FrontDesk.Tests.Unit.Dashboard.Support.PackageDesk;
+using FrontDesk.Tests.Unit.Support;
 
 namespace FrontDesk.Tests.Unit.Dashboard.Packages;
 
@@ -75,27 +76,27 @@ public sealed class PackageServiceProperties
                     case 3 when record is not null:
                         var single = await desk.BookAsync(ServiceFor(desk, record, a), slot, client: Owner(clients, record));
                         appointments.Add(single);
-                        appointments.Add(await desk.Appointments.AttachPackageAsync(new AttachPackage(single.Id, record.Id, null, Receptionist)));
+                        appointments.Add(await desk.Appointments.AttachPackageAsync(new AttachPackage(single.Id, record.Id, null, Callers.Rita)));
                         break;
                     case 4 when appointment is not null:
-                        await desk.Appointments.CancelAsync(appointment.Id, "client rang", Receptionist);
+                        await desk.Appointments.CancelAsync(appointment.Id, "client rang", Callers.Rita);
                         break;
                     case 5 when appointment is not null:
                         if (appointment.Start > desk.Clock.GetUtcNow())
                         {
                             desk.Clock.SetUtcNow(appointment.Start.AddMinutes(10));
                         }
-                        await desk.Appointments.MarkNoShowAsync(appointment.Id, Receptionist);
+                        await desk.Appointments.MarkNoShowAsync(appointment.Id, Callers.Rita);
                         break;
                     case 6 when appointment is not null:
                         await desk.CheckOutAsync(appointment.Id, await desk.Appointments.AmountDueAsync(appointment.Id));
                         break;
                     case 7 when record is not null:
                         var from = DateOnly.FromDateTime(today.Date).AddDays(b % 10);
-                        await desk.Packages.FreezeAsync(record.Id, from, from.AddDays(a % 4), Receptionist);
+                        await desk.Packages.FreezeAsync(record.Id, from, from.AddDays(a % 4), Callers.Rita);
                         break;
                     case 8 when record is not null:
-                        var (_, to) = await desk.Packages.TransferAsync(record.Id, clients.First(c => c.Id.Value != record.ClientId).Id.Value, Receptionist);
+                        var (_, to) = await desk.Packages.TransferAsync(record.Id, clients.First(c => c.Id.Value != record.ClientId).Id.Value, Callers.Rita);
                         records.Add(to);
                         break;
                     case 9:
@@ -103,12 +104,12 @@ public sealed class PackageServiceProperties
                         await desk.Packages.ExpireDueAsync();
                         break;
                     case 10 when record is not null:
-                        await desk.Packages.CancelAsync(record.Id, "refunded", Receptionist);
+                        await desk.Packages.CancelAsync(record.Id, "refunded", Callers.Rita);
                         cancelled.Add(record.Id);
                         break;
                     case 11:
                         policy = policy == RedemptionPolicy.AtCheckOut ? RedemptionPolicy.AtBooking : RedemptionPolicy.AtCheckOut;
-                        await desk.Settings.SaveAsync(new PackageSettings(policy, false));
+                        await desk.Settings.SaveAsync(new PackageSettings(policy, false), Callers.Desk);
                         break;
                 }
             }

@@ -6,6 +6,7 @@ using FrontDesk.Domain.Sales;
 using FrontDesk.Tests.Unit.Dashboard.Support;
 using Microsoft.EntityFrameworkCore;
 using static FrontDesk.Tests.Unit.Dashboard.Support.PackageDesk;
+using FrontDesk.Tests.Unit.Support;
 
 namespace FrontDesk.Tests.Unit.Dashboard.Packages;
 
@@ -46,7 +47,7 @@ public sealed class PackageServiceTests : IAsyncLifetime
         var course = await _desk.AddCourseAsync(price: 250m);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _desk.Packages.AcquireAsync(
-            new AcquirePackage(_desk.Alice.Id.Value, course.Id.Value, AcquisitionMode.Paid, null, [new PaymentLine(PaymentMethod.Cash, 200m)], Receptionist)));
+            new AcquirePackage(_desk.Alice.Id.Value, course.Id.Value, AcquisitionMode.Paid, null, [new PaymentLine(PaymentMethod.Cash, 200m)], Callers.Rita)));
 
         Assert.Contains("short", error.Message);
         Assert.Equal((0, 0), await CountAsync());
@@ -57,7 +58,7 @@ public sealed class PackageServiceTests : IAsyncLifetime
     {
         var course = await _desk.AddCourseAsync();
         var sold = await _desk.SellAsync(course);
-        await _desk.Packages.SetTemplateActiveAsync(course.Id.Value, false, Receptionist);
+        await _desk.Packages.SetTemplateActiveAsync(course.Id.Value, false, Callers.Rita);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _desk.SellAsync(course, to: _desk.Bob));
 
@@ -72,7 +73,7 @@ public sealed class PackageServiceTests : IAsyncLifetime
     {
         var gift = await _desk.AddCourseAsync(forSale: false, name: "Welcome laser");
 
-        var record = await _desk.Packages.AcquireAsync(new AcquirePackage(_desk.Alice.Id.Value, gift.Id.Value, AcquisitionMode.Complimentary, "opening week", null, Receptionist));
+        var record = await _desk.Packages.AcquireAsync(new AcquirePackage(_desk.Alice.Id.Value, gift.Id.Value, AcquisitionMode.Complimentary, "opening week", null, Callers.Rita));
 
         Assert.Equal(AcquisitionMode.Complimentary, record.Mode);
         Assert.Equal((1, 0), await CountAsync());
@@ -93,10 +94,10 @@ public sealed class PackageServiceTests : IAsyncLifetime
     public async Task PayAsync_UnpaidRecord_SettlesItsOpenInvoice()
     {
         var course = await _desk.AddCourseAsync(price: 250m);
-        var unpaid = await _desk.Packages.AcquireAsync(new AcquirePackage(_desk.Alice.Id.Value, course.Id.Value, AcquisitionMode.Unpaid, null, null, Receptionist));
+        var unpaid = await _desk.Packages.AcquireAsync(new AcquirePackage(_desk.Alice.Id.Value, course.Id.Value, AcquisitionMode.Unpaid, null, null, Callers.Rita));
         Assert.False(unpaid.IsPaid);
 
-        var paid = await _desk.Packages.PayAsync(unpaid.Id, [new PaymentLine(PaymentMethod.Card, 250m)], Receptionist);
+        var paid = await _desk.Packages.PayAsync(unpaid.Id, [new PaymentLine(PaymentMethod.Card, 250m)], Callers.Rita);
 
         Assert.True(paid.IsPaid);
         await using var db = await _desk.ContextAsync();
@@ -110,7 +111,7 @@ public sealed class PackageServiceTests : IAsyncLifetime
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
         await _desk.BookAsync(_desk.Laser, At(1, 10), record.Id);
 
-        var (from, to) = await _desk.Packages.TransferAsync(record.Id, _desk.Bob.Id.Value, Receptionist);
+        var (from, to) = await _desk.Packages.TransferAsync(record.Id, _desk.Bob.Id.Value, Callers.Rita);
 
         Assert.Equal(_desk.Bob.Id.Value, to.ClientId);
         Assert.Equal(4, to.Sessions.Count(s => s.State == SessionState.Free));
@@ -130,7 +131,7 @@ public sealed class PackageServiceTests : IAsyncLifetime
         await _desk.BookAsync(_desk.Laser, At(3, 10), record.Id);
         var monday = DateOnly.FromDateTime(Monday.Date);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _desk.Packages.FreezeAsync(record.Id, monday.AddDays(2), monday.AddDays(4), Receptionist));
+        var error = await Assert.ThrowsAsync<DomainException>(() => _desk.Packages.FreezeAsync(record.Id, monday.AddDays(2), monday.AddDays(4), Callers.Rita));
 
         Assert.Contains("move or cancel it before freezing", error.Message);
         Assert.Empty((await _desk.RecordAsync(record.Id)).Freezes);
@@ -142,7 +143,7 @@ public sealed class PackageServiceTests : IAsyncLifetime
         var record = await _desk.SellAsync(await _desk.AddCourseAsync(expiry: new Expiry(30, ExpiryUnit.Days)));
         var monday = DateOnly.FromDateTime(Monday.Date);
 
-        var frozen = await _desk.Packages.FreezeAsync(record.Id, monday.AddDays(2), monday.AddDays(8), Receptionist);
+        var frozen = await _desk.Packages.FreezeAsync(record.Id, monday.AddDays(2), monday.AddDays(8), Callers.Rita);
         var options = await _desk.Queries.OptionsAsync(_desk.Alice.Id.Value, _desk.Laser.Id.Value, _desk.Amira.Id.Value, At(4, 10), At(4, 11), 80m);
 
         Assert.Equal(record.ExpiresOn!.Value.AddDays(7), frozen.ExpiresOn);
@@ -153,9 +154,9 @@ public sealed class PackageServiceTests : IAsyncLifetime
     public async Task CancelAsync_Twice_TheSecondIsRefusedAndItStaysCancelled()
     {
         var record = await _desk.SellAsync(await _desk.AddCourseAsync());
-        await _desk.Packages.CancelAsync(record.Id, "refunded", Receptionist);
+        await _desk.Packages.CancelAsync(record.Id, "refunded", Callers.Rita);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => _desk.Packages.CancelAsync(record.Id, "again", Receptionist));
+        var error = await Assert.ThrowsAsync<DomainException>(() => _desk.Packages.CancelAsync(record.Id, "again", Callers.Rita));
 
         Assert.Equal(DomainErrorKind.Conflict, error.Kind);
         Assert.Equal(RecordStatus.Cancelled, (await _desk.RecordAsync(record.Id)).Status);

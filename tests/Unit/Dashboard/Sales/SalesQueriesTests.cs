@@ -35,9 +35,9 @@ public sealed class SalesQueriesTests
         var packages = db.Services.GetRequiredService<PackageService>();
         var appointments = db.Appointments;
         var course = await packages.CreateTemplateAsync(new SaveTemplate("Massage x5", PackageKind.Course, PackageValueType.Sessions,
-            [new PackageLineView(clinic.Massage.Id.Value, 5)], [], false, 0m, 250m, 0m, true, null, null, ExpiryUnit.Days, null, A.Desk));
+            [new PackageLineView(clinic.Massage.Id.Value, 5)], [], false, 0m, 250m, 0m, true, null, null, ExpiryUnit.Days, null, Callers.Desk));
         var credit = await packages.CreateTemplateAsync(new SaveTemplate("Credit 300", PackageKind.AnyFromList, PackageValueType.Amount,
-            [], [clinic.Massage.Id.Value, clinic.Laser.Id.Value], false, 300m, 250m, 0m, true, null, null, ExpiryUnit.Days, null, A.Desk));
+            [], [clinic.Massage.Id.Value, clinic.Laser.Id.Value], false, 300m, 250m, 0m, true, null, null, ExpiryUnit.Days, null, Callers.Desk));
         var clients = new[] { clinic.Olivia.Id.Value, clinic.Noah.Id.Value, clinic.Amelia.Id.Value };
         var records = new Dictionary<Guid, List<Guid>>();
         foreach (var client in clients)
@@ -47,7 +47,7 @@ public sealed class SalesQueriesTests
             {
                 var mode = (AcquisitionMode)random.Next(3);
                 var record = await packages.AcquireAsync(new AcquirePackage(client, template.Id, mode, mode == AcquisitionMode.Complimentary ? "goodwill" : null,
-                    mode == AcquisitionMode.Paid ? Split(250m, random) : null, A.Desk));
+                    mode == AcquisitionMode.Paid ? Split(250m, random) : null, Callers.Desk));
                 records[client].Add(record.Id);
             }
         }
@@ -62,7 +62,7 @@ public sealed class SalesQueriesTests
             AppointmentView booked;
             try
             {
-                booked = await appointments.BookAsync(new BookAppointment(client, service.Id.Value, clinic.AllDay.Id.Value, start, false, null, A.Desk)
+                booked = await appointments.BookAsync(new BookAppointment(client, service.Id.Value, clinic.AllDay.Id.Value, start, false, null, Callers.Desk)
                 {
                     PackageRecordId = usePackage ? records[client][random.Next(2)] : null,
                 });
@@ -75,14 +75,14 @@ public sealed class SalesQueriesTests
             switch (random.Next(4))
             {
                 case 0:
-                    await appointments.MarkNoShowAsync(booked.Id, A.Desk);
+                    await appointments.MarkNoShowAsync(booked.Id, Callers.Desk);
                     break;
                 case 1:
-                    await appointments.CancelAsync(booked.Id, "unwell", A.Desk);
+                    await appointments.CancelAsync(booked.Id, "unwell", Callers.Desk);
                     break;
                 default:
                     var due = await appointments.AmountDueAsync(booked.Id);
-                    await appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, due == 0m ? [] : Split(due, random), A.Desk));
+                    await appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, due == 0m ? [] : Split(due, random), Callers.Desk));
                     break;
             }
         }
@@ -106,8 +106,8 @@ public sealed class SalesQueriesTests
         await using var db = await SqliteDatabase.CreateAsync(A.At(7, 7));
         var clinic = new Clinic();
         await clinic.SeedAsync(db);
-        var booked = await db.Appointments.BookAsync(new BookAppointment(clinic.Olivia.Id.Value, clinic.Massage.Id.Value, clinic.AllDay.Id.Value, A.At(7, 9), false, null, A.Desk));
-        await db.Appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, [new PaymentLine(PaymentMethod.Card, 60m)], A.Desk));
+        var booked = await db.Appointments.BookAsync(new BookAppointment(clinic.Olivia.Id.Value, clinic.Massage.Id.Value, clinic.AllDay.Id.Value, A.At(7, 9), false, null, Callers.Desk));
+        await db.Appointments.CheckOutAsync(new CheckOutAppointment(booked.Id, [new PaymentLine(PaymentMethod.Card, 60m)], Callers.Desk));
         var clock = db.Services.GetRequiredService<BusinessClock>();
         var feed = new InMemoryLiveFeed(new LiveFeedOptions(), TimeProvider.System, NullLogger<InMemoryLiveFeed>.Instance);
         using var board = new SalesBoard(db.Services.GetRequiredService<SalesQueries>(), db.Services.GetRequiredService<PackageQueries>(), feed, clock);

@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using FrontDesk.Tests.Unit.Support;
 
 namespace FrontDesk.Tests.Unit.Dashboard.Support;
 
@@ -149,13 +150,13 @@ public sealed class PackageDesk : IAsyncDisposable
 
     public Task<RecordView> SellAsync(PackageTemplate template, Client? to = null, string? key = null) =>
         Packages.AcquireAsync(new AcquirePackage((to ?? Alice).Id.Value, template.Id.Value, AcquisitionMode.Paid, null,
-            template.Price.Amount > 0m ? [new PaymentLine(PaymentMethod.Card, template.Price.Amount)] : [], Receptionist) { IdempotencyKey = key });
+            template.Price.Amount > 0m ? [new PaymentLine(PaymentMethod.Card, template.Price.Amount)] : [], Callers.Rita) { IdempotencyKey = key });
 
     /// <summary>Local (= UTC in November) time on a day after Monday.</summary>
     public static DateTimeOffset At(int day, int hour, int minute = 0) => new(Monday.Date.AddDays(day).AddHours(hour).AddMinutes(minute), TimeSpan.Zero);
 
     public Task<AppointmentView> BookAsync(Service service, DateTimeOffset start, Guid? recordId = null, int? session = null, Client? client = null, string? key = null, bool useBest = false) =>
-        Appointments.BookAsync(new BookAppointment((client ?? Alice).Id.Value, service.Id.Value, Amira.Id.Value, start, false, null, Receptionist)
+        Appointments.BookAsync(new BookAppointment((client ?? Alice).Id.Value, service.Id.Value, Amira.Id.Value, start, false, null, Callers.Rita)
         {
             PackageRecordId = recordId,
             SessionNumber = session,
@@ -164,7 +165,7 @@ public sealed class PackageDesk : IAsyncDisposable
         });
 
     public Task<AppointmentView> CheckOutAsync(Guid appointment, decimal pay, string? key = null) =>
-        Appointments.CheckOutAsync(new CheckOutAppointment(appointment, pay > 0m ? [new PaymentLine(PaymentMethod.Card, pay)] : [], Receptionist) { IdempotencyKey = key });
+        Appointments.CheckOutAsync(new CheckOutAppointment(appointment, pay > 0m ? [new PaymentLine(PaymentMethod.Card, pay)] : [], Callers.Rita) { IdempotencyKey = key });
 
     /// <summary>The record as stored now, read back in a fresh context.</summary>
     public async Task<PackageRecord> RecordAsync(Guid id)

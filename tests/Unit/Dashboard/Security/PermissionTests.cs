@@ -1,0 +1,196 @@
+using System.Text;
+using FrontDesk.Dashboard.Business;
+using FrontDesk.Dashboard.Calendar;
+using FrontDesk.Dashboard.Catalog;
+using FrontDesk.Dashboard.Clients;
+using FrontDesk.Dashboard.Data;
+using FrontDesk.Dashboard.Packages;
+using FrontDesk.Dashboard.Security;
+using FrontDesk.Domain.Catalog;
+using FrontDesk.Domain.Clients;
+using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Packages;
+using FrontDesk.Domain.Staff;
+using FrontDesk.Tests.Unit.Dashboard.Api;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FrontDesk.Tests.Unit.Dashboard.Security;
+
+/// <summary>
+/// Every command of the permissions table, called through its application service as the wall
+/// display, anonymously, and as a receptionist where a manager is needed: each is refused
+/// (Forbidden) and not one row changes. A command added to the table without a call here fails
+/// the first test, so none can be forgotten.
+/// </summary>
+public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    private static readonly Caller Display = Caller.Staff("display-1", "Waiting room", StaffRole.Display);
+    private static readonly Caller Receptionist = Caller.Staff("rec-1", "Rita", StaffRole.Receptionist);
+
+    /// <summary>How to call each command; the arguments need not be valid, as the right is checked first.</summary>
+    private Dictionary<string, Func<Caller, Task>> Calls()
+    {
+        var s = app.Services;
+        var appointments = s.GetRequiredService<AppointmentService>();
+        var clients = s.GetRequiredService<ClientService>();
+        var import = s.GetRequiredService<ClientImport>();
+        var catalog = s.GetRequiredService<CatalogService>();
+        var packages = s.GetRequiredService<PackageService>();
+        var settings = s.GetRequiredService<SettingsService>();
+        var business = s.GetRequiredService<BusinessProfileStore>();
+        var keys = s.GetRequiredService<ApiKeyService>();
+        var work = s.GetRequiredService<UnitOfWork>();
+        var client = app.Clinic.Olivia.Id.Value;
+        var service = app.Clinic.Massage.Id.Value;
+        var provider = app.Clinic.AllDay.Id.Value;
+        var start = FrontDesk.Tests.Unit.Support.A.Now.AddDays(1);
+        var any = Guid.NewGuid();
+        SaveService Service(Caller c) => new("Forbidden facial", "Beauty", [], 30, 10m, 0, [], [], true, true, null, c);
+        SaveTemplate Template(Caller c) => new("Forbidden x5", PackageKind.Course, PackageValueType.Sessions, [], [service], false, 5, 50m, 0m, true, null, null, default, null, c);
+        return new()
+        {
+            [Permissions.Book] = c => appointments.BookAsync(new BookAppointment(client, service, provider, start, false, null, c)),
+            [Permissions.Move] = c => appointments.MoveAsync(new MoveAppointment(any, start, null, false, c)),
+            [Permissions.AttachPackage] = c => appointments.AttachPackageAsync(new AttachPackage(any, any, null, c)),
+            [Permissions.DetachPackage] = c => appointments.DetachPackageAsync(any, c),
+            [Permissions.CheckIn] = c => appointments.CheckInAsync(any, c),
+            [Permissions.NoShow] = c => appointments.MarkNoShowAsync(any, c),
+            [Permissions.Cancel] = c => appointments.CancelAsync(any, null, c),
+            [Permissions.CheckOut] = c => appointments.CheckOutAsync(new CheckOutAppointment(any, [], c)),
+            [Permissions.RegisterClient] = c => clients.RegisterAsync(new RegisterClient("Forbidden Person", null, null, null, c)),
+            [Permissions.UpdateClient] = c => clients.UpdateAsync(new UpdateClient(client, new ClientDetails("Renamed"), true, c)),
+            [Permissions.MergeClients] = c => clients.MergeAsync(app.Clinic.Noah.Id.Value, client, c),
+            [Permissions.EraseClient] = c => clients.EraseAsync(client, c),
+            [Permissions.ImportClients] = c => import.ImportAsync(new CsvTable(["Name"], [new CsvRow(2, ["Imported Person"])]), [ImportField.Name], c),
+            [Permissions.CreateService] = c => catalog.CreateServiceAsync(Service(c)),
+            [Permissions.UpdateService] = c => catalog.UpdateServiceAsync(service, Service(c)),
+            [Permissions.DeleteService] = c => catalog.DeleteServiceAsync(service, c),
+            [Permissions.CreateProvider] = c => catalog.CreateProviderAsync(new SaveProvider("Forbidden Smith", null, [], true, null, null, c)),
+            [Permissions.UpdateProvider] = c => catalog.UpdateProviderAsync(provider, new SaveProvider("Renamed", null, [], true, null, null, c)),
+            [Permissions.DeleteProvider] = c => catalog.DeleteProviderAsync(provider, c),
+            [Permissions.SetSchedule] = c => catalog.SetScheduleAsync(new SetSchedule(provider, [], [], c)),
+            [Permissions.CreateResource] = c => catalog.CreateResourceAsync(new SaveResource("Forbidden room", ResourceKind.Room, true, c)),
+            [Permissions.UpdateResource] = c => catalog.UpdateResourceAsync(FrontDesk.Tests.Unit.Support.Clinic.LaserMachine.Value, new SaveResource("Renamed", ResourceKind.Room, true, c)),
+            [Permissions.DeleteResource] = c => catalog.DeleteResourceAsync(FrontDesk.Tests.Unit.Support.Clinic.LaserMachine.Value, c),
+            [Permissions.AddClosure] = c => catalog.AddClosureAsync(new AddClosure(DateOnly.FromDateTime(start.UtcDateTime), "Forbidden", c)),
+            [Permissions.RemoveClosure] = c => catalog.RemoveClosureAsync(DateOnly.FromDateTime(start.UtcDateTime), c),
+            [Permissions.CreateTemplate] = c => packages.CreateTemplateAsync(Template(c)),
+            [Permissions.EditTemplate] = c => packages.EditTemplateAsync(any, Template(c)),
+            [Permissions.SetTemplateActive] = c => packages.SetTemplateActiveAsync(any, false, c),
+            [Permissions.AcquirePackage] = c => packages.AcquireAsync(new AcquirePackage(client, any, AcquisitionMode.Complimentary, "gift", null, c)),
+            [Permissions.PayPackage] = c => packages.PayAsync(any, [], c),
+            [Permissions.AdjustPackage] = c => packages.AdjustAsync(any, 1m, "why", c),
+            [Permissions.ChangeExpiry] = c => packages.ChangeExpiryAsync(any, null, "why", c),
+            [Permissions.FreezePackage] = c => packages.FreezeAsync(any, DateOnly.FromDateTime(start.UtcDateTime), DateOnly.FromDateTime(start.UtcDateTime).AddDays(3), c),
+            [Permissions.UnfreezePackage] = c => packages.UnfreezeAsync(any, c),
+            [Permissions.TransferPackage] = c => packages.TransferAsync(any, client, c),
+            [Permissions.CancelPackage] = c => packages.CancelAsync(any, "why", c),
+            [Permissions.ExpirePackages] = c => work.RunAsync(c, Permissions.ExpirePackages, _ => Task.FromResult(0)),
+            [Permissions.SaveBusinessSettings] = c => business.SaveAsync(business.Current with { Name = "Forbidden clinic" }, c),
+            [Permissions.SavePackageSettings] = c => settings.SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, true), c),
+            [Permissions.SaveAttendanceSettings] = c => settings.SaveAsync(AttendanceSettings.Default with { LateCancellationHours = 48 }, c),
+            [Permissions.ListApiKeys] = c => keys.ListAsync(c),
+            [Permissions.CreateApiKey] = c => keys.CreateAsync(new CreateApiKey("Forbidden key", StaffRole.Manager, false, c)),
+            [Permissions.RevokeApiKey] = c => keys.RevokeAsync(any, c),
+        };
+    }
+
+    [Fact]
+    public void Calls_EveryCommandOfThePermissionsTable_HasOne()
+    {
+        var calls = Calls();
+
+        Assert.Equal(Permissions.Table.Keys.Order(), calls.Keys.Order());
+    }
+
+    [Fact]
+    public async Task EveryCommand_AsDisplayAnonymousOrReceptionistWhereManagerNeeded_ForbiddenAndNothingChanged()
+    {
+        var before = Fingerprint();
+        var failures = new List<string>();
+        foreach (var (command, call) in Calls())
+        {
+            var callers = new List<Caller> { Display, Caller.Anonymous };
+            if (!Permissions.Table[command].Roles.Contains(StaffRole.Receptionist))
+            {
+                callers.Add(Receptionist);
+            }
+            foreach (var caller in callers)
+            {
+                try
+                {
+                    await call(caller);
+                    failures.Add($"{command} as {caller}: done");
+                }
+                catch (DomainException refused) when (refused.Kind == DomainErrorKind.Forbidden)
+                {
+                    if (!refused.Message.StartsWith("You are not allowed to ", StringComparison.Ordinal))
+                    {
+                        failures.Add($"{command} as {caller}: {refused.Message}");
+                    }
+                }
+                catch (Exception other)
+                {
+                    failures.Add($"{command} as {caller}: {other.GetType().Name} {other.Message}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.Equal(before, Fingerprint());
+    }
+
+    [Fact]
+    public async Task DeskCommand_AsReceptionist_Allowed()
+    {
+        var view = await app.Services.GetRequiredService<ClientService>().RegisterAsync(new RegisterClient("Allowed Person", null, null, null, Receptionist));
+
+        Assert.Equal("Allowed Person", view.Name);
+    }
+
+    [Fact]
+    public async Task OnlineChannel_BookAllowedCheckInForbidden()
+    {
+        var online = Caller.ApiKey("k1", "Widget", null, onlineChannel: true);
+
+        Assert.True(Permissions.Allows(online, Permissions.Book));
+        Assert.True(Permissions.Allows(online, Permissions.Cancel));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => app.Services.GetRequiredService<AppointmentService>().CheckInAsync(Guid.NewGuid(), online));
+        Assert.Equal(DomainErrorKind.Forbidden, refused.Kind);
+    }
+
+    /// <summary>Every row of every table, as text.</summary>
+    private string Fingerprint()
+    {
+        using var connection = new SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        var text = new StringBuilder();
+        foreach (var table in tables)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            using var reader = command.ExecuteReader();
+            text.Append(table).Append(':');
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    text.Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                }
+                text.Append('\n');
+            }
+        }
+        return text.ToString();
+    }
+}
