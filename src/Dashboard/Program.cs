@@ -84,6 +84,7 @@ app.MapDashboardApi();
 app.MapBackupApi();
 app.MapBusinessApi();
 app.MapAuditDownload();
+app.MapScreenDownloads();
 app.MapStaffEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapLiveDiagnostics();

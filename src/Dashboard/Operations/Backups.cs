@@ -212,16 +212,14 @@ public sealed class BackupJob(BackupStore store, IOptions<BackupOptions> options
 
 /// <summary>
 /// POST /api/v1/backups (take one now), GET /api/v1/backups (list), GET /api/v1/backups/{name}
-/// (download): owners and managers only. Anonymous callers get 401 and other roles 403, as
-/// problem details (an API answers; it does not redirect to the sign-in page).
+/// (download): an API key of an owner or manager, like every report of the API. No key answers
+/// 401 and another role 403, as problem details (an API answers; it does not redirect).
 /// </summary>
 public static class BackupEndpoints
 {
     public static WebApplication MapBackupApi(this WebApplication app)
     {
-        var backups = app.MapGroup("/api/v1").WithTags("Backups");
-        // Extra authentication for integrations (API keys) goes on this group, like the rest of /api/v1.
-        backups.AddEndpointFilter(ManagersOnly);
+        var backups = app.MapGroup("/api/v1").WithTags("Backups").RequireAuthorization(Security.ApiKeyAuthentication.ManagerPolicy);
         backups.AddEndpointFilter<Api.IdempotencyFilter>();
         backups.MapGet("/backups", (BackupStore store) => store.List());
         backups.MapPost("/backups", async (BackupStore store, CancellationToken ct) =>
@@ -232,19 +230,5 @@ public static class BackupEndpoints
         backups.MapGet("/backups/{name}", (string name, BackupStore store) =>
             Results.File(store.PathOf(name), "application/vnd.sqlite3", name));
         return app;
-    }
-
-    private static async ValueTask<object?> ManagersOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var user = context.HttpContext.User;
-        if (user.Identity?.IsAuthenticated != true)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in first.", detail: "Backups are for owners and managers: sign in as one.");
-        }
-        if (!Staff.StaffRoles.Managers.Split(',').Any(user.IsInRole))
-        {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: "Backups are for owners and managers.");
-        }
-        return await next(context);
     }
 }

@@ -216,7 +216,7 @@ public class AppServer : IAsyncLifetime
             }
             try
             {
-                using var response = await http.GetAsync("api/v1/providers");
+                using var response = await http.GetAsync("health/ready"); // database reachable, migrations applied, live feed running
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;

@@ -27,7 +27,7 @@ public sealed class OperationsScreenTests(BrowserFixture browser, NoticeClinicSe
         var table = manager.Page.GetByRole(AriaRole.Region, new() { Name = "Backups" }).GetByRole(AriaRole.Table);
         await Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(2); // header and the one backup
         var download = table.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Download the backup taken ") });
-        await Expect(download).ToHaveAttributeAsync("href", new Regex(@"api/v1/backups/frontdesk-\d{8}-\d{6}Z\.db$"));
+        await Expect(download).ToHaveAttributeAsync("href", new Regex(@"downloads/backups/frontdesk-\d{8}-\d{6}Z\.db$"));
         await manager.ScreenshotAsync("40-backups-after-back-up-now");
 
         var file = await manager.Page.RunAndWaitForDownloadAsync(() => download.ClickAsync());

@@ -59,7 +59,7 @@ public partial class SalesPage : ComponentBase, IDisposable
         {
             var first = DateOnly.FromDateTime(_from!.Value.Date);
             var (from, to) = Clock.Range(first, DateOnly.FromDateTime(_to!.Value.Date).DayNumber - first.DayNumber + 1);
-            return $"api/v1/reports/sales.csv?from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:ssZ"))}&to={Uri.EscapeDataString(to.ToString("yyyy-MM-ddTHH:mm:ssZ"))}";
+            return $"{FrontDesk.Dashboard.Security.ScreenDownloads.SalesCsv}?from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:ssZ"))}&to={Uri.EscapeDataString(to.ToString("yyyy-MM-ddTHH:mm:ssZ"))}";
         }
     }
 

@@ -46,7 +46,7 @@ public sealed class SalesPageTests : ClinicTestContext
         var (from, _) = Clock.Range(Clock.Today.AddDays(-6), 1);
         var (_, to) = Clock.Range(Clock.Today, 1);
         Assert.Equal(
-            $"api/v1/reports/sales.csv?from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:ssZ"))}&to={Uri.EscapeDataString(to.ToString("yyyy-MM-ddTHH:mm:ssZ"))}",
+            $"/downloads/sales.csv?from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:ssZ"))}&to={Uri.EscapeDataString(to.ToString("yyyy-MM-ddTHH:mm:ssZ"))}",
             link.GetAttribute("href"));
     }
 

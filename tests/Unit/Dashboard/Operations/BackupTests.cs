@@ -15,7 +15,7 @@ public sealed class BackupTests
     private static async Task<(HttpClient Http, Guid Template, List<(Guid Client, Guid Record)> Sold)> ClinicWithSalesAsync(OpsApp app, int clients)
     {
         await app.SeedAsync();
-        var http = app.ClientAs(null);
+        var http = app.ApiClient();
         var template = await OpsApp.CreateAsync(http, "/api/v1/package-templates",
             new { name = "Laser x10", kind = "Course", serviceIds = new[] { app.Laser }, sessions = 10, price = 400m });
         var sold = new List<(Guid, Guid)>();
@@ -119,7 +119,7 @@ public sealed class BackupTests
         try
         {
             await using var restored = new OpsApp(databaseFile: restoredFile);
-            using var http = restored.ClientAs(null);
+            using var http = restored.ApiClient();
 
             var packages = await PackagesAsync(http, client);
 
@@ -182,7 +182,7 @@ public sealed class BackupTests
     {
         await using var app = new OpsApp();
         await app.SeedAsync();
-        using var http = app.ClientAs("Manager");
+        using var http = await app.ClientAsAsync("Manager");
 
         using var created = await http.PostAsync("/api/v1/backups", null);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -208,7 +208,7 @@ public sealed class BackupTests
     public async Task GetBackup_NameThatIsNoBackup_Returns400Problem(string name)
     {
         await using var app = new OpsApp();
-        using var http = app.ClientAs("Owner");
+        using var http = await app.ClientAsAsync("Owner");
 
         using var response = await http.GetAsync($"/api/v1/backups/{name}");
 
@@ -220,7 +220,7 @@ public sealed class BackupTests
     public async Task GetBackup_UnknownName_Returns404()
     {
         await using var app = new OpsApp();
-        using var http = app.ClientAs("Owner");
+        using var http = await app.ClientAsAsync("Owner");
 
         using var response = await http.GetAsync("/api/v1/backups/frontdesk-20300101-000000Z.db");
 
@@ -233,7 +233,7 @@ public sealed class BackupTests
     public async Task PostBackups_NotAManager_IsRefusedAndTakesNoBackup(string? role, HttpStatusCode expected)
     {
         await using var app = new OpsApp();
-        using var http = app.ClientAs(role);
+        using var http = await app.ClientAsAsync(role);
 
         using var response = await http.PostAsync("/api/v1/backups", null);
 

@@ -10,7 +10,7 @@ public sealed class HealthTests
 {
     private static async Task<(HttpStatusCode Status, JsonNode Body)> GetAsync(OpsApp app, string path)
     {
-        using var http = app.ClientAs(null);
+        using var http = await app.ClientAsAsync(null);
         using var response = await http.GetAsync(path);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }

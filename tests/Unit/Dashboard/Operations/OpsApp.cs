@@ -21,13 +21,11 @@ namespace FrontDesk.Tests.Unit.Dashboard.Operations;
 /// <summary>
 /// The real app (Program, Development, no demo data) on its own SQLite file in a temp folder,
 /// with one service and an all-day provider, backups in <see cref="BackupFolder"/> and no
-/// scheduled backup unless a test asks. A request with <see cref="RoleHeader"/> is signed in
-/// with that role (a test scheme in place of the cookie); one without it is anonymous.
+/// scheduled backup unless a test asks. Its API clients send an API key (<see cref="ApiClient"/>,
+/// <see cref="ClientAsAsync"/>), as every caller of the API must.
 /// </summary>
 public sealed class OpsApp : WebApplicationFactory<Program>
 {
-    public const string RoleHeader = "X-Test-Role";
-
     private readonly Dictionary<string, string?> _settings;
 
     public OpsApp(IReadOnlyDictionary<string, string?>? settings = null, string? databaseFile = null)
@@ -43,6 +41,7 @@ public sealed class OpsApp : WebApplicationFactory<Program>
             ["Backup:Folder"] = BackupFolder,
             ["Backup:StartDelay"] = "1.00:00:00",
             ["Shutdown:NoticeDelay"] = "00:00:00",
+            ["Api:Keys:0"] = ManagerKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -63,17 +62,6 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderRoleScheme>(HeaderRoleScheme.Name, _ => { });
-            services.PostConfigure<AuthenticationOptions>(o =>
-            {
-                o.DefaultScheme = HeaderRoleScheme.Name;
-                o.DefaultAuthenticateScheme = HeaderRoleScheme.Name;
-                o.DefaultChallengeScheme = HeaderRoleScheme.Name;
-                o.DefaultForbidScheme = HeaderRoleScheme.Name;
-            });
-        });
     }
 
     /// <summary>Seeds the clinic (a service and a provider) through the domain.</summary>
@@ -87,13 +75,29 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         await db.SaveChangesAsync();
     }
 
-    public HttpClient ClientAs(string? role)
+    /// <summary>The API key given by configuration (Api:Keys): Manager rights.</summary>
+    public const string ManagerKey = "fdl_ops-tests-manager-key-0123456789abcdef";
+
+    /// <summary>An API client with the configured manager key.</summary>
+    public HttpClient ApiClient() => ClientWithKey(ManagerKey);
+
+    /// <summary>An API client as a key of <paramref name="role"/> would call (made by the owner on the key service); null: no key at all.</summary>
+    public async Task<HttpClient> ClientAsAsync(string? role)
+    {
+        if (role is null)
+        {
+            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        }
+        var keys = Services.GetRequiredService<FrontDesk.Dashboard.Security.ApiKeyService>();
+        var owner = FrontDesk.Dashboard.Security.Caller.Staff("ops-owner", "Ops test owner", FrontDesk.Domain.Staff.StaffRole.Owner);
+        var created = await keys.CreateAsync(new FrontDesk.Dashboard.Security.CreateApiKey($"{role} key", Enum.Parse<FrontDesk.Domain.Staff.StaffRole>(role), false, owner));
+        return ClientWithKey(created.Secret);
+    }
+
+    private HttpClient ClientWithKey(string key)
     {
         var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        if (role is not null)
-        {
-            http.DefaultRequestHeaders.Add(RoleHeader, role);
-        }
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
         return http;
     }
 
@@ -116,22 +120,6 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         catch (IOException)
         {
             // a handle may linger on a busy machine; the temp folder is cleaned later
-        }
-    }
-
-    private sealed class HeaderRoleScheme(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string Name = "TestRole";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (!Request.Headers.TryGetValue(RoleHeader, out var role) || string.IsNullOrEmpty(role))
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, $"Test {role}"), new Claim(ClaimTypes.Role, role.ToString())], Name, ClaimTypes.Name, ClaimTypes.Role);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name)));
         }
     }
 }

@@ -24,7 +24,7 @@ public sealed class TelemetryTests
         };
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref bookings, value));
         listener.Start();
-        using var http = app.ClientAs(null);
+        using var http = app.ApiClient();
         var client = await OpsApp.CreateAsync(http, "/api/v1/clients", new { name = "Metric Mia" });
 
         await OpsApp.CreateAsync(http, "/api/v1/appointments", new

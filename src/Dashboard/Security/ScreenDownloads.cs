@@ -1,0 +1,45 @@
+using FrontDesk.Dashboard.Api;
+using FrontDesk.Dashboard.Clients;
+using FrontDesk.Dashboard.Operations;
+using FrontDesk.Dashboard.Sales;
+using FrontDesk.Dashboard.Staff;
+using Microsoft.AspNetCore.Authorization;
+
+namespace FrontDesk.Dashboard.Security;
+
+/// <summary>
+/// The files a signed-in person downloads from a screen (a link the browser follows with its
+/// sign-in cookie): the API under /api/v1 takes API keys only, so screens link here instead.
+/// Same roles as the screens that show the links; not part of the OpenAPI document.
+/// </summary>
+public static class ScreenDownloads
+{
+    public const string SalesCsv = "/downloads/sales.csv";
+
+    public static string ClientExport(Guid clientId) => $"/downloads/clients/{clientId}/export";
+
+    public static string Backup(string name) => $"/downloads/backups/{Uri.EscapeDataString(name)}";
+
+    public static IEndpointRouteBuilder MapScreenDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        var managers = new AuthorizeAttribute { Roles = StaffRoles.Managers };
+        var desk = new AuthorizeAttribute { Roles = StaffRoles.Desk };
+
+        endpoints.MapGet(SalesCsv, async (string? from, string? to, SalesQueries sales, CancellationToken ct) =>
+        {
+            var start = ApiEndpoints.Instant(from, "from");
+            var end = ApiEndpoints.Instant(to, "to");
+            var csv = await sales.CsvAsync(start, end, ct);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"sales-{start:yyyyMMdd}-{end.AddSeconds(-1):yyyyMMdd}.csv");
+        }).RequireAuthorization(managers).ExcludeFromDescription();
+
+        endpoints.MapGet("/downloads/clients/{id:guid}/export", async (Guid id, ClientFileQueries files, CancellationToken ct) =>
+            Results.Json(await files.ExportAsync(id, ct), statusCode: 200))
+            .RequireAuthorization(desk).ExcludeFromDescription();
+
+        endpoints.MapGet("/downloads/backups/{name}", (string name, BackupStore store) =>
+            Results.File(store.PathOf(name), "application/vnd.sqlite3", name))
+            .RequireAuthorization(managers).ExcludeFromDescription();
+        return endpoints;
+    }
+}
