@@ -208,7 +208,7 @@ public sealed class BackupTests
     public async Task GetBackup_NameThatIsNoBackup_Returns400Problem(string name)
     {
         await using var app = new OpsApp();
-        using var http = await app.ClientAsAsync("Owner");
+        using var http = await app.ClientAsAsync("Manager");
 
         using var response = await http.GetAsync($"/api/v1/backups/{name}");
 
@@ -220,7 +220,7 @@ public sealed class BackupTests
     public async Task GetBackup_UnknownName_Returns404()
     {
         await using var app = new OpsApp();
-        using var http = await app.ClientAsAsync("Owner");
+        using var http = await app.ClientAsAsync("Manager");
 
         using var response = await http.GetAsync("/api/v1/backups/frontdesk-20300101-000000Z.db");
 
