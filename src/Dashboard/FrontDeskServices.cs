@@ -50,6 +50,7 @@ public static class FrontDeskServices
         services.AddSingleton<PackageQueries>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<SalesQueries>();
+        services.AddSingleton<Operations.ServerNotices>();
         services.AddSingleton<Audit.AuditQueries>();
         services.AddOptions<Security.ApiOptions>().Bind(configuration.GetSection(Security.ApiOptions.Section));
         services.AddSingleton<Security.ApiKeyService>();

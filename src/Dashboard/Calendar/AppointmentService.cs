@@ -393,7 +393,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         a.PackageRecordId?.Value, a.PackageSession, a.PackageCovers)
     {
         BookedOverClientClash = a.BookedOverClientClash,
-        ResourceIds = a.Resources.Select(r => r.Value).ToList(),
+        ResourceIds = new(a.Resources.Select(r => r.Value)),
         OverriddenRules = string.Join(", ", a.OverriddenRules),
     };
 }

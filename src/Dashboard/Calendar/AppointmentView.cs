@@ -1,3 +1,4 @@
+using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Calendar;
 
 namespace FrontDesk.Dashboard.Calendar;
@@ -29,7 +30,7 @@ public sealed record AppointmentView(
     public bool IsOpen => !Status.IsFinal();
 
     /// <summary>The rooms and machines the appointment holds (the calendar's Rooms view shows it in each one's column).</summary>
-    public IReadOnlyList<Guid> ResourceIds { get; init; } = [];
+    public ValueList<Guid> ResourceIds { get; init; } = ValueList<Guid>.Empty;
 
     /// <summary>Booked over another appointment of the same client, on purpose (the override is recorded).</summary>
     public bool BookedOverClientClash { get; init; }

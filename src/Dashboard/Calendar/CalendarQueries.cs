@@ -54,7 +54,7 @@ public sealed class CalendarQueries(IDbContextFactory<DashboardDbContext> contex
             A.PackageRecordId?.Value, A.PackageSession, A.PackageCovers)
         {
             BookedOverClientClash = A.BookedOverClientClash,
-            ResourceIds = A.Resources.Select(r => r.Value).ToList(),
+            ResourceIds = new(A.Resources.Select(r => r.Value)),
             OverriddenRules = string.Join(", ", A.OverriddenRules),
         };
     }

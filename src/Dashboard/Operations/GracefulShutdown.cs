@@ -87,7 +87,7 @@ public static class GracefulShutdownSetup
         var options = configuration.GetSection(ShutdownOptions.Section).Get<ShutdownOptions>() ?? new ShutdownOptions();
         services.AddSingleton(options);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Timeout);
-        services.AddSingleton<ServerNotices>();
+        // ServerNotices is part of AddFrontDesk: every layout listens to it.
         services.AddHostedService<GracefulShutdown>();
         return services;
     }

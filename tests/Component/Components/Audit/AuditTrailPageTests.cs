@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Bunit;
 using FrontDesk.Dashboard.Components.Audit;
 using FrontDesk.Dashboard.Data;
@@ -26,9 +27,14 @@ internal static class AuditRowFactory
             After = after,
         };
 
+    /// <summary>
+    /// Starts the trail with exactly <paramref name="rows"/>: the clinic's seeding wrote entries of
+    /// its own (every command does), which these tests clear so they can name every row on screen.
+    /// </summary>
     public static async Task AddAsync(TestClinic clinic, IServiceProvider services, params AuditEntry[] rows)
     {
         await using var db = clinic.OpenDatabase(services);
+        await db.AuditTrail.ExecuteDeleteAsync();
         db.AuditTrail.AddRange(rows);
         await db.SaveChangesAsync();
     }
