@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace FrontDesk.Domain.Common;
 
@@ -7,6 +9,7 @@ namespace FrontDesk.Domain.Common;
 /// holding one keeps value equality (a plain List compares by reference, and a view rebuilt
 /// from the database would always look changed).
 /// </summary>
+[JsonConverter(typeof(ValueListJsonConverter))]
 public sealed class ValueList<T>(IEnumerable<T> items) : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly T[] _items = items.ToArray();
@@ -34,4 +37,22 @@ public sealed class ValueList<T>(IEnumerable<T> items) : IReadOnlyList<T>, IEqua
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+}
+
+/// <summary>Reads and writes a <see cref="ValueList{T}"/> as a JSON array (views are stored as JSON for idempotent replays).</summary>
+public sealed class ValueListJsonConverter : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) => typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ValueList<>);
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+
+    private sealed class Converter<T> : JsonConverter<ValueList<T>>
+    {
+        public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            new(JsonSerializer.Deserialize<T[]>(ref reader, options) ?? []);
+
+        public override void Write(Utf8JsonWriter writer, ValueList<T> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.ToArray(), options);
+    }
 }
