@@ -1,3 +1,4 @@
+using FrontDesk.Tests.Unit.Support;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -332,43 +333,12 @@ public sealed partial class ApiBadInputTests
     }
 
     /// <summary>Every row of every table (the other desk's probe clients aside), as text.</summary>
-    private string Fingerprint()
+    private string Fingerprint() => DatabaseFingerprint.Of(app.DatabaseFile, table => table switch
     {
-        using var connection = new SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        var tables = new List<string>();
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-        var text = new StringBuilder();
-        foreach (var table in tables)
-        {
-            using var command = connection.CreateCommand();
-            // The other desk's probe clients, and their audit entries, are written while the sweep runs.
-            command.CommandText = table switch
-            {
-                "Clients" => "SELECT * FROM Clients WHERE Name NOT LIKE 'Probe %' ORDER BY rowid",
-                "sqlite_sequence" => "SELECT * FROM sqlite_sequence WHERE name <> 'AuditTrail' ORDER BY rowid",
-                "AuditTrail" => "SELECT * FROM AuditTrail WHERE NOT (Command = 'Clients.Register' AND After LIKE '%\"Name\":\"Probe %') ORDER BY rowid",
-                _ => $"SELECT * FROM \"{table}\" ORDER BY rowid",
-            };
-            using var reader = command.ExecuteReader();
-            text.Append(table).Append(':');
-            while (reader.Read())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    text.Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                }
-                text.Append('\n');
-            }
-        }
-        return text.ToString();
-    }
+        // The other desk's probe clients, and their audit entries, are written while the sweep runs.
+        "Clients" => "SELECT * FROM Clients WHERE Name NOT LIKE 'Probe %' ORDER BY rowid",
+        "sqlite_sequence" => "SELECT * FROM sqlite_sequence WHERE name <> 'AuditTrail' ORDER BY rowid",
+        "AuditTrail" => "SELECT * FROM AuditTrail WHERE NOT (Command = 'Clients.Register' AND After LIKE '%\"Name\":\"Probe %') ORDER BY rowid",
+        _ => null,
+    });
 }

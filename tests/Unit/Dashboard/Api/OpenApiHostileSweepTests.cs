@@ -1,3 +1,4 @@
+using FrontDesk.Tests.Unit.Support;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -590,36 +591,5 @@ public sealed partial class OpenApiHostileSweepTests(ApiFactory app, Xunit.Abstr
     private static string Short(string text, int length = 400) => text.Length <= length ? text : text[..length] + "...";
 
     /// <summary>Every row of every table, as text.</summary>
-    private string Fingerprint()
-    {
-        using var connection = new SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        var tables = new List<string>();
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-        var text = new StringBuilder();
-        foreach (var table in tables)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
-            using var reader = command.ExecuteReader();
-            text.Append(table).Append(':');
-            while (reader.Read())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    text.Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
-                }
-                text.Append('\n');
-            }
-        }
-        return text.ToString();
-    }
+    private string Fingerprint() => DatabaseFingerprint.Of(app.DatabaseFile);
 }

@@ -1,3 +1,4 @@
+using FrontDesk.Tests.Unit.Support;
 using System.Text;
 using FrontDesk.Dashboard.Business;
 using FrontDesk.Dashboard.Calendar;
@@ -161,36 +162,5 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     /// <summary>Every row of every table, as text.</summary>
-    private string Fingerprint()
-    {
-        using var connection = new SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        var tables = new List<string>();
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-        var text = new StringBuilder();
-        foreach (var table in tables)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
-            using var reader = command.ExecuteReader();
-            text.Append(table).Append(':');
-            while (reader.Read())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    text.Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                }
-                text.Append('\n');
-            }
-        }
-        return text.ToString();
-    }
+    private string Fingerprint() => DatabaseFingerprint.Of(app.DatabaseFile);
 }
