@@ -57,6 +57,8 @@ public sealed class AuditTrailTests(BrowserFixture browser, ClinicServer server)
         var page = manager.Page;
 
         await page.GotoAsync("/clients");
+        // The menu is used once the page is live, as a person at the desk would.
+        await Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/audit$"));
         await Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);

@@ -111,6 +111,13 @@ public sealed class Person(string name, IBrowserContext context, IPage page) : I
     private static IPage Track(IPage page, string name)
     {
         page.PageError += (_, error) => Console.Error.WriteLine($"[{name}] page error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Console.Error.WriteLine($"[{name}] console {message.Type}: {message.Text}");
+            }
+        };
         return page;
     }
 
