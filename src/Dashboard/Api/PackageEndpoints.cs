@@ -126,17 +126,22 @@ public static class PackageEndpoints
             await sales.TotalsAsync(ApiEndpoints.Instant(from, "from"), ApiEndpoints.Instant(to, "to"), ct))
             .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
 
-        api.MapGet("/reports/sales.csv", async (string? from, string? to, FrontDesk.Dashboard.Sales.SalesQueries sales, CancellationToken ct) =>
-        {
-            var start = ApiEndpoints.Instant(from, "from");
-            var end = ApiEndpoints.Instant(to, "to");
-            var csv = await sales.CsvAsync(start, end, ct);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"sales-{start:yyyyMMdd}-{end.AddSeconds(-1):yyyyMMdd}.csv");
-        }).RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
+        api.MapGet("/reports/sales.csv", (string? from, string? to, FrontDesk.Dashboard.Sales.SalesQueries sales, CancellationToken ct) =>
+            SalesCsvAsync(from, to, sales, ct))
+            .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
 
         api.MapGet("/reports/liability", async (string? at, PackageQueries queries, BusinessClock clock, CancellationToken ct) =>
             await queries.LiabilityAsync(string.IsNullOrWhiteSpace(at) ? clock.UtcNow : ApiEndpoints.Instant(at, "at"), ct))
             .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
+    }
+
+    /// <summary>The sales of [from, to) as a CSV file: the API's report and the screens' download (<see cref="ScreenDownloads"/>) both answer with this.</summary>
+    internal static async Task<IResult> SalesCsvAsync(string? from, string? to, FrontDesk.Dashboard.Sales.SalesQueries sales, CancellationToken ct)
+    {
+        var start = ApiEndpoints.Instant(from, "from");
+        var end = ApiEndpoints.Instant(to, "to");
+        var csv = await sales.CsvAsync(start, end, ct);
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"sales-{start:yyyyMMdd}-{end.AddSeconds(-1):yyyyMMdd}.csv");
     }
 
     /// <summary>The payments of a request, each with its method and amount, at most <see cref="Limits.MaxPayments"/>.</summary>

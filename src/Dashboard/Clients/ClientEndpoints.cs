@@ -79,11 +79,7 @@ public static class ClientEndpoints
             return ToDto(await clients.MergeAsync(id, into, caller, ct));
         });
 
-        api.MapGet("/clients/{id:guid}/export", async (Guid id, ClientFileQueries files, CancellationToken ct) =>
-        {
-            var export = await files.ExportAsync(id, ct);
-            return Results.Json(export, statusCode: 200);
-        });
+        api.MapGet("/clients/{id:guid}/export", (Guid id, ClientFileQueries files, CancellationToken ct) => ExportAsync(id, files, ct));
 
         api.MapPost("/clients/{id:guid}/erase", async (Guid id, ClientService clients, Caller caller, CancellationToken ct) =>
             ToDto(await clients.EraseAsync(id, caller, ct)));
@@ -119,6 +115,10 @@ public static class ClientEndpoints
             return Results.Ok(new ImportResponse(false, table.Rows.Count, result.Created, result.Skipped.Count, null, result.Skipped));
         }).WithBodyLimit(BodyLimits.Import);
     }
+
+    /// <summary>Everything kept about one client, as JSON: the API's export and the screens' download (<see cref="Security.ScreenDownloads"/>) both answer with this.</summary>
+    internal static async Task<IResult> ExportAsync(Guid id, ClientFileQueries files, CancellationToken ct) =>
+        Results.Json(await files.ExportAsync(id, ct), statusCode: 200);
 
     internal static ClientDto ToDto(ClientView c) =>
         new(c.Id, c.Name, c.Phone, c.Email, c.Notes, c.DateOfBirth, c.MarketingConsent, c.Active, c.MergedIntoId, c.Erased);

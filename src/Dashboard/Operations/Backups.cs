@@ -227,8 +227,11 @@ public static class BackupEndpoints
             var info = await store.CreateAsync(ct);
             return Results.Created($"/api/v1/backups/{info.Name}", info);
         });
-        backups.MapGet("/backups/{name}", (string name, BackupStore store) =>
-            Results.File(store.PathOf(name), "application/vnd.sqlite3", name));
+        backups.MapGet("/backups/{name}", (string name, BackupStore store) => Download(name, store));
         return app;
     }
+
+    /// <summary>One backup file: the API's download and the screens' (<see cref="Security.ScreenDownloads"/>) both answer with this.</summary>
+    internal static IResult Download(string name, BackupStore store) =>
+        Results.File(store.PathOf(name), "application/vnd.sqlite3", name);
 }

@@ -65,8 +65,14 @@ public sealed class ApiKeyService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
         }
         var secret = ApiKey.NewSecret();
         var now = clock.GetUtcNow();
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateApiKey, db =>
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateApiKey, async db =>
         {
+            // Read in the command's (immediate) transaction, so two desks cannot both take the name.
+            var lowered = name.ToLowerInvariant();
+            if (await db.ApiKeys.AnyAsync(k => k.RevokedAt == null && k.Name.ToLower() == lowered, ct))
+            {
+                throw DomainException.Invalid($"An active key is already called \"{name}\". Choose another name, or revoke that key first.", "name");
+            }
             var key = new ApiKey
             {
                 Id = Guid.CreateVersion7(),
@@ -79,7 +85,7 @@ public sealed class ApiKeyService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
                 CreatedBy = command.Caller.Actor.DisplayName,
             };
             db.ApiKeys.Add(key);
-            return Task.FromResult(ApiKeyView.From(key));
+            return ApiKeyView.From(key);
         }, ct);
         return new CreatedApiKey(view, secret);
     }

@@ -65,6 +65,14 @@ public static class Permissions
     public const string CreateApiKey = "ApiKeys.Create";
     public const string RevokeApiKey = "ApiKeys.Revoke";
 
+    public const string ListStaff = "Staff.List";
+    public const string InviteStaff = "Staff.Invite";
+    public const string ChangeStaffRole = "Staff.ChangeRole";
+    public const string DisableStaff = "Staff.Disable";
+    public const string EnableStaff = "Staff.Enable";
+    public const string ResetStaffPassword = "Staff.ResetPassword";
+    public const string CreatePairingCode = "Staff.CreatePairingCode";
+
     private static readonly StaffRole[] Managers = [StaffRole.Owner, StaffRole.Manager];
     private static readonly StaffRole[] Desk = [StaffRole.Owner, StaffRole.Manager, StaffRole.Receptionist];
     private static readonly StaffRole[] Nobody = [];
@@ -120,6 +128,14 @@ public static class Permissions
         new(ListApiKeys, "see the API keys", Managers),
         new(CreateApiKey, "create API keys", Managers),
         new(RevokeApiKey, "revoke API keys", Managers),
+
+        new(ListStaff, "see the staff accounts", Managers),
+        new(InviteStaff, "invite staff", Managers),
+        new(ChangeStaffRole, "change staff roles", Managers),
+        new(DisableStaff, "disable staff accounts and wall displays", Managers),
+        new(EnableStaff, "enable staff accounts and wall displays", Managers),
+        new(ResetStaffPassword, "reset staff passwords", Managers),
+        new(CreatePairingCode, "pair wall displays", Managers),
     }.ToDictionary(p => p.Command, StringComparer.Ordinal);
 
     public static bool Allows(Caller caller, string command)

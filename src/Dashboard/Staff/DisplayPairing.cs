@@ -51,8 +51,8 @@ public sealed class DisplayPairing(TimeProvider time, IServiceScopeFactory scope
         }
     }
 
-    /// <summary>Makes a code; called by <see cref="StaffAdministration.CreatePairingCode"/>, which checks who asks.</summary>
-    internal PairingCode Create(string deviceName, SignedInStaff by)
+    /// <summary>Makes a code; called by <see cref="StaffAdministration.CreatePairingCodeAsync"/>, which checks who asks.</summary>
+    internal PairingCode Create(string deviceName, Security.Caller by)
     {
         var now = time.GetUtcNow();
         var code = RandomNumberGenerator.GetString(Alphabet, CodeLength);
@@ -63,7 +63,7 @@ public sealed class DisplayPairing(TimeProvider time, IServiceScopeFactory scope
             {
                 _pending.Remove(stale);
             }
-            _pending[Hash(code)] = new Pending(deviceName, by.Id, expires);
+            _pending[Hash(code)] = new Pending(deviceName, by.Actor.Id, expires);
         }
         return new PairingCode(code, deviceName, expires);
     }

@@ -131,6 +131,7 @@ public sealed class StaffPageTests : NewInstallationTestContext
         cut.Input("Display name").Change("Lobby");
         cut.Button("Make a pairing code").Click();
 
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[aria-label='Pairing code']")), Patience); // written to the audit trail first
         var code = cut.FindAll("[aria-label='Pairing code']").Single().TextContent.Trim();
         Assert.Equal(DisplayPairing.CodeLength, code.Length);
     }

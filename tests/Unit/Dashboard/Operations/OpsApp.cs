@@ -90,7 +90,7 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         }
         var keys = Services.GetRequiredService<FrontDesk.Dashboard.Security.ApiKeyService>();
         var owner = FrontDesk.Dashboard.Security.Caller.Staff("ops-owner", "Ops test owner", FrontDesk.Domain.Staff.StaffRole.Owner);
-        var created = await keys.CreateAsync(new FrontDesk.Dashboard.Security.CreateApiKey($"{role} key", Enum.Parse<FrontDesk.Domain.Staff.StaffRole>(role), false, owner));
+        var created = await keys.CreateAsync(new FrontDesk.Dashboard.Security.CreateApiKey($"{role} key {Guid.NewGuid():N}", Enum.Parse<FrontDesk.Domain.Staff.StaffRole>(role), false, owner));
         return ClientWithKey(created.Secret);
     }
 

@@ -26,7 +26,7 @@ public sealed partial class ApiKeyApiTests(ApiFactory app) : IClassFixture<ApiFa
 
     private async Task<(Guid Id, string Secret)> CreateKeyAsync(string role)
     {
-        using var response = await app.Http.PostAsJsonAsync("/api/v1/api-keys", new { name = $"{role} key", role });
+        using var response = await app.Http.PostAsJsonAsync("/api/v1/api-keys", new { name = $"{role} key {Guid.NewGuid():N}", role });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (body.GetProperty("key").GetProperty("id").GetGuid(), body.GetProperty("secret").GetString()!);
@@ -130,6 +130,44 @@ public sealed partial class ApiKeyApiTests(ApiFactory app) : IClassFixture<ApiFa
         using var response = await http.GetAsync("/api/v1/reports/sales?from=2030-01-01T00:00:00Z&to=2030-01-08T00:00:00Z");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateKey_NameOfAnActiveKeyInOtherCase_400OnNameAndNoKeyMade()
+    {
+        var name = $"Widget {Guid.NewGuid():N}";
+        using (var first = await app.Http.PostAsJsonAsync("/api/v1/api-keys", new { name, role = "online" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        using var second = await app.Http.PostAsJsonAsync("/api/v1/api-keys", new { name = $"  {name.ToUpperInvariant()} ", role = "Display" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("name", problem.GetProperty("field").GetString());
+        using var list = await app.Http.GetAsync("/api/v1/api-keys");
+        var keys = await list.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Single(keys.EnumerateArray(), k => string.Equals(k.GetProperty("name").GetString(), name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task CreateKey_NameOfARevokedKey_Created()
+    {
+        var name = $"Old widget {Guid.NewGuid():N}";
+        Guid id;
+        using (var first = await app.Http.PostAsJsonAsync("/api/v1/api-keys", new { name, role = "online" }))
+        {
+            id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetProperty("id").GetGuid();
+        }
+        using (var revoke = await app.Http.PostAsync($"/api/v1/api-keys/{id}/revoke", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        }
+
+        using var again = await app.Http.PostAsJsonAsync("/api/v1/api-keys", new { name, role = "online" });
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
         var settings = s.GetRequiredService<SettingsService>();
         var business = s.GetRequiredService<BusinessProfileStore>();
         var keys = s.GetRequiredService<ApiKeyService>();
+        var staff = s.GetRequiredService<FrontDesk.Dashboard.Staff.StaffAdministration>();
         var work = s.GetRequiredService<UnitOfWork>();
         var client = app.Clinic.Olivia.Id.Value;
         var service = app.Clinic.Massage.Id.Value;
@@ -94,6 +95,13 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
             [Permissions.ListApiKeys] = c => keys.ListAsync(c),
             [Permissions.CreateApiKey] = c => keys.CreateAsync(new CreateApiKey("Forbidden key", StaffRole.Manager, false, c)),
             [Permissions.RevokeApiKey] = c => keys.RevokeAsync(any, c),
+            [Permissions.ListStaff] = c => staff.ListAsync(c),
+            [Permissions.InviteStaff] = c => staff.InviteAsync(c, new FrontDesk.Dashboard.Staff.InviteStaff("Forbidden Person", "forbidden@clinic.test", StaffRole.Receptionist)),
+            [Permissions.ChangeStaffRole] = c => staff.ChangeRoleAsync(c, any.ToString(), StaffRole.Manager),
+            [Permissions.DisableStaff] = c => staff.SetDisabledAsync(c, any.ToString(), disabled: true),
+            [Permissions.EnableStaff] = c => staff.SetDisabledAsync(c, any.ToString(), disabled: false),
+            [Permissions.ResetStaffPassword] = c => staff.ResetPasswordAsync(c, any.ToString()),
+            [Permissions.CreatePairingCode] = c => staff.CreatePairingCodeAsync(c, "Forbidden wall"),
         };
     }
 

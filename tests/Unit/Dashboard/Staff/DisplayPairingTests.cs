@@ -46,7 +46,7 @@ public sealed class DisplayPairingTests : IAsyncLifetime
     [Fact]
     public async Task RedeemAsync_FreshCode_CreatesNamedDisplayAccount()
     {
-        var code = Administration.CreatePairingCode(Manager, "Waiting room wall");
+        var code = await Administration.CreatePairingCodeAsync(Manager.Caller, "Waiting room wall");
 
         var result = await Pairing.RedeemAsync(code.Code);
 
@@ -58,18 +58,18 @@ public sealed class DisplayPairingTests : IAsyncLifetime
     }
 
     [Fact]
-    public void CreatePairingCode_Always_EightCharactersValidTenMinutes()
+    public async Task CreatePairingCode_Always_EightCharactersValidTenMinutes()
     {
-        var code = Administration.CreatePairingCode(Manager, "Wall");
+        var code = await Administration.CreatePairingCodeAsync(Manager.Caller, "Wall");
 
         Assert.Equal(DisplayPairing.CodeLength, code.Code.Length);
         Assert.Equal(_database.Clock.GetUtcNow() + TimeSpan.FromMinutes(10), code.ExpiresAt);
     }
 
     [Fact]
-    public void CreatePairingCode_Stored_OnlyAsHash()
+    public async Task CreatePairingCode_Stored_OnlyAsHash()
     {
-        var code = Administration.CreatePairingCode(Manager, "Wall");
+        var code = await Administration.CreatePairingCodeAsync(Manager.Caller, "Wall");
 
         var stored = Assert.Single(Pairing.StoredKeys);
         Assert.DoesNotContain(code.Code, stored, StringComparison.OrdinalIgnoreCase);
@@ -79,7 +79,7 @@ public sealed class DisplayPairingTests : IAsyncLifetime
     [Fact]
     public async Task RedeemAsync_SecondUse_IsRefusedAndCreatesNoSecondDevice()
     {
-        var code = Administration.CreatePairingCode(Manager, "Wall");
+        var code = await Administration.CreatePairingCodeAsync(Manager.Caller, "Wall");
         await Pairing.RedeemAsync(code.Code);
 
         var second = await Pairing.RedeemAsync(code.Code);
@@ -92,7 +92,7 @@ public sealed class DisplayPairingTests : IAsyncLifetime
     [Fact]
     public async Task RedeemAsync_AfterTenMinutes_IsRefused()
     {
-        var code = Administration.CreatePairingCode(Manager, "Wall");
+        var code = await Administration.CreatePairingCodeAsync(Manager.Caller, "Wall");
         _database.Clock.Advance(TimeSpan.FromMinutes(10));
 
         var result = await Pairing.RedeemAsync(code.Code);
@@ -104,7 +104,7 @@ public sealed class DisplayPairingTests : IAsyncLifetime
     [Fact]
     public async Task RedeemAsync_JustBeforeExpiry_LowerCaseWithDash_Pairs()
     {
-        var code = Administration.CreatePairingCode(Manager, "Wall");
+        var code = await Administration.CreatePairingCodeAsync(Manager.Caller, "Wall");
         _database.Clock.Advance(TimeSpan.FromMinutes(9));
 
         var result = await Pairing.RedeemAsync($"{code.Code[..4].ToLowerInvariant()}-{code.Code[4..].ToLowerInvariant()}");
@@ -115,7 +115,7 @@ public sealed class DisplayPairingTests : IAsyncLifetime
     [Fact]
     public async Task RedeemAsync_TooManyWrongCodes_RefusesEvenTheRightOneForAMinute()
     {
-        var code = Administration.CreatePairingCode(Manager, "Wall");
+        var code = await Administration.CreatePairingCodeAsync(Manager.Caller, "Wall");
         for (var i = 0; i < DisplayPairing.MaxFailuresPerMinute; i++)
         {
             Assert.False((await Pairing.RedeemAsync("WRONG" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture))).Succeeded);

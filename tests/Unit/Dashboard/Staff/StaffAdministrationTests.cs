@@ -69,10 +69,16 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
         return await users.CheckPasswordAsync(user, password);
     }
 
+    private static async Task ForbiddenAsync(Func<Task> call)
+    {
+        var refused = await Assert.ThrowsAsync<DomainException>(call);
+        Assert.Equal(DomainErrorKind.Forbidden, refused.Kind);
+    }
+
     [Fact]
     public async Task InviteAsync_ByManager_CreatesAccountWhoseOneTimePasswordWorksAndMustBeChanged()
     {
-        var issued = await Administration.InviteAsync(_manager, new InviteStaff("Nina New", "nina@clinic.test", StaffRole.Receptionist));
+        var issued = await Administration.InviteAsync(_manager.Caller, new InviteStaff("Nina New", "nina@clinic.test", StaffRole.Receptionist));
 
         var stored = await LoadAsync(issued.Account.Id);
         Assert.Equal(StaffRole.Receptionist, stored.Role);
@@ -83,24 +89,24 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task InviteAsync_ByReceptionist_IsRefusedAndCreatesNothing()
     {
-        await Assert.ThrowsAsync<StaffNotAllowedException>(() =>
-            Administration.InviteAsync(_receptionist, new InviteStaff("Nina New", "nina@clinic.test", StaffRole.Receptionist)));
+        await ForbiddenAsync(() =>
+            Administration.InviteAsync(_receptionist.Caller, new InviteStaff("Nina New", "nina@clinic.test", StaffRole.Receptionist)));
 
-        Assert.Equal(3, (await Administration.ListAsync(_owner)).Count);
+        Assert.Equal(3, (await Administration.ListAsync(_owner.Caller)).Count);
     }
 
     [Fact]
     public async Task InviteAsync_OwnerByManager_IsRefused()
     {
-        await Assert.ThrowsAsync<StaffNotAllowedException>(() =>
-            Administration.InviteAsync(_manager, new InviteStaff("Otto Other", "otto@clinic.test", StaffRole.Owner)));
+        await ForbiddenAsync(() =>
+            Administration.InviteAsync(_manager.Caller, new InviteStaff("Otto Other", "otto@clinic.test", StaffRole.Owner)));
     }
 
     [Fact]
     public async Task InviteAsync_EmailTaken_IsRefusedAsConflict()
     {
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
-            Administration.InviteAsync(_manager, new InviteStaff("Rita Again", "desk@clinic.test", StaffRole.Receptionist)));
+            Administration.InviteAsync(_manager.Caller, new InviteStaff("Rita Again", "desk@clinic.test", StaffRole.Receptionist)));
 
         Assert.Equal(DomainErrorKind.Conflict, refused.Kind);
     }
@@ -109,7 +115,7 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     public async Task InviteAsync_BadEmail_IsRefusedOnTheEmailField()
     {
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
-            Administration.InviteAsync(_manager, new InviteStaff("Nina", "not an email", StaffRole.Receptionist)));
+            Administration.InviteAsync(_manager.Caller, new InviteStaff("Nina", "not an email", StaffRole.Receptionist)));
 
         Assert.Equal("email", refused.Field);
     }
@@ -119,7 +125,7 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     {
         var wall = new SignedInStaff("wall", "Wall", StaffRole.Display);
 
-        await Assert.ThrowsAsync<StaffNotAllowedException>(() => Administration.ListAsync(wall));
+        await ForbiddenAsync(() => Administration.ListAsync(wall.Caller));
     }
 
     [Fact]
@@ -127,7 +133,7 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     {
         var before = await LoadAsync(_receptionist.Id);
 
-        await Administration.ChangeRoleAsync(_manager, _receptionist.Id, StaffRole.Manager);
+        await Administration.ChangeRoleAsync(_manager.Caller, _receptionist.Id, StaffRole.Manager);
 
         var after = await LoadAsync(_receptionist.Id);
         Assert.Equal(StaffRole.Manager, after.Role);
@@ -137,7 +143,7 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task ChangeRoleAsync_ManagerDemotesOwner_IsRefusedAndOwnerStays()
     {
-        await Assert.ThrowsAsync<StaffNotAllowedException>(() => Administration.ChangeRoleAsync(_manager, _owner.Id, StaffRole.Receptionist));
+        await ForbiddenAsync(() => Administration.ChangeRoleAsync(_manager.Caller, _owner.Id, StaffRole.Receptionist));
 
         Assert.Equal(StaffRole.Owner, (await LoadAsync(_owner.Id)).Role);
     }
@@ -145,7 +151,7 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task ChangeRoleAsync_LastOwnerDemoted_IsRefused()
     {
-        var refused = await Assert.ThrowsAsync<DomainException>(() => Administration.ChangeRoleAsync(_owner, _owner.Id, StaffRole.Manager));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Administration.ChangeRoleAsync(_owner.Caller, _owner.Id, StaffRole.Manager));
 
         Assert.Contains("only owner", refused.Message, StringComparison.Ordinal);
         Assert.Equal(StaffRole.Owner, (await LoadAsync(_owner.Id)).Role);
@@ -154,9 +160,9 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task ChangeRoleAsync_OwnerWithSecondOwner_CanBeDemoted()
     {
-        await Administration.ChangeRoleAsync(_owner, _manager.Id, StaffRole.Owner);
+        await Administration.ChangeRoleAsync(_owner.Caller, _manager.Id, StaffRole.Owner);
 
-        await Administration.ChangeRoleAsync(_owner, _owner.Id, StaffRole.Manager);
+        await Administration.ChangeRoleAsync(_owner.Caller, _owner.Id, StaffRole.Manager);
 
         Assert.Equal(StaffRole.Manager, (await LoadAsync(_owner.Id)).Role);
     }
@@ -166,7 +172,7 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     {
         var before = await LoadAsync(_receptionist.Id);
 
-        await Administration.SetDisabledAsync(_manager, _receptionist.Id, disabled: true);
+        await Administration.SetDisabledAsync(_manager.Caller, _receptionist.Id, disabled: true);
 
         var after = await LoadAsync(_receptionist.Id);
         Assert.True(after.Disabled);
@@ -176,7 +182,7 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task SetDisabledAsync_ByReceptionist_IsRefusedAndNothingChanges()
     {
-        await Assert.ThrowsAsync<StaffNotAllowedException>(() => Administration.SetDisabledAsync(_receptionist, _manager.Id, disabled: true));
+        await ForbiddenAsync(() => Administration.SetDisabledAsync(_receptionist.Caller, _manager.Id, disabled: true));
 
         Assert.False((await LoadAsync(_manager.Id)).Disabled);
     }
@@ -184,7 +190,7 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task SetDisabledAsync_ManagerDisablesOwner_IsRefused()
     {
-        await Assert.ThrowsAsync<StaffNotAllowedException>(() => Administration.SetDisabledAsync(_manager, _owner.Id, disabled: true));
+        await ForbiddenAsync(() => Administration.SetDisabledAsync(_manager.Caller, _owner.Id, disabled: true));
 
         Assert.False((await LoadAsync(_owner.Id)).Disabled);
     }
@@ -194,11 +200,11 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     {
         // A second owner is disabled by the first; the second's screen, not yet revalidated,
         // then tries to disable the first, who is the last enabled owner.
-        await Administration.ChangeRoleAsync(_owner, _manager.Id, StaffRole.Owner);
-        await Administration.SetDisabledAsync(_owner, _manager.Id, disabled: true);
+        await Administration.ChangeRoleAsync(_owner.Caller, _manager.Id, StaffRole.Owner);
+        await Administration.SetDisabledAsync(_owner.Caller, _manager.Id, disabled: true);
         var staleSecondOwner = _manager with { Role = StaffRole.Owner };
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => Administration.SetDisabledAsync(staleSecondOwner, _owner.Id, disabled: true));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Administration.SetDisabledAsync(staleSecondOwner.Caller, _owner.Id, disabled: true));
 
         Assert.Contains("only owner", refused.Message, StringComparison.Ordinal);
         Assert.False((await LoadAsync(_owner.Id)).Disabled);
@@ -207,7 +213,7 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task SetDisabledAsync_OwnAccount_IsRefused()
     {
-        await Assert.ThrowsAsync<DomainException>(() => Administration.SetDisabledAsync(_manager, _manager.Id, disabled: true));
+        await Assert.ThrowsAsync<DomainException>(() => Administration.SetDisabledAsync(_manager.Caller, _manager.Id, disabled: true));
 
         Assert.False((await LoadAsync(_manager.Id)).Disabled);
     }
@@ -215,7 +221,7 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task ResetPasswordAsync_ByManager_OldPasswordStopsAndNewOneMustBeChanged()
     {
-        var issued = await Administration.ResetPasswordAsync(_manager, _receptionist.Id);
+        var issued = await Administration.ResetPasswordAsync(_manager.Caller, _receptionist.Id);
 
         Assert.False(await PasswordWorksAsync("desk@clinic.test", "a-long-enough-password"));
         Assert.True(await PasswordWorksAsync("desk@clinic.test", issued.Password));
@@ -225,14 +231,14 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task ResetPasswordAsync_ManagerResetsOwner_IsRefusedAndPasswordStays()
     {
-        await Assert.ThrowsAsync<StaffNotAllowedException>(() => Administration.ResetPasswordAsync(_manager, _owner.Id));
+        await ForbiddenAsync(() => Administration.ResetPasswordAsync(_manager.Caller, _owner.Id));
 
         Assert.True(await PasswordWorksAsync("owner@clinic.test", "a-long-enough-password"));
     }
 
     [Fact]
-    public void CreatePairingCode_ByReceptionist_IsRefused()
+    public async Task CreatePairingCode_ByReceptionist_IsRefused()
     {
-        Assert.Throws<StaffNotAllowedException>(() => Administration.CreatePairingCode(_receptionist, "Waiting room wall"));
+        await ForbiddenAsync(() => Administration.CreatePairingCodeAsync(_receptionist.Caller, "Waiting room wall"));
     }
 }
