@@ -27,6 +27,9 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
 {
     public const int MaxKeyLength = 200;
 
+    // Fields too: a command may return a tuple of views (a transfer's two records).
+    private static readonly JsonSerializerOptions ResultJson = new() { IncludeFields = true };
+
     private readonly TimeSpan _retention = (idempotency?.Value ?? new IdempotencyOptions()).Retention;
 
     public Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
@@ -104,7 +107,7 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
                 Key = key,
                 Command = command,
                 RequestHash = hash,
-                ResultJson = JsonSerializer.Serialize(result),
+                ResultJson = JsonSerializer.Serialize(result, ResultJson),
                 CreatedAt = now,
             });
         }
@@ -131,6 +134,6 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         {
             throw DomainException.Rule("That idempotency key was already used for a different request body; send a new key for a new request, or the same body to get the first answer again.", "Idempotency-Key");
         }
-        return JsonSerializer.Deserialize<T>(done.ResultJson)!;
+        return JsonSerializer.Deserialize<T>(done.ResultJson, ResultJson)!;
     }
 }
