@@ -20,6 +20,7 @@ builder.Services.AddFrontDesk(builder.Configuration);
 builder.Services.AddStaffSignIn(builder.Configuration);
 builder.Services.AddApiKeyAuthentication();
 builder.Services.AddHostedService<FrontDesk.Dashboard.Packages.PackageExpiryJob>();
+builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyPurgeJob>());
 // Operations (issue 12): health, backups, telemetry, graceful shutdown.
 builder.Services.AddFrontDeskHealth();
 builder.Services.AddOptions<BackupOptions>().Bind(builder.Configuration.GetSection(BackupOptions.Section))

@@ -59,7 +59,6 @@ public static partial class ApiEndpoints
                 PackageRecordId = request.PackageRecordId,
                 SessionNumber = request.SessionNumber,
                 UseBestPackage = online && request.PackageRecordId is null,
-                IdempotencyKey = IdempotencyFilter.CommandKey(http),
                 OverrideClientClash = request.OverrideClientClash ?? false,
             };
             var view = await appointments.BookAsync(command, ct);
@@ -74,7 +73,6 @@ public static partial class ApiEndpoints
             {
                 RedeemRecordId = request?.Redeem is { } redeem ? Required(redeem.RecordId, "redeem.recordId") : null,
                 RedeemSession = request?.Redeem?.Session,
-                IdempotencyKey = IdempotencyFilter.CommandKey(http),
             };
             return AppointmentDto.From(await appointments.CheckInAsync(command, ct), business.Zone);
         });
@@ -86,7 +84,7 @@ public static partial class ApiEndpoints
         api.MapPost("/appointments/{id:guid}/check-out", async (Guid id, CheckOutRequest request, AppointmentService appointments, BusinessClock business, HttpContext http, Caller caller, CancellationToken ct) =>
         {
             var payments = PackageEndpoints.Payments(request.Payments);
-            var command = new CheckOutAppointment(id, payments, caller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
+            var command = new CheckOutAppointment(id, payments, caller);
             return AppointmentDto.From(await appointments.CheckOutAsync(command, ct), business.Zone);
         });
 
@@ -114,7 +112,7 @@ public static partial class ApiEndpoints
             {
                 throw DomainException.Rule("Online bookings cannot use packages here; the desk redeems it at check-out.", "packageRecordId");
             }
-            var command = new AttachPackage(id, recordId, request.SessionNumber, caller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
+            var command = new AttachPackage(id, recordId, request.SessionNumber, caller);
             return AppointmentDto.From(await appointments.AttachPackageAsync(command, ct), business.Zone);
         });
 

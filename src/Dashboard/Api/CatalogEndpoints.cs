@@ -91,7 +91,7 @@ public static class CatalogEndpoints
 
         api.MapPost("/services", async (ServiceRequest request, CatalogService catalog, HttpContext http, Caller caller, CancellationToken ct) =>
         {
-            var view = await catalog.CreateServiceAsync(ToCommand(request, caller) with { IdempotencyKey = IdempotencyFilter.CommandKey(http) }, ct);
+            var view = await catalog.CreateServiceAsync(ToCommand(request, caller), ct);
             return Results.Created($"/api/v1/services/{view.Id}", CatalogServiceDto.From(view));
         });
 
@@ -115,7 +115,7 @@ public static class CatalogEndpoints
 
         api.MapPost("/providers", async (ProviderRequest request, CatalogService catalog, HttpContext http, Caller caller, CancellationToken ct) =>
         {
-            var view = await catalog.CreateProviderAsync(ToCommand(request, caller) with { IdempotencyKey = IdempotencyFilter.CommandKey(http) }, ct);
+            var view = await catalog.CreateProviderAsync(ToCommand(request, caller), ct);
             return Results.Created($"/api/v1/providers/{view.Id}", CatalogProviderDto.From(view));
         });
 
@@ -148,7 +148,7 @@ public static class CatalogEndpoints
 
         api.MapPost("/resources", async (ResourceRequest request, CatalogService catalog, HttpContext http, Caller caller, CancellationToken ct) =>
         {
-            var command = new SaveResource(request.Name ?? string.Empty, Kind(request.Kind), request.Active ?? true, caller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
+            var command = new SaveResource(request.Name ?? string.Empty, Kind(request.Kind), request.Active ?? true, caller);
             var view = await catalog.CreateResourceAsync(command, ct);
             return Results.Created($"/api/v1/resources/{view.Id}", ResourceDto.From(view));
         });
@@ -172,7 +172,7 @@ public static class CatalogEndpoints
 
         api.MapPost("/closures", async (ClosureRequest request, CatalogService catalog, HttpContext http, Caller caller, CancellationToken ct) =>
         {
-            var command = new AddClosure(Date(request.Date, "date"), request.Reason ?? string.Empty, caller) { IdempotencyKey = IdempotencyFilter.CommandKey(http) };
+            var command = new AddClosure(Date(request.Date, "date"), request.Reason ?? string.Empty, caller);
             var view = await catalog.AddClosureAsync(command, ct);
             return Results.Created($"/api/v1/closures/{Text(view.Date)}", new { date = Text(view.Date), reason = view.Reason });
         });

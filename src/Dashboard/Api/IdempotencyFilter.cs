@@ -1,23 +1,22 @@
-using System.Text.Json;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace FrontDesk.Dashboard.Api;
 
 /// <summary>
-/// "Idempotency-Key" on any POST: the first successful response is stored with a hash of the
-/// request (method, path and body bytes) and every retry with the same key and the same request
-/// gets it back unchanged, without running the command again; the same key with a different
-/// body is refused (422), since replaying the first answer would pretend the second was done. Commands
-/// that move money also save the key inside their own transaction (see UnitOfWork), so two
-/// copies racing each other still run once.
+/// "Idempotency-Key" on any POST: the key and a hash of the request (method, path and body
+/// bytes) are handed down, as an <see cref="IdempotencyScope"/>, to the <see cref="UnitOfWork"/>
+/// that runs the endpoint's command; it stores them with the result in the command's own
+/// transaction, and on a retry replays that result without running the command, so the endpoint
+/// answers the same status, body and Location again (marked "Idempotent-Replayed: true"). The
+/// same key with a different body is refused (422); keys are scoped to the caller (see
+/// <see cref="UnitOfWork.ScopeOf"/>).
 /// </summary>
-public sealed class IdempotencyFilter(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
+public sealed class IdempotencyFilter : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -27,71 +26,18 @@ public sealed class IdempotencyFilter(IDbContextFactory<DashboardDbContext> cont
             return await next(context);
         }
         var key = values.ToString().Trim();
-        if (key.Length > UnitOfWork.MaxKeyLength - 10)
+        if (key.Length > UnitOfWork.MaxKeyLength)
         {
-            throw DomainException.Invalid($"{Header} has at most {UnitOfWork.MaxKeyLength - 10} characters.", Header);
+            throw DomainException.Invalid($"{Header} has at most {UnitOfWork.MaxKeyLength} characters.", Header);
         }
-        var storeKey = "http:" + key;
-        var command = $"{http.Request.Method} {http.Request.Path}";
         var hash = await RequestHash.OfAsync(http.Request, http.RequestAborted);
-        await using (var db = await contexts.CreateDbContextAsync(http.RequestAborted))
-        {
-            if (await db.IdempotencyEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Key == storeKey, http.RequestAborted) is { } done)
-            {
-                if (done.Command != command)
-                {
-                    throw DomainException.Conflict($"That {Header} was already used for {done.Command}.");
-                }
-                // Entries stored before request hashes existed (empty) still replay.
-                if (done.RequestHash.Length > 0 && done.RequestHash != hash)
-                {
-                    throw DomainException.Rule($"That {Header} was already used for a different request body; send a new key for a new request, or the same body to get the first answer again.", Header);
-                }
-                var stored = JsonSerializer.Deserialize<StoredResponse>(done.ResultJson)!;
-                if (stored.Location is not null)
-                {
-                    http.Response.Headers.Location = stored.Location;
-                }
-                http.Response.Headers["Idempotent-Replayed"] = "true";
-                return Results.Content(stored.Body, "application/json", statusCode: stored.Status);
-            }
-        }
-        // Commands that move money see the key too and record it in their own transaction.
-        http.Items[Header] = "cmd:" + key;
+        using var _ = IdempotencyScope.Begin(key, hash);
+        var scope = IdempotencyScope.Current!;
         var result = await next(context);
-        var (status, value, location) = result switch
+        if (scope.AnyReplayed)
         {
-            IStatusCodeHttpResult s and IValueHttpResult v => (s.StatusCode ?? 200, v.Value, LocationOf(result)),
-            IResult => (0, null, null),
-            _ => (200, result, null),
-        };
-        if (status is >= 200 and < 300)
-        {
-            await using var db = await contexts.CreateDbContextAsync(http.RequestAborted);
-            db.IdempotencyEntries.Add(new IdempotencyEntry
-            {
-                Key = storeKey,
-                Command = command,
-                RequestHash = hash,
-                ResultJson = JsonSerializer.Serialize(new StoredResponse(status, JsonSerializer.Serialize(value, json.Value.SerializerOptions), location)),
-                CreatedAt = clock.GetUtcNow(),
-            });
-            try
-            {
-                await db.SaveChangesAsync(http.RequestAborted);
-            }
-            catch (DbUpdateException)
-            {
-                // A racing copy stored it first; the command itself ran once (money commands) or harmlessly.
-            }
+            http.Response.Headers[ReplayedHeader] = "true";
         }
         return result;
     }
-
-    /// <summary>The key the current request carries, for commands that record it transactionally.</summary>
-    public static string? CommandKey(HttpContext http) => http.Items.TryGetValue(Header, out var key) ? key as string : null;
-
-    private static string? LocationOf(object? result) => result?.GetType().GetProperty("Location")?.GetValue(result) as string;
-
-    private sealed record StoredResponse(int Status, string Body, string? Location);
 }

@@ -58,7 +58,6 @@ public static class PackageEndpoints
             var payments = request.Payments is null ? null : Payments(request.Payments);
             var command = new AcquirePackage(id, request.TemplateId ?? throw DomainException.Invalid("templateId is required.", "templateId"), mode, request.Reason, payments, caller)
             {
-                IdempotencyKey = IdempotencyFilter.CommandKey(http),
             };
             var view = await packages.AcquireAsync(command, ct);
             return Results.Created($"/api/v1/package-records/{view.Id}", view);

@@ -29,7 +29,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         Permissions.Ensure(command.Caller, Permissions.Book);
         var now = clock.UtcNow;
         Appointment.EnsureBookableStart(command.Start, now); // before any read or lock
-        var (view, events) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.Book, async db =>
+        using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
+        var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.Book, async db =>
         {
             Client client;
             if (command.NewClient is { } details)
@@ -118,7 +119,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     public async Task<AppointmentView> AttachPackageAsync(AttachPackage command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, events) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.AttachPackage, async db =>
+        using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
+        var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.AttachPackage, async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -160,7 +162,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     public async Task<AppointmentView> CheckInAsync(CheckInAppointment command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, events) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.CheckIn, async db =>
+        using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
+        var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.CheckIn, async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -224,7 +227,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     public async Task<AppointmentView> CheckOutAsync(CheckOutAppointment command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, events) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.CheckOut, async db =>
+        using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
+        var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.CheckOut, async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);

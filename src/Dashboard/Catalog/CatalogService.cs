@@ -19,7 +19,8 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
 {
     public async Task<ServiceView> CreateServiceAsync(SaveService command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.CreateService, async db =>
+        using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateService, async db =>
         {
             var id = ServiceId.New();
             var service = new Service(id, command.Name, Minutes(command.DurationMinutes), Price(command.Price), command.Activity,
@@ -77,7 +78,8 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
 
     public async Task<ProviderView> CreateProviderAsync(SaveProvider command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.CreateProvider, async db =>
+        using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateProvider, async db =>
         {
             var services = await ServicesAsync(db, command.ServiceIds, ct);
             var order = command.Order ?? (await db.Providers.Select(p => (int?)p.Order).MaxAsync(ct) ?? -1) + 1;
@@ -169,7 +171,8 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
 
     public async Task<ResourceView> CreateResourceAsync(SaveResource command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.CreateResource, db =>
+        using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateResource, db =>
         {
             var resource = new Resource(ResourceId.New(), command.Name, command.Kind);
             if (!command.Active)
@@ -225,7 +228,8 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     {
         Permissions.Ensure(command.Caller, Permissions.AddClosure);
         Limits.EnsureDate(command.Date, clock.UtcNow, "date", "The closure's date");
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.AddClosure, async db =>
+        using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.AddClosure, async db =>
         {
             var closure = new BusinessClosure(command.Date, command.Reason);
             if (await db.BusinessClosures.FindAsync([command.Date], ct) is { } existing)

@@ -75,10 +75,10 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
                 await EnsureNoDuplicateAsync(db, client, ct);
             }
             db.Clients.Add(client);
-            return client;
+            return ToView(client);
         }, ct);
-        feed.Publish([new ClientRegisteredLive(client.Id.Value, client.Name, now, command.Actor.DisplayName)]);
-        return ToView(client);
+        feed.Publish([new ClientRegisteredLive(client.Id, client.Name, now, command.Actor.DisplayName)]);
+        return client;
     }
 
     /// <summary>Changes every detail at once; nothing changes unless all are valid (and not a duplicate, unless allowed).</summary>
@@ -106,9 +106,9 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
             {
                 await EnsureNoDuplicateAsync(db, client, ct, phoneChanged, emailChanged);
             }
-            return client;
+            return ToView(client);
         }, ct);
-        return ToView(client);
+        return client;
     }
 
     /// <summary>The first other client (active ones first) with the same phone digits or email, if any.</summary>
@@ -173,9 +173,9 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.ClientId, into).SetProperty(r => r.Version, r => r.Version + 1), ct);
             await db.Invoices.Where(i => i.ClientId == from)
                 .ExecuteUpdateAsync(u => u.SetProperty(i => i.ClientId, into), ct);
-            return kept;
+            return ToView(kept);
         }, ct);
-        return ToView(kept);
+        return kept;
     }
 
     /// <summary>Anonymises the person; appointments, sales and package records stay, so every total is unchanged.</summary>
@@ -186,9 +186,9 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
         {
             var client = await db.Clients.FindAsync([new ClientId(id)], ct) ?? throw DomainException.NotFound("No client has that id.");
             client.Erase(now, caller.Actor);
-            return client;
+            return ToView(client);
         }, ct);
-        return ToView(client);
+        return client;
     }
 
     /// <summary>

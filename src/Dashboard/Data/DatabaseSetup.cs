@@ -14,7 +14,11 @@ public static class DatabaseSetup
         services.AddDbContextFactory<DashboardDbContext>(options => options
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(new SqlitePragmas()));
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section))
+            .Validate(o => o.Retention > TimeSpan.Zero && o.PurgeInterval > TimeSpan.Zero, "Idempotency:Retention and Idempotency:PurgeInterval must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<UnitOfWork>();
+        services.AddSingleton<IdempotencyPurgeJob>();
     }
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)

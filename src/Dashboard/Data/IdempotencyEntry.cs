@@ -7,16 +7,23 @@ namespace FrontDesk.Dashboard.Data;
 /// </summary>
 public sealed class IdempotencyEntry
 {
-    /// <summary>
-    /// Room for the key a caller sends (at most 200 characters) behind a scope prefix such as
-    /// "http:" or, once API keys exist, the caller's own prefix, so two callers' keys never meet.
-    /// </summary>
+    /// <summary>Room for the key a caller sends (at most 200 characters) and a command number ("#2").</summary>
     public const int KeyLength = 400;
 
+    public const int CallerScopeLength = 200;
+
+    /// <summary>
+    /// Whose key it is ("Staff:id", "ApiKey:id", "System:name"): the same key sent by two callers
+    /// is two keys. Empty for entries stored before keys were scoped (they expire as usual).
+    /// </summary>
+    public string CallerScope { get; init; } = string.Empty;
+
     public required string Key { get; init; }
+
+    /// <summary>The command's name in the permissions table.</summary>
     public required string Command { get; init; }
 
-    /// <summary>SHA-256 of method, path and body (see Security/RequestHash); empty for commands saved by the unit of work and for older entries.</summary>
+    /// <summary>SHA-256 of method, path and body (see Security/RequestHash); empty when a screen sent the key, and for older entries.</summary>
     public string RequestHash { get; init; } = string.Empty;
     public required string ResultJson { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FrontDesk.Dashboard.Data;
 
@@ -9,19 +10,33 @@ namespace FrontDesk.Dashboard.Data;
 /// Runs one command: a fresh context, one transaction (on SQLite "BEGIN IMMEDIATE", so the
 /// reads that a rule depends on and the write that follows cannot interleave with another
 /// desk's), then hands back the domain events of the aggregates it saved, for announcing
-/// after the commit. With an idempotency key, a command already done replays its first
-/// result and changes nothing. The caller's right to the command is checked first (see
+/// after the commit. The caller's right to the command is checked first (see
 /// <see cref="Permissions"/>), and the command's changes are written to the audit trail in the
 /// same transaction (see <see cref="AuditWriter"/>).
+/// <para>
+/// Exactly once: with an idempotency key (an explicit one, or the open
+/// <see cref="IdempotencyScope"/>'s), the key, the caller's scope, the request's hash and the
+/// result are saved in the same SaveChanges as the change. A retry with the same key from the
+/// same caller replays that result without running the work and announces nothing; the same key
+/// with a different request is refused (422). A concurrent duplicate waits on the write lock and
+/// then finds the first's entry, or (on a database without that lock) hits the key's unique index
+/// and replays. Keys older than <see cref="IdempotencyOptions.Retention"/> are forgotten.
+/// </para>
 /// </summary>
-public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock)
+public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock, IOptions<IdempotencyOptions>? idempotency = null)
 {
     public const int MaxKeyLength = 200;
+
+    // Fields too: a command may return a tuple of views (a transfer's two records).
+    private static readonly JsonSerializerOptions ResultJson = new() { IncludeFields = true };
+
+    private readonly TimeSpan _retention = (idempotency?.Value ?? new IdempotencyOptions()).Retention;
 
     public Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
         RunAsync(caller, null, command, work, ct);
 
     /// <param name="caller">Who asks; refused (Forbidden) before anything is read unless <see cref="Permissions"/> allows it.</param>
+    /// <param name="idempotencyKey">A key for this one command; without it, the open <see cref="IdempotencyScope"/> gives one (or none).</param>
     /// <param name="command">The command's name in the permissions table; also what the audit trail and idempotency keys record.</param>
     /// <returns>The result, and the events to announce (none when the result was replayed).</returns>
     public Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string? idempotencyKey, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
@@ -31,47 +46,94 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
     public async Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string? idempotencyKey, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct = default)
     {
         Permissions.Ensure(caller, command);
-        if (idempotencyKey is { Length: 0 or > MaxKeyLength })
+        var scope = IdempotencyScope.Current;
+        var key = idempotencyKey ?? scope?.NextCommandKey();
+        if (key is { Length: 0 } || key?.Length > MaxKeyLength + 10)
         {
             throw DomainException.Invalid($"An idempotency key has 1 to {MaxKeyLength} characters.", "Idempotency-Key");
         }
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var hash = idempotencyKey is null ? scope?.RequestHash ?? string.Empty : string.Empty;
+        var callerScope = ScopeOf(caller);
         try
         {
-            if (idempotencyKey is not null && await db.IdempotencyEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Key == idempotencyKey, ct) is { } done)
-            {
-                if (done.Command != command)
-                {
-                    throw DomainException.Conflict("That idempotency key was already used for a different command.");
-                }
-                return (JsonSerializer.Deserialize<T>(done.ResultJson)!, []);
-            }
-            var result = await work(db);
-            var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
-            var events = aggregates.SelectMany(a => a.DomainEvents).OrderBy(e => e.OccurredAt).ToList();
-            if (idempotencyKey is not null)
-            {
-                db.IdempotencyEntries.Add(new IdempotencyEntry
-                {
-                    Key = idempotencyKey,
-                    Command = command,
-                    ResultJson = JsonSerializer.Serialize(result),
-                    CreatedAt = clock.GetUtcNow(),
-                });
-            }
-            if (audit)
-            {
-                AuditWriter.Record(db, caller, command, clock.GetUtcNow());
-            }
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            aggregates.ForEach(a => a.ClearDomainEvents());
+            var (result, events, replayed) = await RunOnceAsync(caller, key, callerScope, hash, command, work, audit, ct);
+            scope?.Mark(replayed);
             return (result, events);
+        }
+        catch (DbUpdateException ex) when (key is not null && ex is not DbUpdateConcurrencyException)
+        {
+            // A duplicate that raced past the lookup (possible without SQLite's write lock) hits
+            // the key's unique index: the first copy's result is the answer.
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            if (await FindAsync(db, callerScope, key, ct) is { } done)
+            {
+                var replay = Replay<T>(done, command, hash);
+                scope?.Mark(true);
+                return (replay, []);
+            }
+            throw;
         }
         catch (DbUpdateConcurrencyException)
         {
             throw DomainException.Conflict("Someone else changed this at the same moment. Look at it again and retry.");
         }
+    }
+
+    /// <summary>The scope a caller's keys live in: two callers never share a key.</summary>
+    public static string ScopeOf(Caller caller) => $"{caller.Actor.Kind}:{caller.Actor.Id}";
+
+    private async Task<(T Result, IReadOnlyList<DomainEvent> Events, bool Replayed)> RunOnceAsync<T>(Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        if (key is not null && await FindAsync(db, callerScope, key, ct) is { } done)
+        {
+            if (done.CreatedAt > now - _retention)
+            {
+                return (Replay<T>(done, command, hash), [], true);
+            }
+            // Expired and not purged yet: the key is free again.
+            await db.IdempotencyEntries.Where(e => e.CallerScope == callerScope && e.Key == key).ExecuteDeleteAsync(ct);
+        }
+        var result = await work(db);
+        var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
+        var events = aggregates.SelectMany(a => a.DomainEvents).OrderBy(e => e.OccurredAt).ToList();
+        if (key is not null)
+        {
+            db.IdempotencyEntries.Add(new IdempotencyEntry
+            {
+                CallerScope = callerScope,
+                Key = key,
+                Command = command,
+                RequestHash = hash,
+                ResultJson = JsonSerializer.Serialize(result, ResultJson),
+                CreatedAt = now,
+            });
+        }
+        if (audit)
+        {
+            AuditWriter.Record(db, caller, command, now);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        aggregates.ForEach(a => a.ClearDomainEvents());
+        return (result, events, false);
+    }
+
+    private static Task<IdempotencyEntry?> FindAsync(DashboardDbContext db, string callerScope, string key, CancellationToken ct) =>
+        db.IdempotencyEntries.AsNoTracking().SingleOrDefaultAsync(e => e.CallerScope == callerScope && e.Key == key, ct);
+
+    private static T Replay<T>(IdempotencyEntry done, string command, string hash)
+    {
+        if (done.Command != command)
+        {
+            throw DomainException.Conflict("That idempotency key was already used for a different command; send a new key for a new request.");
+        }
+        if (done.RequestHash.Length > 0 && hash.Length > 0 && done.RequestHash != hash)
+        {
+            throw DomainException.Rule("That idempotency key was already used for a different request body; send a new key for a new request, or the same body to get the first answer again.", "Idempotency-Key");
+        }
+        return JsonSerializer.Deserialize<T>(done.ResultJson, ResultJson)!;
     }
 }

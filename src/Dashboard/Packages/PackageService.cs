@@ -72,7 +72,8 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     public async Task<RecordView> AcquireAsync(AcquirePackage command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.AcquirePackage, async db =>
+        using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
+        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.AcquirePackage, async db =>
         {
             var client = await db.Clients.FindAsync([new ClientId(command.ClientId)], ct)
                 ?? throw DomainException.NotFound("That client does not exist.");

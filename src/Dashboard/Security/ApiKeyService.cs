@@ -87,6 +87,11 @@ public sealed class ApiKeyService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
             db.ApiKeys.Add(key);
             return ApiKeyView.From(key);
         }, ct);
+        if (Data.IdempotencyScope.Current is { Replayed: true })
+        {
+            // The secret is shown once and never stored, so a retry cannot be given it again.
+            throw DomainException.Conflict($"That request already created the API key {view.Name} (id {view.Id}); its secret was shown only once. If it was lost, revoke that key and create a new one.");
+        }
         return new CreatedApiKey(view, secret);
     }
 

@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Errors;
@@ -46,6 +47,10 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     }
 
     private readonly string _keyPrefix = "drawer-" + Guid.NewGuid().ToString("N");
+
+    // The key of the next command this drawer sends, renewed after each success: a double click
+    // or a replayed event sends the same command once (see IdempotencyScope).
+    private string _intent = IdempotencyScope.NewKey();
     private IReadOnlyList<FrontDesk.Dashboard.Packages.RecordOption>? _packages;
     private long _packageRevision;
     private decimal _due;
@@ -337,7 +342,12 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         _notice = null;
         try
         {
-            var result = await command();
+            AppointmentView result;
+            using (IdempotencyScope.Begin(_intent))
+            {
+                result = await command();
+            }
+            _intent = IdempotencyScope.NewKey();
             _ownVersion = Math.Max(_ownVersion, result.Version);
             _appointment = result;
             Store.Dispatch(new AppointmentSaved(result));

@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Clients;
 using FrontDesk.Domain.Clients;
 using FrontDesk.Domain.Common;
@@ -41,6 +42,8 @@ public partial class ClientDialog : ComponentBase
         }
     }
 
+    private readonly string _intent = IdempotencyScope.NewKey();
+
     private Task SaveAsync() => SaveAsync(allowDuplicate: false);
 
     private Task SaveAnywayAsync() => SaveAsync(allowDuplicate: true);
@@ -61,6 +64,8 @@ public partial class ClientDialog : ComponentBase
         try
         {
             var details = _draft.ToDetails();
+            // One key per dialog: a double click on Save registers one client (see IdempotencyScope).
+            using var intent = IdempotencyScope.Begin(_intent);
             var saved = Editing is null
                 ? await Clients.RegisterAsync(new RegisterClient(details.Name, details.Phone, details.Email, details.Notes, Desk.Caller)
                 {

@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Clients;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Common;
@@ -48,6 +49,10 @@ public partial class RecordCard : ComponentBase
     private DateTime? _freezeTo;
     private ClientView? _transferTo;
 
+    // One key per intent: made when a panel opens and after each success, so a double click or
+    // a replayed event sends the same command once (see IdempotencyScope).
+    private string _intent = IdempotencyScope.NewKey();
+
     private bool Cancelled => Record.Status == RecordStatus.Cancelled;
 
     private string Title => $"{Record.Name}, {(Cancelled ? "cancelled" : "active")}, from {Clock.ToLocal(Record.PurchasedAt):d MMM yyyy}";
@@ -92,6 +97,7 @@ public partial class RecordCard : ComponentBase
     private void Show(Panel panel)
     {
         _panel = panel;
+        _intent = IdempotencyScope.NewKey();
         _error = null;
         _reason = string.Empty;
         _delta = 0m;
@@ -186,7 +192,11 @@ public partial class RecordCard : ComponentBase
         _error = null;
         try
         {
-            await command();
+            using (IdempotencyScope.Begin(_intent))
+            {
+                await command();
+            }
+            _intent = IdempotencyScope.NewKey();
             _panel = Panel.None;
             await OnChanged.InvokeAsync(done);
         }

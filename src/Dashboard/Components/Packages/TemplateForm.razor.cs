@@ -13,6 +13,8 @@ namespace FrontDesk.Dashboard.Components.Packages;
 /// </summary>
 public partial class TemplateForm : ComponentBase
 {
+    private string _intent = FrontDesk.Dashboard.Data.IdempotencyScope.NewKey();
+
     private static readonly IReadOnlyList<Choice<PackageKind>> Kinds =
     [
         new(PackageKind.Course, "Course (one service × sessions)"),
@@ -174,10 +176,12 @@ public partial class TemplateForm : ComponentBase
         _busy = true;
         try
         {
+            using var intent = FrontDesk.Dashboard.Data.IdempotencyScope.Begin(_intent); // renewed after each save: a double click saves once
             var command = Draft.ToCommand(Desk.Caller);
             var saved = Draft.Id is { } id
                 ? await Packages.EditTemplateAsync(id, command)
                 : await Packages.CreateTemplateAsync(command);
+            _intent = FrontDesk.Dashboard.Data.IdempotencyScope.NewKey();
             await OnSaved.InvokeAsync(saved);
         }
         catch (DomainException ex)

@@ -9,6 +9,8 @@ namespace FrontDesk.Dashboard.Components.Settings;
 /// <summary>Creates or edits a service; closes with the saved <see cref="ServiceView"/>, or with <see cref="Deleted"/> after a delete.</summary>
 public partial class ServiceEditor : ComponentBase
 {
+    private readonly string _intent = FrontDesk.Dashboard.Data.IdempotencyScope.NewKey();
+
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
 
     [Inject] private CatalogService Catalog { get; set; } = default!;
@@ -80,6 +82,7 @@ public partial class ServiceEditor : ComponentBase
         _saving = true;
         try
         {
+            using var intent = FrontDesk.Dashboard.Data.IdempotencyScope.Begin(_intent); // one key per opened editor: a double click saves once
             var tags = _tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var command = new SaveService(_name, _activity, tags, _duration, _price, _buffer, _resourceIds.ToList(), _providerIds.ToList(), _online, _active, _colour, Desk.Caller);
             var saved = Service is { } existing

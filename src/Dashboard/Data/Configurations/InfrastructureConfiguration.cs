@@ -8,7 +8,8 @@ internal sealed class IdempotencyEntryConfiguration : IEntityTypeConfiguration<I
     public void Configure(EntityTypeBuilder<IdempotencyEntry> builder)
     {
         builder.ToTable("IdempotencyKeys");
-        builder.HasKey(e => e.Key);
+        builder.HasKey(e => new { e.CallerScope, e.Key });
+        builder.Property(e => e.CallerScope).HasMaxLength(IdempotencyEntry.CallerScopeLength).HasDefaultValue(string.Empty);
         builder.Property(e => e.Key).HasMaxLength(IdempotencyEntry.KeyLength);
         builder.Property(e => e.RequestHash).HasMaxLength(FrontDesk.Dashboard.Security.RequestHash.Length).HasDefaultValue(string.Empty).IsRequired();
         builder.Property(e => e.Command).HasMaxLength(100).IsRequired();

@@ -82,6 +82,12 @@ namespace FrontDesk.Dashboard.Data.Migrations
 
             modelBuilder.Entity("FrontDesk.Dashboard.Data.IdempotencyEntry", b =>
                 {
+                    b.Property<string>("CallerScope")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Key")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -105,7 +111,7 @@ namespace FrontDesk.Dashboard.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Key");
+                    b.HasKey("CallerScope", "Key");
 
                     b.HasIndex("CreatedAt");
 

@@ -69,6 +69,7 @@ public sealed class PackageDesk : IAsyncDisposable
     public RecordingFeed Feed => (RecordingFeed)_services.GetRequiredService<ILiveFeed>();
     public AppointmentService Appointments => _services.GetRequiredService<AppointmentService>();
     public PackageService Packages => _services.GetRequiredService<PackageService>();
+    public FrontDesk.Dashboard.Clients.ClientService Clients => _services.GetRequiredService<FrontDesk.Dashboard.Clients.ClientService>();
     public PackageQueries Queries => _services.GetRequiredService<PackageQueries>();
     public SettingsService Settings => _services.GetRequiredService<SettingsService>();
     public string DatabasePath => Path.Combine(_directory, "dashboard.db");
@@ -99,6 +100,7 @@ public sealed class PackageDesk : IAsyncDisposable
         services.AddSingleton<BusinessClock>();
         services.AddSingleton<AppointmentService>();
         services.AddSingleton<PackageService>();
+        services.AddSingleton<FrontDesk.Dashboard.Clients.ClientService>();
         services.AddSingleton<PackageQueries>();
         services.AddSingleton<SettingsService>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -127,6 +129,8 @@ public sealed class PackageDesk : IAsyncDisposable
         await db.SaveChangesAsync();
         return client;
     }
+
+    public IDbContextFactory<DashboardDbContext> Contexts => _services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
 
     public async Task<DashboardDbContext> ContextAsync() =>
         await _services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
