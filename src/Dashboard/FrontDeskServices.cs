@@ -50,6 +50,8 @@ public static class FrontDeskServices
         services.AddSingleton<PackageQueries>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<SalesQueries>();
+        services.AddSingleton<Memberships.MembershipService>();
+        services.AddSingleton<Memberships.MembershipQueries>();
         services.AddSingleton<Operations.ServerNotices>();
         services.AddSingleton<Audit.AuditQueries>();
         services.AddOptions<Security.ApiOptions>().Bind(configuration.GetSection(Security.ApiOptions.Section));

@@ -19,6 +19,7 @@ public static partial class ApiEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Front desk").RequireAuthorization(ApiKeyAuthentication.Policy);
         api.AddEndpointFilter<IdempotencyFilter>();
         api.MapPackageApi();
+        FrontDesk.Dashboard.Memberships.MembershipEndpoints.MapMembershipApi(api);
         api.MapCatalogApi();
         api.MapAuditApi();
 

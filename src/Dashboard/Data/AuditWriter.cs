@@ -28,6 +28,7 @@ public static class AuditWriter
     {
         typeof(Appointment), typeof(Invoice), typeof(PackageRecord), typeof(PackageTemplate), typeof(Client),
         typeof(Service), typeof(Provider), typeof(Resource), typeof(BusinessClosure), typeof(Setting), typeof(ApiKey),
+        typeof(FrontDesk.Domain.Memberships.Product), typeof(FrontDesk.Domain.Memberships.InventoryDocument), typeof(FrontDesk.Domain.Memberships.Membership),
     };
 
     /// <summary>Adds the entries for every change <paramref name="db"/> tracks now; returns how many.</summary>

@@ -12,6 +12,9 @@ internal sealed class ResourceIdConverter() : ValueConverter<ResourceId, Guid>(v
 internal sealed class AppointmentIdConverter() : ValueConverter<AppointmentId, Guid>(v => v.Value, v => new AppointmentId(v));
 internal sealed class InvoiceIdConverter() : ValueConverter<InvoiceId, Guid>(v => v.Value, v => new InvoiceId(v));
 internal sealed class PackageTemplateIdConverter() : ValueConverter<PackageTemplateId, Guid>(v => v.Value, v => new PackageTemplateId(v));
+internal sealed class ProductIdConverter() : ValueConverter<FrontDesk.Domain.Memberships.ProductId, Guid>(v => v.Value, v => new FrontDesk.Domain.Memberships.ProductId(v));
+internal sealed class InventoryDocumentIdConverter() : ValueConverter<FrontDesk.Domain.Memberships.InventoryDocumentId, Guid>(v => v.Value, v => new FrontDesk.Domain.Memberships.InventoryDocumentId(v));
+internal sealed class MembershipIdConverter() : ValueConverter<FrontDesk.Domain.Memberships.MembershipId, Guid>(v => v.Value, v => new FrontDesk.Domain.Memberships.MembershipId(v));
 internal sealed class PackageRecordIdConverter() : ValueConverter<PackageRecordId, Guid>(v => v.Value, v => new PackageRecordId(v));
 
 /// <summary>

@@ -28,6 +28,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<PackageTemplate> PackageTemplates => Set<PackageTemplate>();
     public DbSet<PackageRecord> PackageRecords => Set<PackageRecord>();
+    public DbSet<FrontDesk.Domain.Memberships.Product> Products => Set<FrontDesk.Domain.Memberships.Product>();
+    public DbSet<FrontDesk.Domain.Memberships.InventoryDocument> InventoryDocuments => Set<FrontDesk.Domain.Memberships.InventoryDocument>();
+    public DbSet<FrontDesk.Domain.Memberships.Membership> Memberships => Set<FrontDesk.Domain.Memberships.Membership>();
     public DbSet<IdempotencyEntry> IdempotencyEntries => Set<IdempotencyEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
@@ -65,6 +68,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         configurationBuilder.Properties<InvoiceId>().HaveConversion<InvoiceIdConverter>();
         configurationBuilder.Properties<PackageTemplateId>().HaveConversion<PackageTemplateIdConverter>();
         configurationBuilder.Properties<PackageRecordId>().HaveConversion<PackageRecordIdConverter>();
+        configurationBuilder.Properties<FrontDesk.Domain.Memberships.ProductId>().HaveConversion<ProductIdConverter>();
+        configurationBuilder.Properties<FrontDesk.Domain.Memberships.InventoryDocumentId>().HaveConversion<InventoryDocumentIdConverter>();
+        configurationBuilder.Properties<FrontDesk.Domain.Memberships.MembershipId>().HaveConversion<MembershipIdConverter>();
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }

@@ -50,7 +50,21 @@ public sealed class SalesQueries(IDbContextFactory<DashboardDbContext> contexts,
             revenue = Add(revenue, lines);
             byHour[clock.ToLocal(invoice.PaidAt!.Value).Hour] += lines.Total;
         }
-        var payments = invoices.SelectMany(i => i.Payments).ToList();
+        var payments = invoices.SelectMany(i => i.Payments).Select(p => (p.Method, p.Amount)).ToList();
+        // Sales of products and memberships (inventory documents) count with the invoices.
+        var productSales = await db.InventoryDocuments.AsNoTracking()
+            .Where(d => d.Operation == FrontDesk.Domain.Memberships.InventoryOperation.SaleOfProduct && d.At >= from && d.At < to)
+            .ToListAsync(ct);
+        var membershipIds = (await db.Products.AsNoTracking().ToListAsync(ct)).Where(p => p.IsMembership).Select(p => p.Id.Value).ToHashSet();
+        foreach (var sale in productSales)
+        {
+            var memberships = sale.Lines.Where(l => membershipIds.Contains(l.ProductId)).Sum(l => l.Amount);
+            var products = sale.Lines.Where(l => !membershipIds.Contains(l.ProductId)).Sum(l => l.Amount);
+            revenue = revenue with { Memberships = revenue.Memberships + memberships, Products = revenue.Products + products };
+            byHour[clock.ToLocal(sale.At).Hour] += memberships + products;
+            payments.AddRange(sale.Payments.Select(p => (p.Method, p.Amount)));
+        }
+        var membershipsSold = await db.Memberships.AsNoTracking().CountAsync(m => m.SoldAt >= from && m.SoldAt < to, ct);
         // Sessions: the net count of circles that turned red in the period (a release of a
         // session redeemed at booking gives one back).
         var sessionMoves = await db.PackageRecords.AsNoTracking()
@@ -67,7 +81,7 @@ public sealed class SalesQueries(IDbContextFactory<DashboardDbContext> contexts,
             payments.Where(p => p.Method == PaymentMethod.Card).Sum(p => p.Amount),
             (int)sessionMoves.Sum(e => e.UsedDelta),
             sold,
-            0,
+            membershipsSold,
             byHour);
     }
 

@@ -57,6 +57,15 @@ public static class Permissions
     public const string CancelPackage = "PackageRecords.Cancel";
     public const string ExpirePackages = "PackageRecords.Expire";
 
+    public const string CreateProduct = "Products.Create";
+    public const string UpdateProduct = "Products.Update";
+    public const string ReceiveStock = "Inventory.Arrival";
+    public const string WriteOffStock = "Inventory.WriteOff";
+    public const string SellProducts = "Inventory.Sell";
+    public const string UseMembership = "Memberships.Use";
+    public const string AssignMembership = "Memberships.Assign";
+    public const string SaveInventorySettings = "Settings.Inventory";
+
     public const string SaveBusinessSettings = "Settings.Business";
     public const string SavePackageSettings = "Settings.Packages";
     public const string SaveAttendanceSettings = "Settings.Attendance";
@@ -120,6 +129,15 @@ public static class Permissions
         new(TransferPackage, "transfer packages", Managers),
         new(CancelPackage, "cancel packages", Managers),
         new(ExpirePackages, "expire packages", Nobody),
+
+        new(CreateProduct, "add products and membership types", Managers),
+        new(UpdateProduct, "change products and membership types", Managers),
+        new(ReceiveStock, "record stock arrivals", Managers),
+        new(WriteOffStock, "write off stock", Managers),
+        new(SellProducts, "sell products and memberships", Desk),
+        new(UseMembership, "use memberships", Desk),
+        new(AssignMembership, "assign memberships to clients", Desk),
+        new(SaveInventorySettings, "change the inventory settings", Managers),
 
         new(SaveBusinessSettings, "change the business settings", Managers),
         new(SavePackageSettings, "change the package settings", Managers),

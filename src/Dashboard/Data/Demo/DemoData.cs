@@ -152,6 +152,7 @@ public static class DemoData
         db.Clients.AddRange(clients);
 
         var soldAt = now.AddDays(-20);
+        AddProducts(db, massage, fitness, clients, currency, soldAt, localToday.AddDays(-20));
         var packages = SellPackages(db, clients, massage, lasers, beauty, physio, fitness, currency, soldAt, localToday.AddDays(-20), random);
         var templates = packages.Select(p => p.Template).Distinct().ToDictionary(t => t.Id);
         var byClient = packages.ToLookup(p => p.Record.ClientId, p => p.Record);
@@ -220,6 +221,32 @@ public static class DemoData
     }
 
     /// <summary>Five package templates and about thirty records sold three weeks ago.</summary>
+    /// <summary>A retail product and two membership types with stock, and two memberships sold (one to a client, one a bearer gift).</summary>
+    private static void AddProducts(DashboardDbContext db, Service[] massage, Service[] fitness, List<Client> clients, string currency, DateTimeOffset soldAt, DateOnly soldOn)
+    {
+        var cream = FrontDesk.Domain.Memberships.Product.Create(FrontDesk.Domain.Memberships.ProductId.New(), "Hand cream 50 ml", new Money(12.50m, currency), null);
+        var massagePass = FrontDesk.Domain.Memberships.Product.Create(FrontDesk.Domain.Memberships.ProductId.New(), "Massage membership (10 visits)", new Money(450m, currency),
+            FrontDesk.Domain.Memberships.MembershipTerms.Create(180, FrontDesk.Domain.Memberships.ValidityStart.Sale, massage.Select(s => s.Id.Value).ToList(), 10, null));
+        var gymPass = FrontDesk.Domain.Memberships.Product.Create(FrontDesk.Domain.Memberships.ProductId.New(), "Gym month (unlimited)", new Money(60m, currency),
+            FrontDesk.Domain.Memberships.MembershipTerms.Create(30, FrontDesk.Domain.Memberships.ValidityStart.FirstUse, fitness.Select(s => s.Id.Value).ToList(), null, null));
+        var products = new[] { cream, massagePass, gymPass };
+        db.Products.AddRange(products);
+        db.InventoryDocuments.Add(FrontDesk.Domain.Memberships.InventoryDocument.Arrival(FrontDesk.Domain.Memberships.InventoryDocumentId.New(),
+            [(cream, 24), (massagePass, 20), (gymPass, 30)], "Opening stock", soldAt.AddDays(-1), Seeder));
+        var lines = new[]
+        {
+            new FrontDesk.Domain.Memberships.SaleLine(massagePass, 1, FrontDesk.Domain.Memberships.MembershipCode.Parse("MASSAGE-0001"), clients[0].Id.Value),
+            new FrontDesk.Domain.Memberships.SaleLine(gymPass, 1, FrontDesk.Domain.Memberships.MembershipCode.Parse("GIFT-GYM-01"), null),
+        };
+        var sale = FrontDesk.Domain.Memberships.InventoryDocument.Sale(FrontDesk.Domain.Memberships.InventoryDocumentId.New(), lines,
+            [(PaymentMethod.Card, 510m)], clients[0].Id.Value, null, false, soldAt, Seeder);
+        db.InventoryDocuments.Add(sale);
+        foreach (var line in lines)
+        {
+            db.Memberships.Add(FrontDesk.Domain.Memberships.Membership.Sell(FrontDesk.Domain.Memberships.MembershipId.New(), line.Product, line.Code!.Value, line.HolderClientId, sale.Id, soldAt, soldOn, Seeder));
+        }
+    }
+
     private static List<(PackageTemplate Template, PackageRecord Record)> SellPackages(
         DashboardDbContext db, List<Client> clients, Service[] massage, Service[] lasers, Service[] beauty, Service[] physio, Service[] fitness,
         string currency, DateTimeOffset soldAt, DateOnly soldOn, Random random)

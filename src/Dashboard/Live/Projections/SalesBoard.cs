@@ -64,7 +64,7 @@ public sealed class SalesBoard : IDisposable
             {
                 feed = feed.RemoveRange(FeedLength, feed.Count - FeedLength);
             }
-            var touchesMoney = batch.Count == 0 || current.Day != today || batch.Any(e => e is AppointmentChanged or PackageRecordChangedLive or ResyncRequired);
+            var touchesMoney = batch.Count == 0 || current.Day != today || batch.Any(e => e is AppointmentChanged or PackageRecordChangedLive or ResyncRequired or InventoryChangedLive { Operation: FrontDesk.Domain.Memberships.InventoryOperation.SaleOfProduct });
             var next = current with { Feed = feed, Revision = current.Revision + 1 };
             if (touchesMoney && Changed is null && batch.Count > 0)
             {
@@ -124,6 +124,11 @@ public sealed class SalesBoard : IDisposable
             _ => "adjusted a package",
         }),
         ClientRegisteredLive c => new FeedItem(e.At, e.ActorName, $"added client {c.Name}"),
+        InventoryChangedLive { Operation: FrontDesk.Domain.Memberships.InventoryOperation.SaleOfProduct } i => new FeedItem(e.At, e.ActorName,
+            i.MembershipsSold > 0 ? $"sold {i.MembershipsSold} membership{(i.MembershipsSold == 1 ? "" : "s")} ({i.Amount:0.00} in all)" : $"sold products ({i.Amount:0.00})"),
+        InventoryChangedLive { Operation: FrontDesk.Domain.Memberships.InventoryOperation.Arrival } => new FeedItem(e.At, e.ActorName, "recorded a stock arrival"),
+        InventoryChangedLive { Operation: FrontDesk.Domain.Memberships.InventoryOperation.WriteOff } => new FeedItem(e.At, e.ActorName, "wrote off stock"),
+        MembershipChangedLive m => new FeedItem(e.At, e.ActorName, m.What),
         _ => null,
     };
 

@@ -43,6 +43,7 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
         var keys = s.GetRequiredService<ApiKeyService>();
         var staff = s.GetRequiredService<FrontDesk.Dashboard.Staff.StaffAdministration>();
         var work = s.GetRequiredService<UnitOfWork>();
+        var memberships = s.GetRequiredService<FrontDesk.Dashboard.Memberships.MembershipService>();
         var client = app.Clinic.Olivia.Id.Value;
         var service = app.Clinic.Massage.Id.Value;
         var provider = app.Clinic.AllDay.Id.Value;
@@ -89,6 +90,14 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
             [Permissions.TransferPackage] = c => packages.TransferAsync(any, client, c),
             [Permissions.CancelPackage] = c => packages.CancelAsync(any, "why", c),
             [Permissions.ExpirePackages] = c => work.RunAsync(c, Permissions.ExpirePackages, _ => Task.FromResult(0)),
+            [Permissions.CreateProduct] = c => memberships.CreateProductAsync(new FrontDesk.Dashboard.Memberships.SaveProduct("Forbidden cream", 5m, null, c)),
+            [Permissions.UpdateProduct] = c => memberships.UpdateProductAsync(any, new FrontDesk.Dashboard.Memberships.SaveProduct("Renamed", 5m, null, c), null),
+            [Permissions.ReceiveStock] = c => memberships.ReceiveAsync([new FrontDesk.Dashboard.Memberships.StockLine(any, 1)], "Supplier", c),
+            [Permissions.WriteOffStock] = c => memberships.WriteOffAsync([new FrontDesk.Dashboard.Memberships.StockLine(any, 1)], "Broken", c),
+            [Permissions.SellProducts] = c => memberships.SellAsync(new FrontDesk.Dashboard.Memberships.SellProducts(null, null, [new FrontDesk.Dashboard.Memberships.SellLine(any, 1, "FORBID1", false, null)], [], c)),
+            [Permissions.UseMembership] = c => memberships.UseAsync("FORBID1", any, c),
+            [Permissions.AssignMembership] = c => memberships.AssignAsync("FORBID1", client, c),
+            [Permissions.SaveInventorySettings] = c => memberships.SaveSettingsAsync(new FrontDesk.Dashboard.Memberships.InventorySettings(true), c),
             [Permissions.SaveBusinessSettings] = c => business.SaveAsync(business.Current with { Name = "Forbidden clinic" }, c),
             [Permissions.SavePackageSettings] = c => settings.SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, true), c),
             [Permissions.SaveAttendanceSettings] = c => settings.SaveAsync(AttendanceSettings.Default with { LateCancellationHours = 48 }, c),
