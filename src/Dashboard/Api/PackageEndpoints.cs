@@ -134,8 +134,8 @@ public static class PackageEndpoints
             return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"sales-{start:yyyyMMdd}-{end.AddSeconds(-1):yyyyMMdd}.csv");
         }).RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
 
-        api.MapGet("/reports/liability", async (string? at, PackageQueries queries, BusinessClock clock, CancellationToken ct) =>
-            await queries.LiabilityAsync(string.IsNullOrWhiteSpace(at) ? clock.UtcNow : ApiEndpoints.Instant(at, "at"), ct))
+        api.MapGet("/reports/liability", async (string? at, PackageQueries queries, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(at) ? await queries.LiabilityNowAsync(ct) : await queries.LiabilityAsync(ApiEndpoints.Instant(at, "at"), ct))
             .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
     }
 

@@ -587,6 +587,9 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.Property<bool>("IsPaid")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSpent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -646,7 +649,11 @@ namespace FrontDesk.Dashboard.Data.Migrations
 
                     b.HasIndex("ClientId");
 
+                    b.HasIndex("PurchasedAt");
+
                     b.HasIndex("TemplateId");
+
+                    b.HasIndex("IsSpent", "PaidAt");
 
                     b.ToTable("PackageRecords", (string)null);
                 });
@@ -765,6 +772,8 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.HasIndex("ClientId");
 
                     b.HasIndex("IssuedAt");
+
+                    b.HasIndex("PaidAt");
 
                     b.ToTable("Invoices", (string)null);
                 });
