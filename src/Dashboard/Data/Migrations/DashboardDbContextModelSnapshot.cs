@@ -588,7 +588,9 @@ namespace FrontDesk.Dashboard.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsSpent")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Mode")
                         .IsRequired()

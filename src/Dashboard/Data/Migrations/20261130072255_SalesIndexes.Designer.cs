@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FrontDesk.Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261130065600_SalesIndexes")]
+    [Migration("20261130072255_SalesIndexes")]
     partial class SalesIndexes
     {
         /// <inheritdoc />
@@ -591,7 +591,9 @@ namespace FrontDesk.Dashboard.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsSpent")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Mode")
                         .IsRequired()

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -13,6 +14,19 @@ namespace FrontDesk.Dashboard.Data.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "IsSpent",
                 table: "PackageRecords",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastSignInAt",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
@@ -51,6 +65,14 @@ namespace FrontDesk.Dashboard.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "IsSpent",
                 table: "PackageRecords");
+
+            migrationBuilder.DropColumn(
+                name: "LastSignInAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
         }
     }
 }
