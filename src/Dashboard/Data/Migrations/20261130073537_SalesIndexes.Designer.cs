@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FrontDesk.Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261130072255_SalesIndexes")]
+    [Migration("20261130073537_SalesIndexes")]
     partial class SalesIndexes
     {
         /// <inheritdoc />

@@ -1,5 +1,4 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -14,19 +13,6 @@ namespace FrontDesk.Dashboard.Data.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "IsSpent",
                 table: "PackageRecords",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "LastSignInAt",
-                table: "AspNetUsers",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "MustChangePassword",
-                table: "AspNetUsers",
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
@@ -65,14 +51,6 @@ namespace FrontDesk.Dashboard.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "IsSpent",
                 table: "PackageRecords");
-
-            migrationBuilder.DropColumn(
-                name: "LastSignInAt",
-                table: "AspNetUsers");
-
-            migrationBuilder.DropColumn(
-                name: "MustChangePassword",
-                table: "AspNetUsers");
         }
     }
 }
