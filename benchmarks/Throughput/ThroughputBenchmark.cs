@@ -114,7 +114,7 @@ public static class ThroughputBenchmark
         var clock = services.GetRequiredService<BusinessClock>();
         var now = clock.UtcNow;
         var owner = Caller.Staff("bench", "Benchmark", StaffRole.Owner);
-        await services.GetRequiredService<SettingsService>().SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, false), owner);
+        await services.GetRequiredService<SettingsService>().SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, true), owner);
         var service = new Service(ServiceId.New(), "Treatment 30", TimeSpan.FromMinutes(30), new Money(40m, currency), "Throughput");
         var maxWriters = Math.Max(writerCounts.Max(), 1);
         var providers = new List<Provider>();
