@@ -18,6 +18,9 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
 {
     public const int MaxKeyLength = 200;
 
+    /// <summary>One write transaction at a time on SQLite, queued in this process (see <see cref="RunAsync{T}(Caller, string?, string, Func{DashboardDbContext, Task{T}}, bool, CancellationToken)"/>).</summary>
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
         RunAsync(caller, null, command, work, ct);
 
@@ -36,6 +39,32 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
             throw DomainException.Invalid($"An idempotency key has 1 to {MaxKeyLength} characters.", "Idempotency-Key");
         }
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // SQLite has one writer at a time. Without this gate, the desks' commands race for the
+        // file's write lock and the losers are retried by Microsoft.Data.Sqlite with a blocking
+        // 150 ms sleep each (a thread-pool thread held per waiting command): throughput falls
+        // and p99 grows to seconds as writers are added. Queued here, a command waits
+        // (asynchronously, in arrival order) only for the commands ahead of it. Other processes
+        // on the same file (a backup, a second instance) still meet the lock and its retries.
+        var gated = db.Database.IsSqlite();
+        if (gated)
+        {
+            await _writer.WaitAsync(ct);
+        }
+        try
+        {
+            return await RunInTransactionAsync(db, caller, idempotencyKey, command, work, audit, ct);
+        }
+        finally
+        {
+            if (gated)
+            {
+                _writer.Release();
+            }
+        }
+    }
+
+    private async Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunInTransactionAsync<T>(DashboardDbContext db, Caller caller, string? idempotencyKey, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
