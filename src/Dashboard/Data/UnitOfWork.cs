@@ -41,7 +41,7 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         await using var db = await contexts.CreateDbContextAsync(ct);
         // SQLite has one writer at a time. Without this gate, the desks' commands race for the
         // file's write lock and the losers are retried by Microsoft.Data.Sqlite with a blocking
-        // 150 ms sleep each (a thread-pool thread held per waiting command): throughput falls
+        // sleep each (a thread-pool thread held per waiting command): throughput falls
         // and p99 grows to seconds as writers are added. Queued here, a command waits
         // (asynchronously, in arrival order) only for the commands ahead of it. Other processes
         // on the same file (a backup, a second instance) still meet the lock and its retries.
