@@ -8,6 +8,14 @@ if (args.FirstOrDefault() == "bytes")
 {
     return await FrontDesk.Benchmarks.FanOut.DeskBenchmarks.BytesAsync(args[1..]);
 }
+if (args.FirstOrDefault() == "throughput")
+{
+    return await FrontDesk.Benchmarks.Throughput.ThroughputBenchmark.RunAsync(args[1..]);
+}
+if (args.FirstOrDefault() == "checkout-history")
+{
+    return await FrontDesk.Benchmarks.CheckoutHistoryBenchmark.RunAsync(args[1..]);
+}
 if (args.FirstOrDefault() == "firstrender")
 {
     return await FrontDesk.Benchmarks.FanOut.DeskBenchmarks.FirstRenderAsync(args[1..]);

@@ -357,7 +357,7 @@ public static class FanOutBenchmark
         }
 
         /// <summary>Starts the app on <paramref name="directory"/>'s dashboard.db (a new folder unless given; deleted at the end).</summary>
-        public static async Task<AppProcess> StartAsync(string root, int port, bool demoData = true, string? directory = null)
+        public static async Task<AppProcess> StartAsync(string root, int port, bool demoData = true, string? directory = null, IReadOnlyDictionary<string, string>? environment = null)
         {
             var project = Path.Combine(root, "src", "Dashboard");
             var assembly = Path.Combine(project, "bin", "Release", "net10.0", "FrontDesk.Dashboard.dll");
@@ -377,6 +377,10 @@ public static class FanOutBenchmark
             info.Environment["ConnectionStrings__Dashboard"] = $"Data Source={Path.Combine(directory, "dashboard.db")}";
             info.Environment["DemoData__Enabled"] = demoData ? "true" : "false";
             info.Environment["Logging__LogLevel__Default"] = "Warning";
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                info.Environment[name] = value;
+            }
             var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet could not be started.");
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, e) =>

@@ -129,8 +129,8 @@ public static class PackageEndpoints
             SalesCsvAsync(from, to, sales, ct))
             .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
 
-        api.MapGet("/reports/liability", async (string? at, PackageQueries queries, BusinessClock clock, CancellationToken ct) =>
-            await queries.LiabilityAsync(string.IsNullOrWhiteSpace(at) ? clock.UtcNow : ApiEndpoints.Instant(at, "at"), ct))
+        api.MapGet("/reports/liability", async (string? at, PackageQueries queries, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(at) ? await queries.LiabilityNowAsync(ct) : await queries.LiabilityAsync(ApiEndpoints.Instant(at, "at"), ct))
             .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
     }
 

@@ -32,6 +32,9 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
 
     private readonly TimeSpan _retention = (idempotency?.Value ?? new IdempotencyOptions()).Retention;
 
+    /// <summary>One write transaction at a time on SQLite, queued in this process (UnitOfWork is a singleton; see <see cref="RunOnceAsync"/>).</summary>
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
         RunAsync(caller, null, command, work, ct);
 
@@ -85,6 +88,32 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
     private async Task<(T Result, IReadOnlyList<DomainEvent> Events, bool Replayed)> RunOnceAsync<T>(Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // SQLite has one writer at a time. Without this gate, the desks' commands race for the
+        // file's write lock and the losers are retried by Microsoft.Data.Sqlite with a blocking
+        // sleep each (a thread-pool thread held per waiting command): throughput falls and p99
+        // grows to seconds as writers are added. Queued here, a command waits (asynchronously, in
+        // arrival order) only for the commands ahead of it. Other processes on the same file (a
+        // backup, a second instance) still meet the lock and its retries.
+        var gated = db.Database.IsSqlite();
+        if (gated)
+        {
+            await _writer.WaitAsync(ct);
+        }
+        try
+        {
+            return await RunInTransactionAsync(db, caller, key, callerScope, hash, command, work, audit, ct);
+        }
+        finally
+        {
+            if (gated)
+            {
+                _writer.Release();
+            }
+        }
+    }
+
+    private async Task<(T Result, IReadOnlyList<DomainEvent> Events, bool Replayed)> RunInTransactionAsync<T>(DashboardDbContext db, Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         if (key is not null && await FindAsync(db, callerScope, key, ct) is { } done)

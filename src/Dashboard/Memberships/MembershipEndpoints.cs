@@ -69,10 +69,8 @@ public static class MembershipEndpoints
                     line.GenerateCode ?? false,
                     line.HolderClientId);
             }).ToList();
-            var command = new SellProducts(request.ClientId, request.AppointmentId, lines, PackageEndpoints.Payments(request.Payments), caller)
-            {
-                IdempotencyKey = IdempotencyFilter.CommandKey(http),
-            };
+            // An Idempotency-Key reaches the unit of work through the filter's IdempotencyScope.
+            var command = new SellProducts(request.ClientId, request.AppointmentId, lines, PackageEndpoints.Payments(request.Payments), caller);
             var view = await memberships.SellAsync(command, ct);
             return Results.Created($"/api/v1/inventory/documents/{view.Id}", view);
         });

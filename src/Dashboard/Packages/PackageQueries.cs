@@ -69,13 +69,45 @@ public sealed class PackageQueries(IDbContextFactory<DashboardDbContext> context
             .ToList();
     }
 
-    /// <summary>The unredeemed value of prepaid records at a moment, replayed from their ledgers.</summary>
-    public async Task<LiabilityView> LiabilityAsync(DateTimeOffset at, CancellationToken ct = default)
+    /// <summary>
+    /// The unredeemed value of prepaid records at a moment. Now or later: read from the
+    /// balances of the records that are not spent (an indexed query whose cost does not grow
+    /// with the records used up over the years; see <see cref="PackageRecord.IsSpent"/>).
+    /// Earlier: replayed from the ledgers of every record paid by then.
+    /// </summary>
+    public Task<LiabilityView> LiabilityAsync(DateTimeOffset at, CancellationToken ct = default) =>
+        at >= clock.UtcNow ? CurrentLiabilityAsync(at, ct) : ReplayedLiabilityAsync(at, ct);
+
+    /// <summary>The liability now, from the balances of the records that are not spent.</summary>
+    public Task<LiabilityView> LiabilityNowAsync(CancellationToken ct = default) => CurrentLiabilityAsync(clock.UtcNow, ct);
+
+    /// <summary>
+    /// The liability at <paramref name="at"/> replayed from every paid record's ledger: the
+    /// reference the current figure must equal, and the only way to ask about the past.
+    /// </summary>
+    public async Task<LiabilityView> ReplayedLiabilityAsync(DateTimeOffset at, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var records = await db.PackageRecords.AsNoTracking().Where(r => r.PaidAt != null && r.PaidAt <= at).ToListAsync(ct);
         var day = DateOnly.FromDateTime(clock.ToLocal(at));
         var amounts = records.Select(r => r.LiabilityAt(at, day)).Where(a => a > 0m).ToList();
+        return new LiabilityView(at, amounts.Sum(), clock.Business.Currency, amounts.Count);
+    }
+
+    private async Task<LiabilityView> CurrentLiabilityAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var day = DateOnly.FromDateTime(clock.ToLocal(at));
+        // Only the balances, not the records' sessions and ledgers; the index on
+        // (IsSpent, PaidAt) finds the records that may still owe something.
+        var open = await db.PackageRecords.AsNoTracking()
+            .Where(r => !r.IsSpent && r.PaidAt != null && r.PaidAt <= at)
+            .Select(r => new { r.ValueType, r.UnitValue, r.Available, r.Held, r.PricePaid, r.ExpiresOn, r.CancelledAt })
+            .ToListAsync(ct);
+        var amounts = open
+            .Select(r => PackageRecord.LiabilityOf(r.ValueType, r.UnitValue, r.Available + r.Held, r.PricePaid, r.ExpiresOn, r.CancelledAt, at, day))
+            .Where(a => a > 0m)
+            .ToList();
         return new LiabilityView(at, amounts.Sum(), clock.Business.Currency, amounts.Count);
     }
 

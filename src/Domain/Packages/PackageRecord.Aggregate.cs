@@ -59,6 +59,13 @@ public sealed class PackageRecord : AggregateRoot
 
     /// <summary>Redeemed (red) sessions, or minutes/money taken.</summary>
     public decimal Used { get; private set; }
+
+    /// <summary>
+    /// True once the record can owe the client nothing more: no units available or held (an
+    /// unlimited record: cancelled). Kept up to date with every ledger entry, so the liability
+    /// figure reads only the records that are not spent, however long the history.
+    /// </summary>
+    public bool IsSpent { get; private set; }
     public int Version { get; private set; }
 
     public IReadOnlyList<PackageSession> Sessions => _sessions;
@@ -598,17 +605,25 @@ public sealed class PackageRecord : AggregateRoot
         {
             return 0m;
         }
-        if (IsUnlimited)
-        {
-            var over = ExpiresOn is { } expires && localDay > expires || CancelledAt is { } cancelled && cancelled <= at;
-            return over ? 0m : PricePaid;
-        }
-        if (UnitValue == 0m)
-        {
-            return 0m;
-        }
         var units = _ledger.Where(e => e.At <= at).Sum(e => e.AvailableDelta + e.HeldDelta);
-        return Money.Round(UnitValue * units);
+        return LiabilityOf(ValueType, UnitValue, units, PricePaid, ExpiresOn, CancelledAt, at, localDay);
+    }
+
+    /// <summary>
+    /// The liability of a paid record from its stored figures: <paramref name="units"/> still
+    /// available or held at <paramref name="at"/>, each at <paramref name="unitValue"/>; an
+    /// unlimited record owes what was paid until it expires or is cancelled. The one rule behind
+    /// <see cref="LiabilityAt(DateTimeOffset, DateOnly)"/> (units replayed from the ledger) and the
+    /// current liability read from the balances (units = <see cref="Available"/> + <see cref="Held"/>).
+    /// </summary>
+    public static decimal LiabilityOf(PackageValueType valueType, decimal unitValue, decimal units, decimal pricePaid, DateOnly? expiresOn, DateTimeOffset? cancelledAt, DateTimeOffset at, DateOnly localDay)
+    {
+        if (valueType == PackageValueType.Unlimited)
+        {
+            var over = expiresOn is { } expires && localDay > expires || cancelledAt is { } cancelled && cancelled <= at;
+            return over ? 0m : pricePaid;
+        }
+        return unitValue == 0m ? 0m : Money.Round(unitValue * units);
     }
 
     public string Units(decimal amount) => ValueType switch
@@ -643,6 +658,7 @@ public sealed class PackageRecord : AggregateRoot
         }
         _ledger.Add(new LedgerEntry(_ledger.Count + 1, kind, available, held, used, now, actor.DisplayName, appointment, note));
         Version++;
+        IsSpent = IsUnlimited ? Status == RecordStatus.Cancelled : Available == 0m && Held == 0m;
     }
 }
 

@@ -20,6 +20,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Ignore(i => i.Paid);
         builder.Ignore(i => i.IsPaid);
         builder.HasIndex(i => i.IssuedAt);
+        // The sales figures and the CSV export read the invoices paid in a period.
+        builder.HasIndex(i => i.PaidAt);
         builder.OwnsMany(i => i.Lines, line =>
         {
             line.ToTable("InvoiceLines");

@@ -55,6 +55,13 @@ internal sealed class PackageRecordConfiguration : IEntityTypeConfiguration<Pack
         builder.Ignore(r => r.Freezes);
         builder.Ignore(r => r.IsUnlimited);
         builder.HasIndex(r => r.ClientId);
+        // The current liability reads the records not spent that were paid by now; the sales
+        // figures count the records sold in a period.
+        // Existing records start as not spent: the liability then reads their balances, which is
+        // always right; each is marked spent by its next ledger entry that empties it.
+        builder.Property(r => r.IsSpent).HasDefaultValue(false);
+        builder.HasIndex(r => new { r.IsSpent, r.PaidAt });
+        builder.HasIndex(r => r.PurchasedAt);
         builder.OwnsMany(r => r.Sessions, session =>
         {
             session.ToTable("PackageSessions");

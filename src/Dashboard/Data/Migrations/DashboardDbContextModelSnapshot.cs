@@ -746,6 +746,11 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.Property<bool>("IsPaid")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSpent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -805,7 +810,11 @@ namespace FrontDesk.Dashboard.Data.Migrations
 
                     b.HasIndex("ClientId");
 
+                    b.HasIndex("PurchasedAt");
+
                     b.HasIndex("TemplateId");
+
+                    b.HasIndex("IsSpent", "PaidAt");
 
                     b.ToTable("PackageRecords", (string)null);
                 });
@@ -924,6 +933,8 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.HasIndex("ClientId");
 
                     b.HasIndex("IssuedAt");
+
+                    b.HasIndex("PaidAt");
 
                     b.ToTable("Invoices", (string)null);
                 });

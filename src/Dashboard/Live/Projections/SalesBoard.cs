@@ -83,7 +83,7 @@ public sealed class SalesBoard : IDisposable
                     Day = today,
                     Today = await _sales.TotalsAsync(start, end, ct),
                     SameDayLastWeek = lastWeek,
-                    Liability = await _packages.LiabilityAsync(_clock.UtcNow, ct),
+                    Liability = await _packages.LiabilityNowAsync(ct),
                 };
                 Volatile.Write(ref _stale, false);
             }
