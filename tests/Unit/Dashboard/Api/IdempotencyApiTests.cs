@@ -91,6 +91,20 @@ public sealed class IdempotencyApiTests(ApiFactory app) : IClassFixture<ApiFacto
             var appointment = (await app.BookAsync(app.NextFutureSlot())).GetProperty("id").GetGuid();
             return Json($"/api/v1/appointments/{appointment}/package", new { packageRecordId = record });
         },
+        ["POST /api/v1/products"] = async () => Json("/api/v1/products", Membership($"Season {Next()}")),
+        ["POST /api/v1/inventory/arrivals"] = async () => Json("/api/v1/inventory/arrivals", new { lines = new[] { new { productId = await ProductAsync(stock: 0), quantity = 3 } }, note = "Printer" }),
+        ["POST /api/v1/inventory/write-offs"] = async () => Json("/api/v1/inventory/write-offs", new { lines = new[] { new { productId = await ProductAsync(stock: 2), quantity = 1 } }, note = "Damaged" }),
+        ["POST /api/v1/inventory/sales"] = async () =>
+        {
+            var product = await ProductAsync(stock: 2);
+            return Json("/api/v1/inventory/sales", new { lines = new[] { new { productId = product, quantity = 1, code = $"ONCE-{Next()}" } }, payments = new[] { new { method = "Card", amount = 150m } } });
+        },
+        ["POST /api/v1/memberships/{code}/use"] = async () =>
+        {
+            var code = await MembershipSoldAsync();
+            return Json($"/api/v1/memberships/{code}/use", new { appointmentId = await AppointmentAsync(app.NextFutureSlot()) });
+        },
+        ["POST /api/v1/memberships/{code}/assign"] = async () => Json($"/api/v1/memberships/{await MembershipSoldAsync()}/assign", new { clientId = await ClientAsync() }),
         ["POST /api/v1/clients"] = async () => Json("/api/v1/clients", Client(Next())),
         ["POST /api/v1/clients/{id}/merge"] = async () => Json($"/api/v1/clients/{await ClientAsync()}/merge", new { intoClientId = await ClientAsync() }),
         ["POST /api/v1/clients/{id}/erase"] = async () => Json($"/api/v1/clients/{await ClientAsync()}/erase", null),
@@ -247,6 +261,27 @@ public sealed class IdempotencyApiTests(ApiFactory app) : IClassFixture<ApiFacto
     private object Service(string name) => new { name, activity = "Once", tags = Array.Empty<string>(), durationMinutes = 30, price = 10m, bufferMinutes = 0, resourceIds = Array.Empty<Guid>(), providerIds = Array.Empty<Guid>(), bookableOnline = false, active = true };
 
     private static object Provider(string name) => new { name, title = "Therapist", serviceIds = Array.Empty<Guid>(), active = true };
+
+    private object Membership(string name) =>
+        new { name, price = 150m, isMembership = true, membership = new { validityDays = 90, serviceIds = new[] { app.Clinic.Massage.Id.Value }, visits = 10 } };
+
+    private async Task<Guid> ProductAsync(int stock)
+    {
+        var product = await CreatedAsync("/api/v1/products", Membership($"Season {Next()}"));
+        if (stock > 0)
+        {
+            await CreatedAsync("/api/v1/inventory/arrivals", new { lines = new[] { new { productId = product, quantity = stock } }, note = "Printer" });
+        }
+        return product;
+    }
+
+    /// <summary>A bearer membership sold with a code of its own.</summary>
+    private async Task<string> MembershipSoldAsync()
+    {
+        var code = $"ONCE-{Next()}";
+        await CreatedAsync("/api/v1/inventory/sales", new { lines = new[] { new { productId = await ProductAsync(stock: 1), quantity = 1, code } }, payments = new[] { new { method = "Card", amount = 150m } } });
+        return code;
+    }
 
     private Task<Guid> ClientAsync() => CreatedAsync("/api/v1/clients", Client(Next()));
 
