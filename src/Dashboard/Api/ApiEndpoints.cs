@@ -19,6 +19,7 @@ public static partial class ApiEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Front desk").RequireAuthorization(ApiKeyAuthentication.Policy);
         api.AddEndpointFilter<IdempotencyFilter>();
         api.MapPackageApi();
+        Quotes.QuoteEndpoints.MapQuoteApi(api);
         api.MapCatalogApi();
         api.MapAuditApi();
 

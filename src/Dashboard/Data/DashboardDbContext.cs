@@ -28,6 +28,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<PackageTemplate> PackageTemplates => Set<PackageTemplate>();
     public DbSet<PackageRecord> PackageRecords => Set<PackageRecord>();
+    public DbSet<FrontDesk.Domain.Quotes.NumberingSequence> NumberingSequences => Set<FrontDesk.Domain.Quotes.NumberingSequence>();
+    public DbSet<FrontDesk.Domain.Quotes.QuoteTemplate> QuoteTemplates => Set<FrontDesk.Domain.Quotes.QuoteTemplate>();
+    public DbSet<FrontDesk.Domain.Quotes.Quote> Quotes => Set<FrontDesk.Domain.Quotes.Quote>();
+    public DbSet<ServiceCredit> ServiceCredits => Set<ServiceCredit>();
     public DbSet<IdempotencyEntry> IdempotencyEntries => Set<IdempotencyEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
