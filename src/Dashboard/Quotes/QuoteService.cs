@@ -122,6 +122,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
 
     public async Task<QuoteView> CreateQuoteAsync(CreateQuote command, CancellationToken ct = default)
     {
+        Permissions.Ensure(command.Caller, Permissions.CreateQuote);
         var now = clock.UtcNow;
         var today = clock.Today;
         if (command.AutoNumber && !string.IsNullOrWhiteSpace(command.Number))
@@ -241,6 +242,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
     /// <summary>Sells single services as prepaid credits (one per service named), paid in full on one invoice.</summary>
     public async Task<CreditSaleView> SellServicesAsync(SellServices command, CancellationToken ct = default)
     {
+        Permissions.Ensure(command.Caller, Permissions.SellServices);
         var now = clock.UtcNow;
         Limits.EnsureCount(command.ServiceIds, Limits.MaxListItems, "serviceIds", "Services of one sale");
         if (command.ServiceIds.Count == 0)
