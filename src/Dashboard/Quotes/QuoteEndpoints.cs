@@ -33,7 +33,7 @@ public static class QuoteEndpoints
         api.MapPost("/numbering-sequences", async (SequenceRequest request, QuoteService quotes, Caller caller, CancellationToken ct) =>
         {
             var view = await quotes.CreateSequenceAsync(Sequence(request, caller), ct);
-            return Results.Created($"/api/v1/numbering-sequences/{view.Id}", view);
+            return Results.Ok(view);
         });
 
         api.MapPut("/numbering-sequences/{id:guid}", (Guid id, SequenceRequest request, QuoteService quotes, Caller caller, CancellationToken ct) =>

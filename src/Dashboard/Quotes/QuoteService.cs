@@ -19,14 +19,17 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
     /// <summary>How many taken numbers an "Auto" quote skips at most (numbers typed by hand that the sequence reaches).</summary>
     private const int MaxSkips = 1000;
 
+    /// <summary>Creates the sequence of a kind, or sets it when the kind already has one (one per kind).</summary>
     public async Task<SequenceView> CreateSequenceAsync(SaveSequence command, CancellationToken ct = default)
     {
         var year = clock.Today.Year;
         var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.SaveNumbering, async db =>
         {
-            if (await db.NumberingSequences.AnyAsync(s => s.Kind == command.Kind, ct))
+            // One sequence per kind: posting a kind that has one sets that one.
+            if (await db.NumberingSequences.SingleOrDefaultAsync(s => s.Kind == command.Kind, ct) is { } existing)
             {
-                throw DomainException.Conflict($"There is already a {command.Kind.ToString().ToLowerInvariant()} numbering; change it instead.");
+                existing.Change(command.Prefix, command.NextNumber, command.YearlyReset, year);
+                return SequenceView.From(existing, year);
             }
             var sequence = NumberingSequence.Create(Guid.CreateVersion7(), command.Kind, command.Prefix, command.NextNumber, command.YearlyReset, year);
             db.NumberingSequences.Add(sequence);

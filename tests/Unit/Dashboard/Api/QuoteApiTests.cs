@@ -129,12 +129,22 @@ public sealed class QuoteApiTests(PackageApiApp app) : IClassFixture<PackageApiA
     }
 
     [Fact]
-    public async Task PostNumberingSequence_KindAlreadySeeded_409()
+    public async Task PostNumberingSequence_KindAlreadySeeded_SetsThatOneNoSecond()
     {
-        await _http.PostJsonAsync("/api/v1/numbering-sequences", new { kind = "Invoice", prefix = "F", nextNumber = 1 }).ProblemAsync(HttpStatusCode.Conflict);
+        var receipt = await _http.PostJsonAsync("/api/v1/numbering-sequences", new { kind = "Receipt", prefix = "RC", nextNumber = 40, yearlyReset = false }).OkAsync();
 
-        var sequences = (await _http.GetAsync("/api/v1/numbering-sequences").OkAsync()).AsArray();
-        Assert.Equal(3, sequences.Count);
+        Assert.Equal("RC0040", receipt["nextPreview"]!.GetValue<string>());
+        Assert.Single((await _http.GetAsync("/api/v1/numbering-sequences").OkAsync()).AsArray(), s => s!["kind"]!.GetValue<string>() == "Receipt");
+    }
+
+    [Fact]
+    public async Task PostNumberingSequence_NextNumberZero_422AndUnchanged()
+    {
+        var before = (await _http.GetAsync("/api/v1/numbering-sequences").OkAsync()).ToJsonString();
+
+        await _http.PostJsonAsync("/api/v1/numbering-sequences", new { kind = "Invoice", prefix = "F", nextNumber = 0 }).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(before, (await _http.GetAsync("/api/v1/numbering-sequences").OkAsync()).ToJsonString());
     }
 
     [Fact]
