@@ -80,7 +80,7 @@ public sealed partial class ApiBadInputTests
         new("PUT", "/api/v1/numbering-sequences/{id:guid}", "sequence", """{"kind":"Quote","prefix":"Q","nextNumber":5,"yearlyReset":false}"""),
         new("POST", "/api/v1/quote-templates", "", """{"name":"Sweep plan","items":[{"serviceId":"{service}","quantity":3,"price":50}],"validityDays":30}"""),
         new("PUT", "/api/v1/quote-templates/{id:guid}", "quoteTemplate", """{"name":"Sweep plan 2","items":[{"serviceId":"{service}","quantity":4,"price":45}],"validityDays":40}"""),
-        new("POST", "/api/v1/quote-templates/{id:guid}/active", "quoteTemplate", """{"active":false}"""),
+        new("POST", "/api/v1/quote-templates/{id:guid}/active", "quoteTemplate", """{"active":true}"""),
         new("DELETE", "/api/v1/quote-templates/{id:guid}", "quoteTemplate", null),
         new("POST", "/api/v1/clients/{id:guid}/quotes", "client", """{"templateId":"{quoteTemplate}","description":"Sweep","number":"SW-1","autoNumber":false,"start":"2030-02-01","expiry":"2030-04-01","consultantId":"{provider}"}"""),
         new("PUT", "/api/v1/quotes/{id:guid}/items", "draftQuote", """{"items":[{"serviceId":"{service}","quantity":2,"price":40}]}"""),
