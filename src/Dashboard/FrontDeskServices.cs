@@ -48,6 +48,8 @@ public static class FrontDeskServices
         services.AddSingleton<CatalogService>();
         services.AddSingleton<PackageService>();
         services.AddSingleton<PackageQueries>();
+        services.AddSingleton<Quotes.QuoteService>();
+        services.AddSingleton<Quotes.QuoteQueries>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<SalesQueries>();
         services.AddSingleton<Memberships.MembershipService>();

@@ -20,6 +20,7 @@ public static partial class ApiEndpoints
         api.AddEndpointFilter<IdempotencyFilter>();
         api.MapPackageApi();
         FrontDesk.Dashboard.Memberships.MembershipEndpoints.MapMembershipApi(api);
+        Quotes.QuoteEndpoints.MapQuoteApi(api);
         api.MapCatalogApi();
         api.MapAuditApi();
 

@@ -244,7 +244,9 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
                 record.Redeem(appointment.Id.Value, now, command.Actor);
                 recordName = record.Name;
             }
-            var credits = await CreditsAsync(db, appointment, service, recordName, ct);
+            var serviceCredit = appointment.PackageRecordId is null ? await Quotes.CreditQueries.FirstAvailableAsync(db, appointment.ClientId, appointment.ServiceId, tracked: true, ct) : null;
+            serviceCredit?.Use(appointment.Id, now);
+            var credits = await CreditsAsync(db, appointment, service, recordName, serviceCredit, ct);
             var invoice = Invoice.ForAppointment(InvoiceId.New(), appointment, service.Name, now, credits);
             invoice.Settle(command.Payments.Select(p => (p.Method, p.Amount)).ToList(), now, command.Actor);
             appointment.CheckOut(invoice, now, command.Actor);
@@ -262,12 +264,13 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         await using var db = await contexts.CreateDbContextAsync(ct);
         var appointment = await FindAsync(db, id, ct);
         var service = await FindServiceAsync(db, appointment.ServiceId, ct);
-        return AmountDue.Of(appointment, await CreditsAsync(db, appointment, service, "the package", ct));
+        var serviceCredit = appointment.PackageRecordId is null ? await Quotes.CreditQueries.FirstAvailableAsync(db, appointment.ClientId, appointment.ServiceId, tracked: false, ct) : null;
+        return AmountDue.Of(appointment, await CreditsAsync(db, appointment, service, "the package", serviceCredit, ct));
     }
 
     /// <summary>The check-out's credit lines (<see cref="AmountDue.Credits"/>): the record's payment, or the best discount.</summary>
-    private async Task<IReadOnlyList<InvoiceLine>> CreditsAsync(DashboardDbContext db, Appointment appointment, Service service, string? recordName, CancellationToken ct) =>
-        AmountDue.Credits(appointment, recordName, appointment.PackageRecordId is null ? await BestDiscountAsync(db, appointment, service, ct) : null);
+    private async Task<IReadOnlyList<InvoiceLine>> CreditsAsync(DashboardDbContext db, Appointment appointment, Service service, string? recordName, ServiceCredit? serviceCredit, CancellationToken ct) =>
+        AmountDue.Credits(appointment, recordName, appointment.PackageRecordId is null && serviceCredit is null ? await BestDiscountAsync(db, appointment, service, ct) : null, serviceCredit);
 
     private async Task<AppointmentView> ChangeAsync(Guid id, AppointmentChange change, Caller caller, string command, Func<DashboardDbContext, Appointment, DateTimeOffset, Task> act, CancellationToken ct)
     {

@@ -31,6 +31,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<FrontDesk.Domain.Memberships.Product> Products => Set<FrontDesk.Domain.Memberships.Product>();
     public DbSet<FrontDesk.Domain.Memberships.InventoryDocument> InventoryDocuments => Set<FrontDesk.Domain.Memberships.InventoryDocument>();
     public DbSet<FrontDesk.Domain.Memberships.Membership> Memberships => Set<FrontDesk.Domain.Memberships.Membership>();
+    public DbSet<FrontDesk.Domain.Quotes.NumberingSequence> NumberingSequences => Set<FrontDesk.Domain.Quotes.NumberingSequence>();
+    public DbSet<FrontDesk.Domain.Quotes.QuoteTemplate> QuoteTemplates => Set<FrontDesk.Domain.Quotes.QuoteTemplate>();
+    public DbSet<FrontDesk.Domain.Quotes.Quote> Quotes => Set<FrontDesk.Domain.Quotes.Quote>();
+    public DbSet<ServiceCredit> ServiceCredits => Set<ServiceCredit>();
     public DbSet<IdempotencyEntry> IdempotencyEntries => Set<IdempotencyEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();

@@ -26,6 +26,12 @@ public sealed record PackageRecordChangedLive(Guid RecordId, Guid ClientId, Fron
 
 public sealed record PackageTemplateChangedLive(FrontDesk.Dashboard.Packages.TemplateView Template, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
 
+/// <summary>Prepaid service credits were sold (from a quote or as single services): the sales screen's totals and the client's profile change.</summary>
+public sealed record CreditsSoldLive(Guid ClientId, FrontDesk.Domain.Sales.CreditSource Source, int Count, decimal Total, string Currency, Guid? QuoteId, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
+
+/// <summary>A quote was created or changed: screens showing the client's quotes reload them.</summary>
+public sealed record QuoteChangedLive(Guid QuoteId, Guid ClientId, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
+
 public sealed record ClientRegisteredLive(Guid ClientId, string Name, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
 
 /// <summary>What part of the clinic's set-up changed.</summary>

@@ -65,6 +65,14 @@ public static class Permissions
     public const string UseMembership = "Memberships.Use";
     public const string AssignMembership = "Memberships.Assign";
     public const string SaveInventorySettings = "Settings.Inventory";
+    public const string SaveNumbering = "NumberingSequences.Save";
+    public const string SaveQuoteTemplate = "QuoteTemplates.Save";
+    public const string CreateQuote = "Quotes.Create";
+    public const string EditQuote = "Quotes.EditItems";
+    public const string ConfirmQuote = "Quotes.Confirm";
+    public const string SellFromQuote = "Quotes.Sell";
+    public const string EndQuote = "Quotes.CloseOrCancel";
+    public const string SellServices = "ServiceCredits.Sell";
 
     public const string SaveBusinessSettings = "Settings.Business";
     public const string SavePackageSettings = "Settings.Packages";
@@ -138,6 +146,14 @@ public static class Permissions
         new(UseMembership, "use memberships", Desk),
         new(AssignMembership, "assign memberships to clients", Desk),
         new(SaveInventorySettings, "change the inventory settings", Managers),
+        new(SaveNumbering, "change the numbering sequences", Managers),
+        new(SaveQuoteTemplate, "change quote templates", Managers),
+        new(CreateQuote, "add quotes", Desk),
+        new(EditQuote, "change a quote's items", Desk),
+        new(ConfirmQuote, "confirm quotes", Desk),
+        new(SellFromQuote, "sell from quotes", Desk),
+        new(EndQuote, "close or cancel quotes", Desk),
+        new(SellServices, "sell single services", Desk),
 
         new(SaveBusinessSettings, "change the business settings", Managers),
         new(SavePackageSettings, "change the package settings", Managers),

@@ -45,12 +45,23 @@ public static class AmountDue
         return amount == 0m ? null : new InvoiceLine($"{best.Name}: {best.DiscountPercent:0.##}% off", appointment.ServiceId, 1, -amount, appointment.Price.Currency, InvoiceLineKind.Discount);
     }
 
-    /// <summary>The credits of a check-out: the record's payment if it is booked from one, otherwise the best discount.</summary>
-    public static IReadOnlyList<InvoiceLine> Credits(Appointment appointment, string? recordName, PackageTemplate? bestDiscount)
+    /// <summary>The invoice's credit line for a prepaid service credit: it pays the whole booked price.</summary>
+    public static InvoiceLine? ServiceCredit(Appointment appointment, ServiceCredit credit) =>
+        appointment.Price.Amount == 0m
+            ? null
+            : new InvoiceLine($"Paid from prepaid {credit.ServiceName}", appointment.ServiceId, 1, -appointment.Price.Amount, appointment.Price.Currency, InvoiceLineKind.ServiceCredit);
+
+    /// <summary>
+    /// The credits of a check-out: the record's payment if it is booked from one, otherwise a
+    /// prepaid service credit of the client for that service, otherwise the best discount.
+    /// </summary>
+    public static IReadOnlyList<InvoiceLine> Credits(Appointment appointment, string? recordName, PackageTemplate? bestDiscount, ServiceCredit? serviceCredit = null)
     {
         var credit = appointment.PackageRecordId is not null
             ? PackageCredit(appointment, recordName ?? "the package")
-            : Discount(appointment, bestDiscount);
+            : serviceCredit is not null
+                ? ServiceCredit(appointment, serviceCredit)
+                : Discount(appointment, bestDiscount);
         return credit is null ? [] : [credit];
     }
 

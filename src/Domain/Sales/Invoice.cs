@@ -27,6 +27,8 @@ public enum InvoiceLineKind
     PackageCredit,
     /// <summary>A package's automatic discount on a service (negative).</summary>
     Discount,
+    /// <summary>The service paid from a prepaid service credit (negative, the full price).</summary>
+    ServiceCredit,
 }
 
 public sealed record InvoiceLine(string Description, ServiceId? ServiceId, int Quantity, decimal UnitPrice, string Currency, InvoiceLineKind Kind = InvoiceLineKind.Service, Guid? PackageRecordId = null)
@@ -81,7 +83,7 @@ public sealed class Invoice : AggregateRoot
         invoice._lines.Add(new InvoiceLine(serviceName, appointment.ServiceId, 1, appointment.Price.Amount, appointment.Price.Currency));
         foreach (var credit in credits ?? [])
         {
-            if (credit.UnitPrice > 0m || credit.Kind is not (InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount))
+            if (credit.UnitPrice > 0m || credit.Kind is not (InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount or InvoiceLineKind.ServiceCredit))
             {
                 throw new ArgumentException("Credits are negative package-credit or discount lines.", nameof(credits));
             }
@@ -104,6 +106,32 @@ public sealed class Invoice : AggregateRoot
         Status = InvoiceStatus.Open,
         _lines = { new InvoiceLine(packageName, null, 1, price.Amount, price.Currency, InvoiceLineKind.Package, recordId) },
     };
+
+    /// <summary>
+    /// The invoice of a sale of prepaid services (single services or quote items): one line per
+    /// service and quantity, at its price; settled with <see cref="Settle"/>.
+    /// </summary>
+    public static Invoice ForCredits(InvoiceId id, ClientId client, string currency, IReadOnlyList<(string Description, ServiceId ServiceId, int Quantity, decimal UnitPrice)> lines, InvoiceLineKind kind, DateTimeOffset now)
+    {
+        if (lines.Count == 0)
+        {
+            throw DomainException.Invalid("Choose at least one service to sell.", "items");
+        }
+        var invoice = new Invoice
+        {
+            Id = id,
+            ClientId = client,
+            Currency = currency,
+            IssuedAt = now,
+            Status = InvoiceStatus.Open,
+        };
+        foreach (var (description, service, quantity, price) in lines)
+        {
+            invoice._lines.Add(new InvoiceLine(description, service, quantity, price, currency, kind));
+        }
+        Limits.EnsureMoney(invoice.Total.Amount, "items", "The total of one sale");
+        return invoice;
+    }
 
     /// <summary>
     /// Settles the invoice with the given payments in one go: they must add up to the total

@@ -899,6 +899,158 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.ToTable("PackageTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("FrontDesk.Domain.Quotes.NumberingSequence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NextNumber")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("YearlyReset")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("NumberingSequences", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0195d6a0-0000-7000-8000-000000000001"),
+                            Kind = "Quote",
+                            NextNumber = 1,
+                            Prefix = "Q",
+                            YearlyReset = false
+                        },
+                        new
+                        {
+                            Id = new Guid("0195d6a0-0000-7000-8000-000000000002"),
+                            Kind = "Invoice",
+                            NextNumber = 1,
+                            Prefix = "INV",
+                            YearlyReset = false
+                        },
+                        new
+                        {
+                            Id = new Guid("0195d6a0-0000-7000-8000-000000000003"),
+                            Kind = "Receipt",
+                            NextNumber = 1,
+                            Prefix = "R",
+                            YearlyReset = false
+                        });
+                });
+
+            modelBuilder.Entity("FrontDesk.Domain.Quotes.Quote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsultantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ConsultantId");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasFilter("\"Number\" IS NOT NULL");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("Quotes", (string)null);
+                });
+
+            modelBuilder.Entity("FrontDesk.Domain.Quotes.QuoteTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ValidityDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_items")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Items");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("QuoteTemplates", (string)null);
+                });
+
             modelBuilder.Entity("FrontDesk.Domain.Sales.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -937,6 +1089,76 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.HasIndex("PaidAt");
 
                     b.ToTable("Invoices", (string)null);
+                });
+
+            modelBuilder.Entity("FrontDesk.Domain.Sales.ServiceCredit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PurchasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("QuoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique()
+                        .HasFilter("\"AppointmentId\" IS NOT NULL");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("QuoteId");
+
+                    b.HasIndex("ClientId", "ServiceId", "Status");
+
+                    b.ToTable("ServiceCredits", (string)null);
                 });
 
             modelBuilder.Entity("FrontDesk.Domain.Staff.BusinessClosure", b =>
@@ -1447,6 +1669,61 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.Navigation("Sessions");
                 });
 
+            modelBuilder.Entity("FrontDesk.Domain.Quotes.Quote", b =>
+                {
+                    b.HasOne("FrontDesk.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FrontDesk.Domain.Staff.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FrontDesk.Domain.Quotes.QuoteTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("FrontDesk.Domain.Quotes.QuoteItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("QuoteId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Prescribed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Price")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ServiceId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ServiceName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sold")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("QuoteId", "Number");
+
+                            b1.ToTable("QuoteItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("QuoteId");
+                        });
+
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("FrontDesk.Domain.Sales.Invoice", b =>
                 {
                     b.HasOne("FrontDesk.Domain.Calendar.Appointment", null)
@@ -1546,6 +1823,26 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.Navigation("Lines");
 
                     b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("FrontDesk.Domain.Sales.ServiceCredit", b =>
+                {
+                    b.HasOne("FrontDesk.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FrontDesk.Domain.Sales.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FrontDesk.Domain.Quotes.Quote", null)
+                        .WithMany()
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -76,6 +76,19 @@ public sealed partial class ApiBadInputTests
         new("POST", "/api/v1/resources", "", """{"name":"Sweep room","kind":"Room"}"""),
         new("PUT", "/api/v1/resources/{id:guid}", "sweepResource", """{"name":"Sweep room 2","kind":"Room","active":true}"""),
         new("DELETE", "/api/v1/resources/{id:guid}", "sweepResource", null),
+        new("POST", "/api/v1/numbering-sequences", "", """{"kind":"Quote","prefix":"Z","nextNumber":5,"yearlyReset":true}"""),
+        new("PUT", "/api/v1/numbering-sequences/{id:guid}", "sequence", """{"kind":"Quote","prefix":"Q","nextNumber":5,"yearlyReset":false}"""),
+        new("POST", "/api/v1/quote-templates", "", """{"name":"Sweep plan","items":[{"serviceId":"{service}","quantity":3,"price":50}],"validityDays":30}"""),
+        new("PUT", "/api/v1/quote-templates/{id:guid}", "quoteTemplate", """{"name":"Sweep plan 2","items":[{"serviceId":"{service}","quantity":4,"price":45}],"validityDays":40}"""),
+        new("POST", "/api/v1/quote-templates/{id:guid}/active", "quoteTemplate", """{"active":true}"""),
+        new("DELETE", "/api/v1/quote-templates/{id:guid}", "quoteTemplate", null),
+        new("POST", "/api/v1/clients/{id:guid}/quotes", "client", """{"templateId":"{quoteTemplate}","description":"Sweep","number":"SW-1","autoNumber":false,"start":"2030-02-01","expiry":"2030-04-01","consultantId":"{provider}"}"""),
+        new("PUT", "/api/v1/quotes/{id:guid}/items", "draftQuote", """{"items":[{"serviceId":"{service}","quantity":2,"price":40}]}"""),
+        new("POST", "/api/v1/quotes/{id:guid}/confirm", "draftQuote", null),
+        new("POST", "/api/v1/quotes/{id:guid}/close", "draftQuote", null),
+        new("POST", "/api/v1/quotes/{id:guid}/cancel", "draftQuote", null),
+        new("POST", "/api/v1/quotes/{id:guid}/sales", "confirmedQuote", """{"items":[{"itemId":1,"quantity":1}],"payments":[{"method":"Card","amount":50}]}"""),
+        new("POST", "/api/v1/clients/{id:guid}/service-sales", "client", """{"serviceIds":["{service}"],"payments":[{"method":"Card","amount":60}]}"""),
         new("POST", "/api/v1/closures", "", """{"date":"2030-12-25","reason":"Christmas Day"}"""),
         new("DELETE", "/api/v1/closures/{date}", "", null),
         new("POST", "/api/v1/backups", "", null),
@@ -208,6 +221,17 @@ public sealed partial class ApiBadInputTests
         ids["appointment"] = await Book();
         ids["toPay"] = await Book();
         ids["toCancel"] = await Book();
+        ids["quoteTemplate"] = await Post("/api/v1/quote-templates", new { name = "Sweep plan", items = new[] { new { serviceId = service, quantity = 3, price = 50m } }, validityDays = 30 });
+        ids["draftQuote"] = await Post($"/api/v1/clients/{client}/quotes", new { templateId = ids["quoteTemplate"], description = "Sweep draft" });
+        ids["confirmedQuote"] = await Post($"/api/v1/clients/{client}/quotes", new { templateId = ids["quoteTemplate"], description = "Sweep confirmed" });
+        using (var confirmed = await app.Http.PostAsJsonAsync($"/api/v1/quotes/{ids["confirmedQuote"]}/confirm", new { }))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        }
+        using (var sequences = await app.Http.GetAsync("/api/v1/numbering-sequences"))
+        {
+            ids["sequence"] = JsonDocument.Parse(await sequences.Content.ReadAsStringAsync()).RootElement[0].GetProperty("id").GetString()!;
+        }
         using var online = await app.Http.PutAsJsonAsync("/api/v1/settings/packages", new { redemptionPolicy = "AtCheckOut", redeemOnline = true });
         Assert.Equal(HttpStatusCode.OK, online.StatusCode);
         return ids;

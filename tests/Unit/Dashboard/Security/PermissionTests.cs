@@ -44,6 +44,7 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
         var staff = s.GetRequiredService<FrontDesk.Dashboard.Staff.StaffAdministration>();
         var work = s.GetRequiredService<UnitOfWork>();
         var memberships = s.GetRequiredService<FrontDesk.Dashboard.Memberships.MembershipService>();
+        var quotes = s.GetRequiredService<FrontDesk.Dashboard.Quotes.QuoteService>();
         var client = app.Clinic.Olivia.Id.Value;
         var service = app.Clinic.Massage.Id.Value;
         var provider = app.Clinic.AllDay.Id.Value;
@@ -98,6 +99,14 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
             [Permissions.UseMembership] = c => memberships.UseAsync("FORBID1", any, c),
             [Permissions.AssignMembership] = c => memberships.AssignAsync("FORBID1", client, c),
             [Permissions.SaveInventorySettings] = c => memberships.SaveSettingsAsync(new FrontDesk.Dashboard.Memberships.InventorySettings(true), c),
+            [Permissions.SaveNumbering] = c => quotes.CreateSequenceAsync(new FrontDesk.Dashboard.Quotes.SaveSequence(FrontDesk.Domain.Quotes.SequenceKind.Quote, "F", 1, false, c)),
+            [Permissions.SaveQuoteTemplate] = c => quotes.CreateTemplateAsync(new FrontDesk.Dashboard.Quotes.SaveQuoteTemplate("Forbidden plan", [new(service, 2, 10m)], 30, c)),
+            [Permissions.CreateQuote] = c => quotes.CreateQuoteAsync(new FrontDesk.Dashboard.Quotes.CreateQuote(client, any, "Forbidden", null, true, null, null, null, c)),
+            [Permissions.EditQuote] = c => quotes.ReplaceItemsAsync(any, [new(service, 1, null)], c),
+            [Permissions.ConfirmQuote] = c => quotes.ConfirmAsync(any, c),
+            [Permissions.SellFromQuote] = c => quotes.SellFromQuoteAsync(new FrontDesk.Dashboard.Quotes.SellFromQuote(any, [(1, 1)], [], c)),
+            [Permissions.EndQuote] = c => quotes.CloseAsync(any, c),
+            [Permissions.SellServices] = c => quotes.SellServicesAsync(new FrontDesk.Dashboard.Quotes.SellServices(client, [service], [], c)),
             [Permissions.SaveBusinessSettings] = c => business.SaveAsync(business.Current with { Name = "Forbidden clinic" }, c),
             [Permissions.SavePackageSettings] = c => settings.SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, true), c),
             [Permissions.SaveAttendanceSettings] = c => settings.SaveAsync(AttendanceSettings.Default with { LateCancellationHours = 48 }, c),

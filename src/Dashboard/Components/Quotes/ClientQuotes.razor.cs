@@ -1,0 +1,254 @@
+using FrontDesk.Dashboard.Catalog;
+using FrontDesk.Dashboard.Clients;
+using FrontDesk.Dashboard.Components.Packages;
+using FrontDesk.Dashboard.Errors;
+using FrontDesk.Dashboard.Live;
+using FrontDesk.Dashboard.Quotes;
+using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Quotes;
+using Microsoft.AspNetCore.Components;
+
+namespace FrontDesk.Dashboard.Components.Quotes;
+
+/// <summary>
+/// A client's quotes (add, confirm, sell items, close, cancel), the sale of single services,
+/// and their prepaid credits. Reloads when any desk changes this client's quotes or credits.
+/// </summary>
+public partial class ClientQuotes : ComponentBase, IDisposable
+{
+    [Parameter, EditorRequired] public ClientView Client { get; set; } = default!;
+
+    [Inject] private QuoteService Quotes { get; set; } = default!;
+    [Inject] private QuoteQueries Queries { get; set; } = default!;
+    [Inject] private CatalogQueries Catalog { get; set; } = default!;
+    [Inject] private DeskSession Desk { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private ILiveFeed Feed { get; set; } = default!;
+    [Inject] private ILogger<ClientQuotes> Logger { get; set; } = default!;
+
+    private IDisposable? _subscription;
+    private IReadOnlyList<QuoteView>? _quotes;
+    private IReadOnlyList<CreditView> _credits = [];
+    private IReadOnlyList<QuoteTemplateView> _templates = [];
+    private IReadOnlyList<ProviderView> _providers = [];
+    private IReadOnlyList<ServiceView> _services = [];
+    private IReadOnlyList<ResourceView> _resources = [];
+    private string? _notice;
+    private string? _error;
+    private bool _busy;
+
+    private bool _adding;
+    private Guid? _templateId;
+    private string _description = string.Empty;
+    private string? _number;
+    private bool _auto;
+    private DateTime? _start;
+    private DateTime? _expiry;
+    private Guid? _consultantId;
+
+    private bool _selling;
+    private bool _paying;
+    private string? _activity;
+    private string? _tag;
+    private Guid? _resourceId;
+    private readonly HashSet<Guid> _chosen = [];
+
+    private Guid? _sellQuote;
+    private readonly Dictionary<int, int> _quantities = [];
+    private decimal _card;
+    private decimal _cash;
+    private string _key = NewKey();
+
+    private static string NewKey() => "ui-credits-" + Guid.NewGuid().ToString("N");
+
+    protected override async Task OnInitializedAsync()
+    {
+        _subscription = Feed.Subscribe(OnBatchAsync);
+        await LoadAsync();
+    }
+
+    private Task OnBatchAsync(IReadOnlyList<LiveEvent> batch)
+    {
+        if (batch.Any(e => e is QuoteChangedLive q && q.ClientId == Client.Id || e is CreditsSoldLive s && s.ClientId == Client.Id || e is AppointmentChanged { Change: AppointmentChange.CheckedOut } a && a.Appointment.ClientId == Client.Id))
+        {
+            InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }).Forget(Logger, "reloading a client's quotes");
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _quotes = await Queries.ClientQuotesAsync(Client.Id);
+            _credits = await Queries.ClientCreditsAsync(Client.Id);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _error = $"The quotes could not be loaded. {UnexpectedError.Report(Logger, ex, "loading a client's quotes")}";
+        }
+    }
+
+    private static string QuoteLabel(QuoteView q) => q.Number is { } n ? $"Quote {n}: {q.Description}" : $"Quote: {q.Description}";
+
+    private static string StatusText(QuoteView q) => q.Status == QuoteStatus.Confirmed && q.Expired ? "Expired" : q.Status.ToString();
+
+    private async Task OpenAddAsync()
+    {
+        _templates = await Queries.TemplatesAsync();
+        _providers = await Catalog.ProvidersAsync();
+        _adding = true;
+        _selling = false;
+        _notice = null;
+        _error = null;
+        _templateId = null;
+        _description = string.Empty;
+        _number = null;
+        _auto = false;
+        _start = Clock.Today.ToDateTime(TimeOnly.MinValue);
+        _expiry = null;
+        _consultantId = null;
+    }
+
+    private void OnTemplate(Guid? id)
+    {
+        _templateId = id;
+        if (_templates.FirstOrDefault(t => t.Id == id) is { } t && _start is { } start)
+        {
+            _expiry = start.AddDays(t.ValidityDays);
+        }
+    }
+
+    private async Task AddAsync()
+    {
+        if (_templateId is not { } templateId)
+        {
+            return;
+        }
+        await RunAsync(async () =>
+        {
+            var quote = await Quotes.CreateQuoteAsync(new CreateQuote(Client.Id, templateId, _description, _number, _auto,
+                _start is { } s ? DateOnly.FromDateTime(s) : null, _expiry is { } e ? DateOnly.FromDateTime(e) : null, _consultantId, Desk.Caller));
+            _adding = false;
+            return quote;
+        }, "Quote added as a draft: confirm it to sell from it.");
+    }
+
+    private async Task OpenServicesAsync()
+    {
+        _services = (await Catalog.ServicesAsync()).Where(s => s.Active).ToList();
+        _resources = await Catalog.ResourcesAsync();
+        _selling = true;
+        _adding = false;
+        _paying = false;
+        _chosen.Clear();
+        _notice = null;
+        _error = null;
+    }
+
+    private IEnumerable<ServiceView> FilteredServices => _services
+        .Where(s => _activity is null || s.Activity == _activity)
+        .Where(s => _tag is null || s.Tags.Contains(_tag))
+        .Where(s => _resourceId is null || s.RequiredResourceIds.Contains(_resourceId.Value));
+
+    private void Toggle(Guid id, bool on)
+    {
+        if (on)
+        {
+            _chosen.Add(id);
+        }
+        else
+        {
+            _chosen.Remove(id);
+        }
+        _paying = false;
+    }
+
+    private decimal ServicesDue => _services.Where(s => _chosen.Contains(s.Id)).Sum(s => s.Price);
+
+    private void ConfirmSale()
+    {
+        _paying = true;
+        _card = ServicesDue;
+        _cash = 0m;
+    }
+
+    private async Task SellServicesAsync()
+    {
+        await RunAsync(async () =>
+        {
+            var sale = await Quotes.SellServicesAsync(new SellServices(Client.Id, _chosen.ToList(), PaymentFields.Lines(_card, _cash), Desk.Caller) { IdempotencyKey = _key });
+            _key = NewKey();
+            _selling = false;
+            return sale;
+        }, null);
+    }
+
+    private void OpenSell(QuoteView quote)
+    {
+        _sellQuote = quote.Id;
+        _quantities.Clear();
+        _card = 0m;
+        _cash = 0m;
+        _notice = null;
+        _error = null;
+    }
+
+    private void SetQuantity(int itemId, int quantity)
+    {
+        _quantities[itemId] = quantity;
+        if (_quotes?.FirstOrDefault(q => q.Id == _sellQuote) is { } quote)
+        {
+            _card = QuoteDue(quote);
+            _cash = 0m;
+        }
+    }
+
+    private decimal QuoteDue(QuoteView quote) => quote.Items.Sum(i => i.Price * _quantities.GetValueOrDefault(i.ItemId));
+
+    private async Task SellFromQuoteAsync(QuoteView quote)
+    {
+        var items = _quantities.Where(q => q.Value > 0).Select(q => (q.Key, q.Value)).ToList();
+        if (items.Count == 0)
+        {
+            _error = "Choose how many of at least one item to sell.";
+            return;
+        }
+        await RunAsync(async () =>
+        {
+            var sale = await Quotes.SellFromQuoteAsync(new SellFromQuote(quote.Id, items, PaymentFields.Lines(_card, _cash), Desk.Caller) { IdempotencyKey = _key });
+            _key = NewKey();
+            _sellQuote = null;
+            return sale;
+        }, null);
+    }
+
+    /// <summary>Runs a command; a refusal shows its message and leaves everything as it was.</summary>
+    private async Task RunAsync<T>(Func<Task<T>> command, string? notice)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var result = await command();
+            _notice = notice ?? (result is CreditSaleView sale
+                ? $"Sold {sale.Credits.Count} prepaid service{(sale.Credits.Count == 1 ? string.Empty : "s")} for {Clock.Money(sale.Total)}."
+                : null);
+            await LoadAsync();
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}
