@@ -96,10 +96,8 @@ public static class QuoteEndpoints
                     (item ?? throw DomainException.Invalid($"items[{i}] is empty.", "items")).ItemId ?? throw DomainException.Invalid($"items[{i}].itemId is required.", "items"),
                     item.Quantity ?? throw DomainException.Invalid($"items[{i}].quantity is required.", "items")))
                 .ToList();
-            var sale = await quotes.SellFromQuoteAsync(new SellFromQuote(id, items, PackageEndpoints.Payments(request.Payments), caller)
-            {
-                IdempotencyKey = IdempotencyFilter.CommandKey(http),
-            }, ct);
+            // An Idempotency-Key reaches the unit of work through the filter's IdempotencyScope.
+            var sale = await quotes.SellFromQuoteAsync(new SellFromQuote(id, items, PackageEndpoints.Payments(request.Payments), caller), ct);
             return Results.Created($"/api/v1/clients/{sale.Quote!.ClientId}/credits", sale);
         });
 
@@ -109,10 +107,7 @@ public static class QuoteEndpoints
                 id,
                 request.ServiceIds ?? throw DomainException.Invalid("serviceIds is required.", "serviceIds"),
                 PackageEndpoints.Payments(request.Payments),
-                caller)
-            {
-                IdempotencyKey = IdempotencyFilter.CommandKey(http),
-            }, ct);
+                caller), ct);
             return Results.Created($"/api/v1/clients/{id}/credits", sale);
         });
 

@@ -89,6 +89,14 @@ public sealed partial class ApiBadInputTests
         new("POST", "/api/v1/quotes/{id:guid}/cancel", "draftQuote", null),
         new("POST", "/api/v1/quotes/{id:guid}/sales", "confirmedQuote", """{"items":[{"itemId":1,"quantity":1}],"payments":[{"method":"Card","amount":50}]}"""),
         new("POST", "/api/v1/clients/{id:guid}/service-sales", "client", """{"serviceIds":["{service}"],"payments":[{"method":"Card","amount":60}]}"""),
+        new("POST", "/api/v1/products", "", """{"name":"Sweep season","price":150,"isMembership":true,"membership":{"validityDays":90,"serviceIds":["{service}"],"visits":10}}"""),
+        new("PUT", "/api/v1/products/{id:guid}", "product", """{"name":"Sweep season 2","price":160,"isMembership":true,"membership":{"validityDays":60,"serviceIds":["{service}"],"visits":8},"active":true}"""),
+        new("POST", "/api/v1/inventory/arrivals", "", """{"lines":[{"productId":"{product}","quantity":2}],"note":"Sweep supplier"}"""),
+        new("POST", "/api/v1/inventory/write-offs", "", """{"lines":[{"productId":"{product}","quantity":1}],"note":"Broken"}"""),
+        new("POST", "/api/v1/inventory/sales", "", """{"clientId":"{client}","lines":[{"productId":"{product}","quantity":1,"generateCode":true,"holderClientId":"{client}"}],"payments":[{"method":"Card","amount":160}]}"""),
+        new("POST", "/api/v1/memberships/{code}/use", "membershipCode", """{"appointmentId":"{appointment}"}"""),
+        new("POST", "/api/v1/memberships/{code}/assign", "membershipCode", """{"clientId":"{client}"}"""),
+        new("PUT", "/api/v1/settings/inventory", "", """{"allowNegativeStock":false}"""),
         new("POST", "/api/v1/closures", "", """{"date":"2030-12-25","reason":"Christmas Day"}"""),
         new("DELETE", "/api/v1/closures/{date}", "", null),
         new("POST", "/api/v1/backups", "", null),
@@ -232,6 +240,10 @@ public sealed partial class ApiBadInputTests
         {
             ids["sequence"] = JsonDocument.Parse(await sequences.Content.ReadAsStringAsync()).RootElement[0].GetProperty("id").GetString()!;
         }
+        ids["product"] = await Post("/api/v1/products", new { name = "Sweep membership", price = 150m, isMembership = true, membership = new { validityDays = 90, serviceIds = new[] { service }, visits = 10 } });
+        await Post("/api/v1/inventory/arrivals", new { lines = new[] { new { productId = ids["product"], quantity = 5 } }, note = "Sweep supplier" });
+        ids["membershipCode"] = "SWEEP-CODE-1";
+        await Post("/api/v1/inventory/sales", new { lines = new[] { new { productId = ids["product"], quantity = 1, code = ids["membershipCode"] } }, payments = new[] { new { method = "Card", amount = 150m } } });
         using var online = await app.Http.PutAsJsonAsync("/api/v1/settings/packages", new { redemptionPolicy = "AtCheckOut", redeemOnline = true });
         Assert.Equal(HttpStatusCode.OK, online.StatusCode);
         return ids;
@@ -241,11 +253,11 @@ public sealed partial class ApiBadInputTests
     private static IEnumerable<(string Method, string Path, string? Body)> Hostile(Target target, Dictionary<string, string> ids)
     {
         var body = target.Body is null ? null : Fill(target.Body, ids);
-        if (target.Pattern.Contains("{id:guid}", StringComparison.Ordinal))
+        if (target.Pattern.Contains("{id:guid}", StringComparison.Ordinal) || target.Pattern.Contains("{code}", StringComparison.Ordinal))
         {
             foreach (var id in HostileNumbers.Concat(["0001-01-01", "00000000-0000-0000-0000-000000000000"]))
             {
-                yield return (target.Method, target.Pattern.Replace("{id:guid}", id, StringComparison.Ordinal), body);
+                yield return (target.Method, Path(target, id), body);
             }
         }
         if (body is null)
@@ -328,7 +340,8 @@ public sealed partial class ApiBadInputTests
         }
     }
 
-    private static string Path(Target target, string id) => target.Pattern.Replace("{id:guid}", id, StringComparison.Ordinal);
+    private static string Path(Target target, string id) =>
+        target.Pattern.Replace("{id:guid}", id, StringComparison.Ordinal).Replace("{code}", id, StringComparison.Ordinal);
 
     private static string Fill(string text, Dictionary<string, string> ids) =>
         ids.Aggregate(text, (s, kv) => s.Replace("{" + kv.Key + "}", kv.Value, StringComparison.Ordinal));

@@ -105,6 +105,15 @@ public sealed class IdempotencyApiTests(ApiFactory app) : IClassFixture<ApiFacto
             return Json($"/api/v1/memberships/{code}/use", new { appointmentId = await AppointmentAsync(app.NextFutureSlot()) });
         },
         ["POST /api/v1/memberships/{code}/assign"] = async () => Json($"/api/v1/memberships/{await MembershipSoldAsync()}/assign", new { clientId = await ClientAsync() }),
+        ["POST /api/v1/numbering-sequences"] = async () => Json("/api/v1/numbering-sequences", new { kind = "Receipt", prefix = $"R{Next() % 1000}-", nextNumber = 1 + Next() % 1000, yearlyReset = false }),
+        ["POST /api/v1/quote-templates"] = async () => Json("/api/v1/quote-templates", QuoteTemplate($"Plan {Next()}")),
+        ["POST /api/v1/quote-templates/{id}/active"] = async () => Json($"/api/v1/quote-templates/{await CreatedAsync("/api/v1/quote-templates", QuoteTemplate($"Plan {Next()}"))}/active", new { active = false }),
+        ["POST /api/v1/clients/{id}/quotes"] = async () => Json($"/api/v1/clients/{await ClientAsync()}/quotes", new { templateId = await CreatedAsync("/api/v1/quote-templates", QuoteTemplate($"Plan {Next()}")), description = "Once plan", autoNumber = true }),
+        ["POST /api/v1/quotes/{id}/confirm"] = async () => Json($"/api/v1/quotes/{await QuoteAsync(confirmed: false)}/confirm", null),
+        ["POST /api/v1/quotes/{id}/close"] = async () => Json($"/api/v1/quotes/{await QuoteAsync(confirmed: true)}/close", null),
+        ["POST /api/v1/quotes/{id}/cancel"] = async () => Json($"/api/v1/quotes/{await QuoteAsync(confirmed: false)}/cancel", null),
+        ["POST /api/v1/quotes/{id}/sales"] = async () => Json($"/api/v1/quotes/{await QuoteAsync(confirmed: true)}/sales", new { items = new[] { new { itemId = 1, quantity = 1 } }, payments = new[] { new { method = "Card", amount = 50m } } }),
+        ["POST /api/v1/clients/{id}/service-sales"] = async () => Json($"/api/v1/clients/{await ClientAsync()}/service-sales", new { serviceIds = new[] { app.Clinic.Massage.Id.Value }, payments = new[] { new { method = "Card", amount = 60m } } }),
         ["POST /api/v1/clients"] = async () => Json("/api/v1/clients", Client(Next())),
         ["POST /api/v1/clients/{id}/merge"] = async () => Json($"/api/v1/clients/{await ClientAsync()}/merge", new { intoClientId = await ClientAsync() }),
         ["POST /api/v1/clients/{id}/erase"] = async () => Json($"/api/v1/clients/{await ClientAsync()}/erase", null),
@@ -281,6 +290,20 @@ public sealed class IdempotencyApiTests(ApiFactory app) : IClassFixture<ApiFacto
         var code = $"ONCE-{Next()}";
         await CreatedAsync("/api/v1/inventory/sales", new { lines = new[] { new { productId = await ProductAsync(stock: 1), quantity = 1, code } }, payments = new[] { new { method = "Card", amount = 150m } } });
         return code;
+    }
+
+    private object QuoteTemplate(string name) =>
+        new { name, items = new[] { new { serviceId = app.Clinic.Massage.Id.Value, quantity = 3, price = 50m } }, validityDays = 30 };
+
+    private async Task<Guid> QuoteAsync(bool confirmed)
+    {
+        var template = await CreatedAsync("/api/v1/quote-templates", QuoteTemplate($"Plan {Next()}"));
+        var quote = await CreatedAsync($"/api/v1/clients/{await ClientAsync()}/quotes", new { templateId = template, description = "Once plan" });
+        if (confirmed)
+        {
+            await CreatedAsync($"/api/v1/quotes/{quote}/confirm", new { }, expectId: false);
+        }
+        return quote;
     }
 
     private Task<Guid> ClientAsync() => CreatedAsync("/api/v1/clients", Client(Next()));

@@ -110,7 +110,9 @@ public sealed partial class OpenApiHostileSweepTests(ApiFactory app, Xunit.Abstr
                 var other = Differently(sample, leaves) ?? "{}";
                 var (replay, replayProblem, replayText) = await SendAsync(operation.Method, path, other, key);
                 fingerprint = Check(operation, path, other, replay, replayProblem, replayText, fingerprint, failures, exercised);
-                if (status is >= 200 and < 300)
+                // A backup is a copy of the data, not a command on it: a retry takes a newer copy
+                // (IdempotencyApiTests lists it with that reason), so there is no first answer to guard.
+                if (status is >= 200 and < 300 && operation.Name != "POST /api/v1/backups")
                 {
                     replaysRefused += replay == 422 ? 1 : 0;
                     if (replay != 422)
