@@ -148,7 +148,8 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     }
 
     /// <summary>
-    /// Moves everything of a duplicate (appointments, package records with their history, sales)
+    /// Moves everything of a duplicate (appointments, package records with their history, sales,
+    /// memberships held with their visits, product sales)
     /// to the client kept, in one transaction; the duplicate is deactivated and points to it.
     /// </summary>
     public async Task<ClientView> MergeAsync(Guid duplicateId, Guid intoClientId, Caller caller, CancellationToken ct = default)
@@ -173,6 +174,15 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.ClientId, into).SetProperty(r => r.Version, r => r.Version + 1), ct);
             await db.Invoices.Where(i => i.ClientId == from)
                 .ExecuteUpdateAsync(u => u.SetProperty(i => i.ClientId, into), ct);
+            // Memberships the duplicate holds, its product sales and the visits it made on them.
+            Guid? fromGuid = from.Value;
+            Guid? intoGuid = into.Value;
+            await db.Memberships.Where(m => m.HolderClientId == fromGuid)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.HolderClientId, intoGuid), ct);
+            await db.InventoryDocuments.Where(d => d.ClientId == fromGuid)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClientId, intoGuid), ct);
+            await db.Database.ExecuteSqlAsync($"UPDATE InventoryLines SET HolderClientId = {intoGuid} WHERE HolderClientId = {fromGuid}", ct);
+            await db.Database.ExecuteSqlAsync($"UPDATE MembershipVisits SET ClientId = {intoGuid} WHERE ClientId = {fromGuid}", ct);
             return ToView(kept);
         }, ct);
         return kept;

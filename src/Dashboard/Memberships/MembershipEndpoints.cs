@@ -99,12 +99,16 @@ public static class MembershipEndpoints
             return await queries.ReportAsync(start, end, ct);
         }).RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
 
-        api.MapGet("/reports/memberships.csv", async (string? from, string? to, MembershipQueries queries, BusinessClock clock, CancellationToken ct) =>
-        {
-            var (start, end) = Period(from, to, clock);
-            var csv = await queries.ReportCsvAsync(start, end, ct);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"memberships-{clock.DateOf(start):yyyyMMdd}-{clock.DateOf(end.AddSeconds(-1)):yyyyMMdd}.csv");
-        }).RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
+        api.MapGet("/reports/memberships.csv", (string? from, string? to, MembershipQueries queries, BusinessClock clock, CancellationToken ct) =>
+            ReportCsvAsync(from, to, queries, clock, ct)).RequireAuthorization(ApiKeyAuthentication.ManagerPolicy);
+    }
+
+    /// <summary>The memberships sold in the period as a CSV file: the API and the screen's download answer with this.</summary>
+    public static async Task<IResult> ReportCsvAsync(string? from, string? to, MembershipQueries queries, BusinessClock clock, CancellationToken ct)
+    {
+        var (start, end) = Period(from, to, clock);
+        var csv = await queries.ReportCsvAsync(start, end, ct);
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"memberships-{clock.DateOf(start):yyyyMMdd}-{clock.DateOf(end.AddSeconds(-1)):yyyyMMdd}.csv");
     }
 
     /// <summary>A period from business days (yyyy-MM-dd, both included) or ISO 8601 instants with offset.</summary>

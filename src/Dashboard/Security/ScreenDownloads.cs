@@ -1,5 +1,6 @@
 using FrontDesk.Dashboard.Api;
 using FrontDesk.Dashboard.Clients;
+using FrontDesk.Dashboard.Memberships;
 using FrontDesk.Dashboard.Operations;
 using FrontDesk.Dashboard.Sales;
 using FrontDesk.Dashboard.Staff;
@@ -16,6 +17,12 @@ public static class ScreenDownloads
 {
     public const string SalesCsv = "/downloads/sales.csv";
 
+    public const string MembershipsCsv = "/downloads/memberships.csv";
+
+    /// <summary>The memberships sold from <paramref name="from"/> to <paramref name="to"/> (business days, both included).</summary>
+    public static string MembershipsReport(DateOnly from, DateOnly to) =>
+        $"{MembershipsCsv}?from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static string ClientExport(Guid clientId) => $"/downloads/clients/{clientId}/export";
 
     public static string Backup(string name) => $"/downloads/backups/{Uri.EscapeDataString(name)}";
@@ -28,6 +35,10 @@ public static class ScreenDownloads
         // Each answers exactly as its API twin does (one shared function each), only the sign-in differs.
         endpoints.MapGet(SalesCsv, (string? from, string? to, SalesQueries sales, CancellationToken ct) =>
             PackageEndpoints.SalesCsvAsync(from, to, sales, ct))
+            .RequireAuthorization(managers).ExcludeFromDescription();
+
+        endpoints.MapGet(MembershipsCsv, (string? from, string? to, MembershipQueries queries, BusinessClock clock, CancellationToken ct) =>
+            MembershipEndpoints.ReportCsvAsync(from, to, queries, clock, ct))
             .RequireAuthorization(managers).ExcludeFromDescription();
 
         endpoints.MapGet("/downloads/clients/{id:guid}/export", (Guid id, ClientFileQueries files, CancellationToken ct) =>

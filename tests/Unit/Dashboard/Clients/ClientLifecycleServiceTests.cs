@@ -1,9 +1,11 @@
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Clients;
+using FrontDesk.Dashboard.Memberships;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Catalog;
 using FrontDesk.Domain.Clients;
 using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Memberships;
 using FrontDesk.Domain.Packages;
 using FrontDesk.Domain.Sales;
 using FrontDesk.Tests.Unit.Support;
@@ -23,6 +25,17 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
     private PackageService Packages => _db.Services.GetRequiredService<PackageService>();
     private PackageQueries PackageQueries => _db.Services.GetRequiredService<PackageQueries>();
     private ClientFileQueries Files => _db.Services.GetRequiredService<ClientFileQueries>();
+    private MembershipService Memberships => _db.Services.GetRequiredService<MembershipService>();
+    private MembershipQueries MembershipQueries => _db.Services.GetRequiredService<MembershipQueries>();
+
+    private async Task<MembershipView> MembershipUsedByAsync(Client holder, string code)
+    {
+        var type = await Memberships.CreateProductAsync(new SaveProduct("Massage card", 100m, new MembershipTermsInput(60, ValidityStart.Sale, [_clinic.Massage.Id.Value], 5, null), Callers.Desk));
+        await Memberships.ReceiveAsync([new StockLine(type.Id, 1)], null, Callers.Desk);
+        await Memberships.SellAsync(new SellProducts(holder.Id.Value, null, [new SellLine(type.Id, 1, code, false, holder.Id.Value)], [new PaymentLine(PaymentMethod.Card, 100m)], Callers.Desk));
+        var visit = await BookAsync(holder.Id.Value, 8, 10);
+        return await Memberships.UseAsync(code, visit.Id, Callers.Desk);
+    }
 
     public async Task InitializeAsync()
     {
@@ -158,6 +171,36 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
         Assert.Equal(_clinic.Olivia.Id.Value, noah.Client.MergedIntoId);
         Assert.Equal("Olivia Smith", noah.MergedIntoName);
         Assert.False(noah.Client.Active);
+    }
+
+    [Fact]
+    public async Task MergeAsync_DuplicateHoldsUsedMembership_HolderSaleAndVisitMoveToKeptClient()
+    {
+        var before = await MembershipUsedByAsync(_clinic.Noah, "NOAH-1");
+
+        await Clients.MergeAsync(_clinic.Noah.Id.Value, _clinic.Olivia.Id.Value, Callers.Desk);
+
+        var after = await MembershipQueries.ByCodeAsync("NOAH-1");
+        Assert.Equal((_clinic.Olivia.Id.Value, "Olivia Smith"), (after.HolderClientId, after.HolderName));
+        Assert.Equal(_clinic.Olivia.Id.Value, Assert.Single(after.History).ClientId);
+        Assert.Equal(before.VisitsUsed, after.VisitsUsed);
+        Assert.Empty(await MembershipQueries.ClientMembershipsAsync(_clinic.Noah.Id.Value));
+        var sale = Assert.Single(await MembershipQueries.DocumentsAsync(), d => d.Operation == InventoryOperation.SaleOfProduct);
+        Assert.Equal(_clinic.Olivia.Id.Value, sale.ClientId);
+        Assert.Equal(_clinic.Olivia.Id.Value, Assert.Single(sale.Lines).HolderClientId);
+    }
+
+    [Fact]
+    public async Task EraseAsync_HolderOfUsedMembership_MembershipAndVisitsKeptUnderErasedName()
+    {
+        var before = await MembershipUsedByAsync(_clinic.Noah, "NOAH-2");
+
+        await Clients.EraseAsync(_clinic.Noah.Id.Value, Callers.Desk);
+
+        var after = await MembershipQueries.ByCodeAsync("NOAH-2");
+        Assert.Equal((_clinic.Noah.Id.Value, Client.ErasedName), (after.HolderClientId, after.HolderName));
+        Assert.Equal(before.History, after.History);
+        Assert.Equal(before.VisitsLeft, after.VisitsLeft);
     }
 
     [Fact]
