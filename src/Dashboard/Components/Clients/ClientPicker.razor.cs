@@ -16,7 +16,7 @@ public partial class ClientPicker : ComponentBase
     [Parameter] public int Limit { get; set; } = 8;
     [Parameter] public EventCallback<ClientView> OnChoose { get; set; }
 
-    /// <summary>The text as typed (e.g. to start a new client with it).</summary>
+    /// <summary>The text as searched, once typing pauses (e.g. to start a new client with it).</summary>
     [Parameter] public EventCallback<string> OnTextChanged { get; set; }
 
     /// <summary>Text the search starts with (e.g. a search kept from before the circuit was paused).</summary>
@@ -25,13 +25,19 @@ public partial class ClientPicker : ComponentBase
     [Inject] private ClientService Clients { get; set; } = default!;
 
     private ClientView? _chosen;
+    private string _initialText = string.Empty;
     private string _text = string.Empty;
     private string? _error;
 
-    protected override void OnInitialized() => _text = InitialText ?? string.Empty;
+    protected override void OnInitialized() => _initialText = _text = InitialText ?? string.Empty;
 
     private async Task<IEnumerable<ClientView>> SearchAsync(string? text, CancellationToken cancel)
     {
+        if ((text ?? string.Empty) != _text)
+        {
+            _text = text ?? string.Empty;
+            await OnTextChanged.InvokeAsync(_text);
+        }
         try
         {
             var found = await Clients.SearchAsync(text, Limit + 1, cancel);
@@ -47,12 +53,6 @@ public partial class ClientPicker : ComponentBase
             _error = ex.Message;
             return [];
         }
-    }
-
-    private Task TextChangedAsync(string? text)
-    {
-        _text = text ?? string.Empty;
-        return OnTextChanged.InvokeAsync(_text);
     }
 
     private async Task ChooseAsync(ClientView? client)
