@@ -16,7 +16,7 @@ public partial class ClientPicker : ComponentBase
     [Parameter] public int Limit { get; set; } = 8;
     [Parameter] public EventCallback<ClientView> OnChoose { get; set; }
 
-    /// <summary>The text as searched, once typing pauses (e.g. to start a new client with it).</summary>
+    /// <summary>The text as typed, on every change (e.g. to start a new client with it, or to keep it across a paused circuit).</summary>
     [Parameter] public EventCallback<string> OnTextChanged { get; set; }
 
     /// <summary>Text the search starts with (e.g. a search kept from before the circuit was paused).</summary>
@@ -33,11 +33,6 @@ public partial class ClientPicker : ComponentBase
 
     private async Task<IEnumerable<ClientView>> SearchAsync(string? text, CancellationToken cancel)
     {
-        if ((text ?? string.Empty) != _text)
-        {
-            _text = text ?? string.Empty;
-            await OnTextChanged.InvokeAsync(_text);
-        }
         try
         {
             var found = await Clients.SearchAsync(text, Limit + 1, cancel);
@@ -53,6 +48,12 @@ public partial class ClientPicker : ComponentBase
             _error = ex.Message;
             return [];
         }
+    }
+
+    private async Task OnTypedAsync(string? text)
+    {
+        _text = text ?? string.Empty;
+        await OnTextChanged.InvokeAsync(_text);
     }
 
     private async Task ChooseAsync(ClientView? client)
