@@ -1,7 +1,11 @@
 // The app's JS initializer (Blazor loads {assembly}.lib.module.js when it starts): things every
 // page needs before its circuit is up. The scheduler's slots send their clicks, keys and drops
 // as one custom event (schslot), registered here so that a slot works from the first moment.
+// Focus helpers the server calls by name (frontDesk.*) are put in place here too.
 import { installSlotEvents } from "./js/scheduler.js";
+import { focusUnlessWithin } from "./js/focus.js";
+
+globalThis.frontDesk = Object.freeze({ ...globalThis.frontDesk, focusUnlessWithin });
 
 export function afterWebStarted(blazor) {
     installSlotEvents(blazor);

@@ -66,10 +66,13 @@ public sealed class CalendarDesk(Person person, TimeOnly? firstSlot = null)
     /// Types the query key by key with no pause (as a fast typist or a barcode scanner does), checks
     /// that no character was lost, and chooses the client from the drop-down of results.
     /// </summary>
-    public async Task SearchAndChooseClientAsync(string query, string clientName)
+    /// <summary>Types <paramref name="query"/> key by key into the booking drawer's client search
+    /// (<paramref name="keyDelay"/> between keys, none by default), checks the field holds all of it,
+    /// then chooses the client.</summary>
+    public async Task SearchAndChooseClientAsync(string query, string clientName, TimeSpan keyDelay = default)
     {
         var search = BookingDrawer.GetByRole(AriaRole.Combobox, new() { Name = "Search clients" });
-        await search.PressSequentiallyAsync(query);
+        await search.PressSequentiallyAsync(query, new() { Delay = (float)keyDelay.TotalMilliseconds });
         await Expect(search).ToHaveValueAsync(query);
         // The drop-down is a popover at the page's root, outside the drawer.
         var choice = Page.GetByRole(AriaRole.Option).Filter(new() { HasText = clientName });

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.Channels;
 
 namespace FrontDesk.Tests.E2E.Infrastructure;
 
@@ -9,6 +11,8 @@ namespace FrontDesk.Tests.E2E.Infrastructure;
 /// connection (the page's WebSocket among them) and refuses new ones until <see cref="Restore"/>,
 /// while the server itself keeps running with the circuit. Chromium's offline emulation
 /// (<c>SetOfflineAsync</c>) cannot stand in for this: it leaves an open WebSocket connected.
+/// With a <c>latency</c>, every byte is delivered that long after it arrived, in each direction
+/// (a slow network; DevTools' latency emulation does not delay WebSocket frames).
 /// </summary>
 public sealed class TcpRelay : IAsyncDisposable
 {
@@ -20,9 +24,12 @@ public sealed class TcpRelay : IAsyncDisposable
     private readonly Task _accepting;
     private bool _cut;
 
-    public TcpRelay(int targetPort)
+    private readonly TimeSpan _latency;
+
+    public TcpRelay(int targetPort, TimeSpan latency = default)
     {
         _targetPort = targetPort;
+        _latency = latency;
         _listener.Start();
         BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _accepting = AcceptAsync();
@@ -112,7 +119,9 @@ public sealed class TcpRelay : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync(Socket from, Socket to)
+    private Task PumpAsync(Socket from, Socket to) => _latency <= TimeSpan.Zero ? CopyAsync(from, to) : DelayedCopyAsync(from, to);
+
+    private async Task CopyAsync(Socket from, Socket to)
     {
         var buffer = new byte[16 * 1024];
         try
@@ -127,6 +136,46 @@ public sealed class TcpRelay : IAsyncDisposable
         {
             // cut, or one side went away
         }
+    }
+
+    /// <summary>Reads as fast as data comes and sends each chunk <see cref="_latency"/> after it arrived, in order.</summary>
+    private async Task DelayedCopyAsync(Socket from, Socket to)
+    {
+        var inFlight = Channel.CreateUnbounded<(long ArrivedAt, byte[] Bytes)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var sending = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var (arrivedAt, bytes) in inFlight.Reader.ReadAllAsync(_stop.Token))
+                {
+                    var wait = _latency - Stopwatch.GetElapsedTime(arrivedAt);
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, _stop.Token);
+                    }
+                    await to.SendAsync(bytes, SocketFlags.None, _stop.Token);
+                }
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                // cut, or one side went away
+            }
+        });
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await from.ReceiveAsync(buffer, SocketFlags.None, _stop.Token)) > 0)
+            {
+                inFlight.Writer.TryWrite((Stopwatch.GetTimestamp(), buffer.AsSpan(0, read).ToArray()));
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // cut, or one side went away
+        }
+        inFlight.Writer.TryComplete();
+        await sending;
     }
 
     /// <summary>Closes with RST, as a dropped network does to a browser, not a polite FIN.</summary>

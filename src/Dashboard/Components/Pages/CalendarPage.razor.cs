@@ -38,6 +38,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ILogger<CalendarPage> Logger { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     /// <summary>Ends the page's background loads when it goes away.</summary>
     private readonly CancellationTokenSource _life = new();
@@ -587,7 +588,11 @@ public partial class CalendarPage : ComponentBase, IDisposable
             _focusDrawer = false;
             try
             {
-                await _drawerHeading.FocusAsync();
+                // Not when the person is already in the drawer (e.g. typing in its client search):
+                // this call reaches the browser a round trip after the drawer appeared there, and
+                // moving the focus then would send the rest of their keys to the heading
+                // (E2E SlowNetworkTypingTests).
+                await JS.InvokeVoidAsync("frontDesk.focusUnlessWithin", _drawerHeading, ".cal-drawer");
             }
             catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
             {

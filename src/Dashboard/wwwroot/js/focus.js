@@ -1,0 +1,16 @@
+// Focus moves the server asks for. Such a call reaches the browser a network round trip after the
+// render it follows (the server runs it once the browser has shown that render), and by then the
+// person may already have clicked into the new part and started typing: moving the focus then
+// would send the rest of their keys elsewhere (a drawer's heading took the keys typed into its
+// client search). So the focus moves only if it is not already inside the given container.
+export function focusUnlessWithin(element, containerSelector) {
+    if (!(element instanceof HTMLElement) || !element.isConnected) {
+        return;
+    }
+    const container = element.closest(containerSelector);
+    const active = document.activeElement;
+    if (container && active && active !== element && container.contains(active)) {
+        return;
+    }
+    element.focus({ preventScroll: true });
+}
