@@ -40,7 +40,7 @@ public static class DeskBenchmarks
         await RunToEndAsync("dotnet", ["build", Path.Combine(root, "src", "Dashboard"), "-c", "Release", "-v", "q", "-nologo"]);
 
         await using var server = await AppProcess.StartAsync(root, port);
-        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var http = server.Client(TimeSpan.FromSeconds(60));
         var run = Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
         var clients = new List<(Guid Id, string Token)>();
         for (var r = 0; r <= rounds; r++)
@@ -127,7 +127,7 @@ public static class DeskBenchmarks
         var directory = AppProcess.NewDirectory();
         var clientIds = await BusyDay.SeedCatalogAsync(Path.Combine(directory, "dashboard.db"), Providers, Appointments);
         await using var server = await AppProcess.StartAsync(root, port, demoData: false, directory: directory);
-        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var http = server.Client(TimeSpan.FromSeconds(60));
         await BusyDay.BookAsync(http, clientIds);
         Console.WriteLine($"    seeded {Providers} providers and {Appointments} appointments today in a fresh database");
 

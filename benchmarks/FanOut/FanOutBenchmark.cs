@@ -68,7 +68,7 @@ public static class FanOutBenchmark
     private static async Task<RunResult> RunOnceAsync(string root, string chromium, int port, int n, int rounds)
     {
         await using var server = await AppProcess.StartAsync(root, port);
-        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var http = server.Client(TimeSpan.FromSeconds(60));
         var run = Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
         var clients = new List<(Guid Id, string Token)>();
         for (var r = 0; r <= rounds; r++) // round 0 warms the booking path up and is not counted
@@ -356,6 +356,17 @@ public static class FanOutBenchmark
             return directory;
         }
 
+        /// <summary>The key every benchmark's app process accepts with Manager rights.</summary>
+        public const string ApiKey = "fdl_benchmark_key_0123456789abcdef";
+
+        /// <summary>An HTTP client for the app's API, sending <see cref="ApiKey"/>.</summary>
+        public HttpClient Client(TimeSpan timeout)
+        {
+            var http = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout };
+            http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+            return http;
+        }
+
         /// <summary>Starts the app on <paramref name="directory"/>'s dashboard.db (a new folder unless given; deleted at the end).</summary>
         public static async Task<AppProcess> StartAsync(string root, int port, bool demoData = true, string? directory = null, IReadOnlyDictionary<string, string>? environment = null)
         {
@@ -377,6 +388,8 @@ public static class FanOutBenchmark
             info.Environment["ConnectionStrings__Dashboard"] = $"Data Source={Path.Combine(directory, "dashboard.db")}";
             info.Environment["DemoData__Enabled"] = demoData ? "true" : "false";
             info.Environment["Logging__LogLevel__Default"] = "Warning";
+            // The API takes keys only: this one has Manager rights (Api:Keys), see Client().
+            info.Environment["Api__Keys__0"] = ApiKey;
             foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             {
                 info.Environment[name] = value;
