@@ -131,8 +131,14 @@ public partial class ClientQuotes : ComponentBase, IDisposable
         }
         await RunAsync(async () =>
         {
-            var quote = await Quotes.CreateQuoteAsync(new CreateQuote(Client.Id, templateId, _description, _number, _auto,
-                _start is { } s ? DateOnly.FromDateTime(s) : null, _expiry is { } e ? DateOnly.FromDateTime(e) : null, _consultantId, Desk.Caller));
+            QuoteView quote;
+            // One key per quote being added: a double-sent Add makes one quote and takes one number.
+            using (FrontDesk.Dashboard.Data.IdempotencyScope.Begin(_key))
+            {
+                quote = await Quotes.CreateQuoteAsync(new CreateQuote(Client.Id, templateId, _description, _number, _auto,
+                    _start is { } s ? DateOnly.FromDateTime(s) : null, _expiry is { } e ? DateOnly.FromDateTime(e) : null, _consultantId, Desk.Caller));
+            }
+            _key = NewKey();
             _adding = false;
             return quote;
         }, "Quote added as a draft: confirm it to sell from it.");
