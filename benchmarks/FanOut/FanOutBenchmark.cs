@@ -106,7 +106,7 @@ public static class FanOutBenchmark
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync(new Uri(server.BaseAddress, "diagnostics/bare-control").ToString());
-            await page.GetByLabel("Circuit").Filter(new LocatorFilterOptions { HasText = "interactive" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+            await page.GetByLabel("Circuit").Filter(new LocatorFilterOptions { HasText = "interactive" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 240_000 });
             controls.Add(page);
         }
         var withControls = await Memory.SettledAsync(http);
@@ -390,6 +390,9 @@ public static class FanOutBenchmark
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             // The API takes keys only: this one has Manager rights (Api:Keys), see Client().
             info.Environment["Api__Keys__0"] = ApiKey;
+            // Every page of a run is one signed-in receptionist (one browser context): lift the
+            // per-account limit of open circuits (5 by default), or the sixth page is refused.
+            info.Environment["SignIn__MaxCircuitsPerAccount"] = "1000";
             foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             {
                 info.Environment[name] = value;
