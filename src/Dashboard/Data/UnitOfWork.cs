@@ -126,6 +126,11 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
             await db.IdempotencyEntries.Where(e => e.CallerScope == callerScope && e.Key == key).ExecuteDeleteAsync(ct);
         }
         var result = await work(db);
+        // One scan of the tracked graph for changes, here: the events, the audit trail and
+        // SaveChanges all read its outcome, and what is added from now on (the key's row, the
+        // audit rows) is tracked as Added directly. Left on, each of the three would scan again.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
         var events = aggregates.SelectMany(a => a.DomainEvents).OrderBy(e => e.OccurredAt).ToList();
         if (key is not null)
@@ -142,7 +147,7 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         }
         if (audit)
         {
-            AuditWriter.Record(db, caller, command, now);
+            AuditWriter.Record(db, caller, command, now, detectChanges: false);
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
