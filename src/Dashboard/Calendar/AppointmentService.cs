@@ -30,7 +30,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         var now = clock.UtcNow;
         Appointment.EnsureBookableStart(command.Start, now); // before any read or lock
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
-        var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.Book, async db =>
+        var (view, events, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.Book, async db =>
         {
             Client client;
             if (command.NewClient is { } details)
@@ -61,7 +61,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             }
             return View(appointment, client, service, provider);
         }, ct);
-        Announce(view, AppointmentChange.Booked, events, now, command.Actor);
+        Announce(replayed, view, AppointmentChange.Booked, events, now, command.Actor);
         return view;
     }
 
@@ -77,7 +77,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         Permissions.Ensure(command.Caller, Permissions.Move);
         var now = clock.UtcNow;
         Appointment.EnsureBookableStart(command.Start, now);
-        var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.Move, async db =>
+        var (view, events, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.Move, async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -111,7 +111,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             var client = await db.Clients.SingleAsync(c => c.Id == appointment.ClientId, ct);
             return View(appointment, client, service, provider);
         }, ct);
-        Announce(view, AppointmentChange.Moved, events, now, command.Actor);
+        Announce(replayed, view, AppointmentChange.Moved, events, now, command.Actor);
         return view;
     }
 
@@ -120,7 +120,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     {
         var now = clock.UtcNow;
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
-        var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.AttachPackage, async db =>
+        var (view, events, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.AttachPackage, async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -135,7 +135,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             await AttachAsync(db, appointment, service, command.PackageRecordId, command.SessionNumber, now, command.Actor, ct);
             return await ViewAsync(db, appointment, service, ct);
         }, ct);
-        Announce(view, AppointmentChange.PackageChanged, events, now, command.Actor);
+        Announce(replayed, view, AppointmentChange.PackageChanged, events, now, command.Actor);
         return view;
     }
 
@@ -163,7 +163,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     {
         var now = clock.UtcNow;
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
-        var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.CheckIn, async db =>
+        var (view, events, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.CheckIn, async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -177,7 +177,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             appointment.CheckIn(now, command.Actor, CheckInWindowOf(appointment, settings));
             return await ViewAsync(db, appointment, service, ct);
         }, ct);
-        Announce(view, AppointmentChange.CheckedIn, events, now, command.Actor);
+        Announce(replayed, view, AppointmentChange.CheckedIn, events, now, command.Actor);
         return view;
     }
 
@@ -228,7 +228,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     {
         var now = clock.UtcNow;
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
-        var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.CheckOut, async db =>
+        var (view, events, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.CheckOut, async db =>
         {
             var appointment = await FindAsync(db, command.AppointmentId, ct);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
@@ -253,7 +253,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             db.Invoices.Add(invoice);
             return await ViewAsync(db, appointment, service, ct);
         }, ct);
-        Announce(view, AppointmentChange.CheckedOut, events, now, command.Actor);
+        Announce(replayed, view, AppointmentChange.CheckedOut, events, now, command.Actor);
         return view;
     }
 
@@ -275,14 +275,14 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     private async Task<AppointmentView> ChangeAsync(Guid id, AppointmentChange change, Caller caller, string command, Func<DashboardDbContext, Appointment, DateTimeOffset, Task> act, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var (view, events) = await unitOfWork.RunAsync(caller, command, async db =>
+        var (view, events, replayed) = await unitOfWork.RunAsync(caller, command, async db =>
         {
             var appointment = await FindAsync(db, id, ct);
             await act(db, appointment, now);
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
             return await ViewAsync(db, appointment, service, ct);
         }, ct);
-        Announce(view, change, events, now, caller.Actor);
+        Announce(replayed, view, change, events, now, caller.Actor);
         return view;
     }
 
@@ -368,8 +368,13 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
 
     private PackageUse Use(Appointment a) => new(a.Id.Value, a.ServiceId, a.ProviderId, clock.ToLocal(a.Start), clock.ToLocal(a.End), a.Price.Amount);
 
-    private void Announce(AppointmentView view, AppointmentChange change, IReadOnlyList<DomainEvent> events, DateTimeOffset now, Actor actor)
+    /// <summary>Tells every desk what changed; a replay changed nothing and was announced when it was done.</summary>
+    private void Announce(bool replayed, AppointmentView view, AppointmentChange change, IReadOnlyList<DomainEvent> events, DateTimeOffset now, Actor actor)
     {
+        if (replayed)
+        {
+            return;
+        }
         var live = new List<LiveEvent> { new AppointmentChanged(view, change, now, actor.DisplayName) };
         live.AddRange(events.OfType<PackageRecordChanged>()
             .GroupBy(e => e.RecordId)

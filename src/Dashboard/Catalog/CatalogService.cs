@@ -20,7 +20,7 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     public async Task<ServiceView> CreateServiceAsync(SaveService command, CancellationToken ct = default)
     {
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateService, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateService, async db =>
         {
             var id = ServiceId.New();
             var service = new Service(id, command.Name, Minutes(command.DurationMinutes), Price(command.Price), command.Activity,
@@ -33,14 +33,14 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             var providers = await PerformedByAsync(db, service.Id, command.ProviderIds, ct);
             return ServiceView.From(service, providers);
         }, ct);
-        Announce(CatalogPart.Services, view.Id, command.Actor);
+        Announce(replayed, CatalogPart.Services, view.Id, command.Actor);
         return view;
     }
 
     /// <summary>Replaces every field of a service (deactivation is <c>Active = false</c>).</summary>
     public async Task<ServiceView> UpdateServiceAsync(Guid id, SaveService command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateService, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateService, async db =>
         {
             var service = await FindServiceAsync(db, id, ct);
             service.Update(command.Name, Minutes(command.DurationMinutes), Price(command.Price), command.Activity, command.Tags,
@@ -48,14 +48,14 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             var providers = await PerformedByAsync(db, service.Id, command.ProviderIds, ct);
             return ServiceView.From(service, providers);
         }, ct);
-        Announce(CatalogPart.Services, id, command.Actor);
+        Announce(replayed, CatalogPart.Services, id, command.Actor);
         return view;
     }
 
     /// <summary>Deletes a service nothing names yet; one with history is refused (409): deactivate it.</summary>
     public async Task DeleteServiceAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
-        await unitOfWork.RunAsync(caller, Permissions.DeleteService, async db =>
+        var (_, _, replayed) = await unitOfWork.RunAsync(caller, Permissions.DeleteService, async db =>
         {
             var service = await FindServiceAsync(db, id, ct);
             var key = service.Id;
@@ -73,13 +73,13 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.Services.Remove(service);
             return true;
         }, ct);
-        Announce(CatalogPart.Services, id, caller.Actor);
+        Announce(replayed, CatalogPart.Services, id, caller.Actor);
     }
 
     public async Task<ProviderView> CreateProviderAsync(SaveProvider command, CancellationToken ct = default)
     {
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateProvider, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateProvider, async db =>
         {
             var services = await ServicesAsync(db, command.ServiceIds, ct);
             var order = command.Order ?? (await db.Providers.Select(p => (int?)p.Order).MaxAsync(ct) ?? -1) + 1;
@@ -92,14 +92,14 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.Providers.Add(provider);
             return ProviderView.From(provider);
         }, ct);
-        Announce(CatalogPart.Providers, view.Id, command.Actor);
+        Announce(replayed, CatalogPart.Providers, view.Id, command.Actor);
         return view;
     }
 
     /// <summary>Replaces a provider's profile and services (deactivation is <c>Active = false</c>); the schedule is set apart.</summary>
     public async Task<ProviderView> UpdateProviderAsync(Guid id, SaveProvider command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateProvider, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateProvider, async db =>
         {
             var provider = await FindProviderAsync(db, id, ct);
             var services = await ServicesAsync(db, command.ServiceIds, ct);
@@ -107,14 +107,14 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             provider.PerformOnly(services);
             return ProviderView.From(provider);
         }, ct);
-        Announce(CatalogPart.Providers, id, command.Actor);
+        Announce(replayed, CatalogPart.Providers, id, command.Actor);
         return view;
     }
 
     /// <summary>Deletes a provider nothing names yet; one with appointments or packages is refused (409): deactivate them.</summary>
     public async Task DeleteProviderAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
-        await unitOfWork.RunAsync(caller, Permissions.DeleteProvider, async db =>
+        var (_, _, replayed) = await unitOfWork.RunAsync(caller, Permissions.DeleteProvider, async db =>
         {
             var provider = await FindProviderAsync(db, id, ct);
             var key = provider.Id;
@@ -127,7 +127,7 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.Providers.Remove(provider);
             return true;
         }, ct);
-        Announce(CatalogPart.Providers, id, caller.Actor);
+        Announce(replayed, CatalogPart.Providers, id, caller.Actor);
     }
 
     /// <summary>Replaces the weekly hours (with breaks) and the dated exceptions; all checked before anything changes.</summary>
@@ -159,20 +159,20 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
                 throw DomainException.Invalid($"{e.Date:yyyy-MM-dd}: give off: true for a day off, or the start and end of the hours worked that date.", "exceptions");
             }
         }
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.SetSchedule, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.SetSchedule, async db =>
         {
             var provider = await FindProviderAsync(db, command.ProviderId, ct);
             provider.SetSchedule(weekly, exceptions);
             return ScheduleView.From(provider);
         }, ct);
-        Announce(CatalogPart.Schedules, command.ProviderId, command.Actor);
+        Announce(replayed, CatalogPart.Schedules, command.ProviderId, command.Actor);
         return view;
     }
 
     public async Task<ResourceView> CreateResourceAsync(SaveResource command, CancellationToken ct = default)
     {
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateResource, db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateResource, db =>
         {
             var resource = new Resource(ResourceId.New(), command.Name, command.Kind);
             if (!command.Active)
@@ -182,26 +182,26 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.Resources.Add(resource);
             return Task.FromResult(ResourceView.From(resource));
         }, ct);
-        Announce(CatalogPart.Resources, view.Id, command.Actor);
+        Announce(replayed, CatalogPart.Resources, view.Id, command.Actor);
         return view;
     }
 
     public async Task<ResourceView> UpdateResourceAsync(Guid id, SaveResource command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateResource, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateResource, async db =>
         {
             var resource = await FindResourceAsync(db, id, ct);
             resource.Update(command.Name, command.Kind, command.Active);
             return ResourceView.From(resource);
         }, ct);
-        Announce(CatalogPart.Resources, id, command.Actor);
+        Announce(replayed, CatalogPart.Resources, id, command.Actor);
         return view;
     }
 
     /// <summary>Deletes a resource no appointment has used and no service needs; otherwise refused (409).</summary>
     public async Task DeleteResourceAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
-        await unitOfWork.RunAsync(caller, Permissions.DeleteResource, async db =>
+        var (_, _, replayed) = await unitOfWork.RunAsync(caller, Permissions.DeleteResource, async db =>
         {
             var resource = await FindResourceAsync(db, id, ct);
             var key = resource.Id;
@@ -220,7 +220,7 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.Resources.Remove(resource);
             return true;
         }, ct);
-        Announce(CatalogPart.Resources, id, caller.Actor);
+        Announce(replayed, CatalogPart.Resources, id, caller.Actor);
     }
 
     /// <summary>Closes the whole business on a date (a public holiday); one closure per date.</summary>
@@ -229,7 +229,7 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
         Permissions.Ensure(command.Caller, Permissions.AddClosure);
         Limits.EnsureDate(command.Date, clock.UtcNow, "date", "The closure's date");
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.AddClosure, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.AddClosure, async db =>
         {
             var closure = new BusinessClosure(command.Date, command.Reason);
             if (await db.BusinessClosures.FindAsync([command.Date], ct) is { } existing)
@@ -239,21 +239,21 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.BusinessClosures.Add(closure);
             return new ClosureView(closure.Date, closure.Reason);
         }, ct);
-        Announce(CatalogPart.Closures, null, command.Actor);
+        Announce(replayed, CatalogPart.Closures, null, command.Actor);
         return view;
     }
 
     /// <summary>Opens a closed date again.</summary>
     public async Task RemoveClosureAsync(DateOnly date, Caller caller, CancellationToken ct = default)
     {
-        await unitOfWork.RunAsync(caller, Permissions.RemoveClosure, async db =>
+        var (_, _, replayed) = await unitOfWork.RunAsync(caller, Permissions.RemoveClosure, async db =>
         {
             var closure = await db.BusinessClosures.FindAsync([date], ct)
                 ?? throw DomainException.NotFound($"The business is not closed on {date:yyyy-MM-dd}.");
             db.BusinessClosures.Remove(closure);
             return true;
         }, ct);
-        Announce(CatalogPart.Closures, null, caller.Actor);
+        Announce(replayed, CatalogPart.Closures, null, caller.Actor);
     }
 
     /// <summary>Refuses, with the names, services that are inactive among <paramref name="ids"/> (for packages and sales).</summary>
@@ -267,8 +267,14 @@ public sealed class CatalogService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
         }
     }
 
-    private void Announce(CatalogPart part, Guid? id, Actor actor) =>
-        feed.Publish([new CatalogChanged(part, id, clock.UtcNow, actor.DisplayName)]);
+    /// <summary>Tells every desk the catalogue changed; a replay changed nothing and was announced when it was done.</summary>
+    private void Announce(bool replayed, CatalogPart part, Guid? id, Actor actor)
+    {
+        if (!replayed)
+        {
+            feed.Publish([new CatalogChanged(part, id, clock.UtcNow, actor.DisplayName)]);
+        }
+    }
 
     private static TimeSpan Minutes(int minutes) =>
         minutes is > 0 and <= 12 * 60 ? TimeSpan.FromMinutes(minutes) : throw DomainException.Invalid("A service lasts a whole number of minutes, between 1 minute and 12 hours.", "durationMinutes");

@@ -159,7 +159,7 @@ public sealed class ClientImport(UnitOfWork unitOfWork, IDbContextFactory<Dashbo
         Permissions.Ensure(caller, Permissions.ImportClients);
         var now = clock.GetUtcNow();
         // One audit entry for the whole import (its count), not one per client created.
-        var (result, _) = await unitOfWork.RunAsync(caller, null, Permissions.ImportClients, async db =>
+        var (result, _, _) = await unitOfWork.RunAsync(caller, null, Permissions.ImportClients, async db =>
         {
             // Planned again inside the transaction: a client added at another desk since the
             // preview is seen, and its duplicate skipped.

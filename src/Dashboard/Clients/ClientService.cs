@@ -67,7 +67,7 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     public async Task<ClientView> RegisterAsync(RegisterClient command, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (client, _) = await unitOfWork.RunAsync(command.Caller, Permissions.RegisterClient, async db =>
+        var (client, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.RegisterClient, async db =>
         {
             var client = Client.Register(ClientId.New(), command.Details, now, command.Actor);
             if (!command.AllowDuplicate)
@@ -77,7 +77,10 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
             db.Clients.Add(client);
             return ToView(client);
         }, ct);
-        feed.Publish([new ClientRegisteredLive(client.Id, client.Name, now, command.Actor.DisplayName)]);
+        if (!replayed)
+        {
+            feed.Publish([new ClientRegisteredLive(client.Id, client.Name, now, command.Actor.DisplayName)]);
+        }
         return client;
     }
 
@@ -85,7 +88,7 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     public async Task<ClientView> UpdateAsync(UpdateClient command, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (client, _) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateClient, async db =>
+        var (client, _, _) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateClient, async db =>
         {
             var client = await db.Clients.FindAsync([new ClientId(command.Id)], ct) ?? throw DomainException.NotFound("No client has that id.");
             var phoneBefore = client.PhoneDigits;
@@ -155,7 +158,7 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     public async Task<ClientView> MergeAsync(Guid duplicateId, Guid intoClientId, Caller caller, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (kept, _) = await unitOfWork.RunAsync(caller, Permissions.MergeClients, async db =>
+        var (kept, _, _) = await unitOfWork.RunAsync(caller, Permissions.MergeClients, async db =>
         {
             var duplicate = await db.Clients.FindAsync([new ClientId(duplicateId)], ct) ?? throw DomainException.NotFound("No client has that id.");
             if (intoClientId == duplicateId)
@@ -192,7 +195,7 @@ public sealed class ClientService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     public async Task<ClientView> EraseAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (client, _) = await unitOfWork.RunAsync(caller, Permissions.EraseClient, async db =>
+        var (client, _, _) = await unitOfWork.RunAsync(caller, Permissions.EraseClient, async db =>
         {
             var client = await db.Clients.FindAsync([new ClientId(id)], ct) ?? throw DomainException.NotFound("No client has that id.");
             client.Erase(now, caller.Actor);

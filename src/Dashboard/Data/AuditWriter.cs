@@ -32,9 +32,13 @@ public static class AuditWriter
     };
 
     /// <summary>Adds the entries for every change <paramref name="db"/> tracks now; returns how many.</summary>
-    public static int Record(DashboardDbContext db, Caller caller, string command, DateTimeOffset at)
+    /// <param name="detectChanges">False when the caller has just detected the changes itself (<see cref="UnitOfWork"/>): one scan of the graph, not two.</param>
+    public static int Record(DashboardDbContext db, Caller caller, string command, DateTimeOffset at, bool detectChanges = true)
     {
-        db.ChangeTracker.DetectChanges();
+        if (detectChanges)
+        {
+            db.ChangeTracker.DetectChanges();
+        }
         var changes = new Dictionary<(string Type, string Id), Change>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FrontDesk.Dashboard.Data;
 
-/// <summary>Prepares the database at start: applies migrations (never drops anything).</summary>
+/// <summary>Prepares the database at start: applies migrations (never drops anything), then fills in derived columns that old rows lack.</summary>
 public static class DatabaseSetup
 {
     public static void AddDashboardDatabase(this IServiceCollection services, IConfiguration configuration)
@@ -34,12 +34,18 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(ct);
         // WAL lets the desks read while one of them writes; it is a property of the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // Data steps that a migration's defaults cannot compute (idempotent, run on every start).
+        await Packages.SpentRecordsBackfill.RunAsync(db, ct);
     }
 
-    /// <summary>Per-connection settings that SQLite does not keep in the file.</summary>
+    /// <summary>
+    /// Per-connection settings that SQLite does not keep in the file. synchronous=FULL: a commit
+    /// is on disk (the WAL synced) before the desk hears "paid"; NORMAL would be faster but may
+    /// lose the last commits if the machine loses power, and these are clients' money.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

@@ -7,8 +7,8 @@ namespace FrontDesk.Dashboard.Data;
 /// (with the request's hash), a screen opens one around the command it sends (with a key made
 /// once per intent, so a double click or a replayed event sends the same key). The unit of work
 /// records the key with the result in the command's own transaction, and on a retry replays the
-/// result instead of running the command; while a replayed result is being handled nothing is
-/// announced on the live feed (see <see cref="IsReplaying"/>).
+/// result instead of running the command, and tells the service so
+/// (<see cref="Committed{T}.Replayed"/>), which then announces nothing on the live feed.
 /// </summary>
 public sealed class IdempotencyScope : IDisposable
 {
@@ -26,9 +26,6 @@ public sealed class IdempotencyScope : IDisposable
 
     /// <summary>The open scope of the current flow, if any.</summary>
     public static IdempotencyScope? Current => Ambient.Value;
-
-    /// <summary>True while the last command of the current scope was a replay: its change was announced when it was first done.</summary>
-    public static bool IsReplaying => Ambient.Value is { Replayed: true };
 
     public string Key { get; }
 

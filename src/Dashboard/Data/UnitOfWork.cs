@@ -17,7 +17,7 @@ namespace FrontDesk.Dashboard.Data;
 /// Exactly once: with an idempotency key (an explicit one, or the open
 /// <see cref="IdempotencyScope"/>'s), the key, the caller's scope, the request's hash and the
 /// result are saved in the same SaveChanges as the change. A retry with the same key from the
-/// same caller replays that result without running the work and announces nothing; the same key
+/// same caller replays that result without running the work and says so (<see cref="Committed{T}.Replayed"/>): the caller announces nothing, since the first run was announced; the same key
 /// with a different request is refused (422). A concurrent duplicate waits on the write lock and
 /// then finds the first's entry, or (on a database without that lock) hits the key's unique index
 /// and replays. Keys older than <see cref="IdempotencyOptions.Retention"/> are forgotten.
@@ -35,18 +35,18 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
     /// <summary>One write transaction at a time on SQLite, queued in this process (UnitOfWork is a singleton; see <see cref="RunOnceAsync"/>).</summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
+    public Task<Committed<T>> RunAsync<T>(Caller caller, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
         RunAsync(caller, null, command, work, ct);
 
     /// <param name="caller">Who asks; refused (Forbidden) before anything is read unless <see cref="Permissions"/> allows it.</param>
     /// <param name="idempotencyKey">A key for this one command; without it, the open <see cref="IdempotencyScope"/> gives one (or none).</param>
     /// <param name="command">The command's name in the permissions table; also what the audit trail and idempotency keys record.</param>
-    /// <returns>The result, and the events to announce (none when the result was replayed).</returns>
-    public Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string? idempotencyKey, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
+    /// <returns>The result, the events to announce, and whether it was a replay (then there is nothing to announce: the first run was announced).</returns>
+    public Task<Committed<T>> RunAsync<T>(Caller caller, string? idempotencyKey, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
         RunAsync(caller, idempotencyKey, command, work, audit: true, ct);
 
     /// <param name="audit">False when the work writes its own audit entries (an import writes one summary).</param>
-    public async Task<(T Result, IReadOnlyList<DomainEvent> Events)> RunAsync<T>(Caller caller, string? idempotencyKey, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct = default)
+    public async Task<Committed<T>> RunAsync<T>(Caller caller, string? idempotencyKey, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct = default)
     {
         Permissions.Ensure(caller, command);
         var scope = IdempotencyScope.Current;
@@ -59,9 +59,9 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         var callerScope = ScopeOf(caller);
         try
         {
-            var (result, events, replayed) = await RunOnceAsync(caller, key, callerScope, hash, command, work, audit, ct);
-            scope?.Mark(replayed);
-            return (result, events);
+            var done = await RunOnceAsync(caller, key, callerScope, hash, command, work, audit, ct);
+            scope?.Mark(done.Replayed);
+            return done;
         }
         catch (DbUpdateException ex) when (key is not null && ex is not DbUpdateConcurrencyException)
         {
@@ -72,7 +72,7 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
             {
                 var replay = Replay<T>(done, command, hash);
                 scope?.Mark(true);
-                return (replay, []);
+                return new Committed<T>(replay, [], Replayed: true);
             }
             throw;
         }
@@ -85,7 +85,7 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
     /// <summary>The scope a caller's keys live in: two callers never share a key.</summary>
     public static string ScopeOf(Caller caller) => $"{caller.Actor.Kind}:{caller.Actor.Id}";
 
-    private async Task<(T Result, IReadOnlyList<DomainEvent> Events, bool Replayed)> RunOnceAsync<T>(Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
+    private async Task<Committed<T>> RunOnceAsync<T>(Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         // SQLite has one writer at a time. Without this gate, the desks' commands race for the
@@ -112,7 +112,7 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         }
     }
 
-    private async Task<(T Result, IReadOnlyList<DomainEvent> Events, bool Replayed)> RunInTransactionAsync<T>(DashboardDbContext db, Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
+    private async Task<Committed<T>> RunInTransactionAsync<T>(DashboardDbContext db, Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
@@ -120,12 +120,17 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         {
             if (done.CreatedAt > now - _retention)
             {
-                return (Replay<T>(done, command, hash), [], true);
+                return new Committed<T>(Replay<T>(done, command, hash), [], Replayed: true);
             }
             // Expired and not purged yet: the key is free again.
             await db.IdempotencyEntries.Where(e => e.CallerScope == callerScope && e.Key == key).ExecuteDeleteAsync(ct);
         }
         var result = await work(db);
+        // One scan of the tracked graph for changes, here: the events, the audit trail and
+        // SaveChanges all read its outcome, and what is added from now on (the key's row, the
+        // audit rows) is tracked as Added directly. Left on, each of the three would scan again.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
         var events = aggregates.SelectMany(a => a.DomainEvents).OrderBy(e => e.OccurredAt).ToList();
         if (key is not null)
@@ -142,12 +147,12 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         }
         if (audit)
         {
-            AuditWriter.Record(db, caller, command, now);
+            AuditWriter.Record(db, caller, command, now, detectChanges: false);
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         aggregates.ForEach(a => a.ClearDomainEvents());
-        return (result, events, false);
+        return new Committed<T>(result, events, Replayed: false);
     }
 
     private static Task<IdempotencyEntry?> FindAsync(DashboardDbContext db, string callerScope, string key, CancellationToken ct) =>
@@ -166,3 +171,15 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         return JsonSerializer.Deserialize<T>(done.ResultJson, ResultJson)!;
     }
 }
+
+/// <summary>
+/// What a command run by <see cref="UnitOfWork"/> gave back.
+/// </summary>
+/// <param name="Result">The work's result (on a replay, the first run's result as it was saved).</param>
+/// <param name="Events">The domain events of the aggregates saved, to announce after the commit; none on a replay.</param>
+/// <param name="Replayed">
+/// True when the key had been used before and the first run's result was replayed without
+/// running the work: nothing changed now, so the caller must announce nothing on the live feed
+/// (the change was announced when it was first done).
+/// </param>
+public readonly record struct Committed<T>(T Result, IReadOnlyList<DomainEvent> Events, bool Replayed);

@@ -6,9 +6,9 @@ namespace FrontDesk.Dashboard.Live;
 /// The one feed of committed changes that every open screen follows. Publish is called only
 /// after a transaction commits, so a rolled-back change is never announced. In one process
 /// this is in memory; across servers an implementation over PostgreSQL LISTEN/NOTIFY can
-/// take its place behind the same interface. A command whose result was replayed (a retry with
-/// the same idempotency key, see <see cref="Data.IdempotencyScope"/>) was announced when it was
-/// done: every implementation drops what is published while <see cref="Data.IdempotencyScope.IsReplaying"/>.
+/// take its place behind the same interface. The feed delivers what it is given and knows
+/// nothing of idempotency: a command whose result was replayed publishes nothing (its service
+/// sees <see cref="Data.Committed{T}.Replayed"/>), since it was announced when it was done.
 /// </summary>
 public interface ILiveFeed
 {
@@ -75,7 +75,7 @@ public sealed class InMemoryLiveFeed(LiveFeedOptions options, TimeProvider clock
 
     public void Publish(IReadOnlyList<LiveEvent> events)
     {
-        if (events.Count == 0 || Data.IdempotencyScope.IsReplaying)
+        if (events.Count == 0)
         {
             return;
         }

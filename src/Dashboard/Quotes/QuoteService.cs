@@ -23,7 +23,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
     public async Task<SequenceView> CreateSequenceAsync(SaveSequence command, CancellationToken ct = default)
     {
         var year = clock.Today.Year;
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.SaveNumbering, async db =>
+        var (view, _, _) = await unitOfWork.RunAsync(command.Caller, Permissions.SaveNumbering, async db =>
         {
             // One sequence per kind: posting a kind that has one sets that one.
             if (await db.NumberingSequences.SingleOrDefaultAsync(s => s.Kind == command.Kind, ct) is { } existing)
@@ -41,7 +41,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
     public async Task<SequenceView> ChangeSequenceAsync(Guid id, SaveSequence command, CancellationToken ct = default)
     {
         var year = clock.Today.Year;
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.SaveNumbering, async db =>
+        var (view, _, _) = await unitOfWork.RunAsync(command.Caller, Permissions.SaveNumbering, async db =>
         {
             var sequence = await db.NumberingSequences.FindAsync([id], ct) ?? throw DomainException.NotFound("That numbering sequence does not exist.");
             if (sequence.Kind != command.Kind)
@@ -75,7 +75,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
 
     public async Task<QuoteTemplateView> CreateTemplateAsync(SaveQuoteTemplate command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.SaveQuoteTemplate, async db =>
+        var (view, _, _) = await unitOfWork.RunAsync(command.Caller, Permissions.SaveQuoteTemplate, async db =>
         {
             var items = await PrescribedAsync(db, command.Items, ct);
             var template = QuoteTemplate.Create(Guid.CreateVersion7(), command.Name, items, command.ValidityDays);
@@ -87,7 +87,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
 
     public async Task<QuoteTemplateView> EditTemplateAsync(Guid id, SaveQuoteTemplate command, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.SaveQuoteTemplate, async db =>
+        var (view, _, _) = await unitOfWork.RunAsync(command.Caller, Permissions.SaveQuoteTemplate, async db =>
         {
             var template = await FindTemplateAsync(db, id, ct);
             var items = await PrescribedAsync(db, command.Items, ct);
@@ -99,7 +99,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
 
     public async Task<QuoteTemplateView> SetTemplateActiveAsync(Guid id, bool active, Caller caller, CancellationToken ct = default)
     {
-        var (view, _) = await unitOfWork.RunAsync(caller, Permissions.SaveQuoteTemplate, async db =>
+        var (view, _, _) = await unitOfWork.RunAsync(caller, Permissions.SaveQuoteTemplate, async db =>
         {
             var template = await FindTemplateAsync(db, id, ct);
             template.SetActive(active);
@@ -141,7 +141,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
         {
             Limits.EnsureDate(e, now, "expiry", "The expiry date");
         }
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateQuote, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateQuote, async db =>
         {
             var client = await db.Clients.FindAsync([new ClientId(command.ClientId)], ct) ?? throw DomainException.NotFound("That client does not exist.");
             client.EnsureCanBeServed();
@@ -170,7 +170,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
             db.Quotes.Add(quote);
             return QuoteView.From(quote, consultantName, today);
         }, ct);
-        Announce(view, now, command.Caller.Actor);
+        Announce(replayed, view, now, command.Caller.Actor);
         return view;
     }
 
@@ -218,7 +218,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
     {
         var now = clock.UtcNow;
         var today = clock.Today;
-        var (sale, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.SellFromQuote, async db =>
+        var (sale, _, replayed) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.SellFromQuote, async db =>
         {
             var quote = await FindQuoteAsync(db, command.QuoteId, ct);
             var client = await db.Clients.FindAsync([quote.ClientId], ct) ?? throw DomainException.NotFound("That client does not exist.");
@@ -235,10 +235,13 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
             db.ServiceCredits.AddRange(credits);
             return new CreditSaleView(invoice.Id.Value, invoice.Total.Amount, invoice.Currency, credits.Select(CreditView.From).ToList(), await ViewAsync(db, quote, today, ct));
         }, ct);
-        feed.Publish([
-            new CreditsSoldLive(sale.Quote!.ClientId, CreditSource.Quote, sale.Credits.Count, sale.Total, sale.Currency, sale.Quote.Id, now, command.Caller.Actor.DisplayName),
-            new QuoteChangedLive(sale.Quote.Id, sale.Quote.ClientId, now, command.Caller.Actor.DisplayName),
-        ]);
+        if (!replayed)
+        {
+            feed.Publish([
+                new CreditsSoldLive(sale.Quote!.ClientId, CreditSource.Quote, sale.Credits.Count, sale.Total, sale.Currency, sale.Quote.Id, now, command.Caller.Actor.DisplayName),
+                new QuoteChangedLive(sale.Quote.Id, sale.Quote.ClientId, now, command.Caller.Actor.DisplayName),
+            ]);
+        }
         return sale;
     }
 
@@ -252,7 +255,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
         {
             throw DomainException.Invalid("Choose at least one service to sell.", "serviceIds");
         }
-        var (sale, _) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.SellServices, async db =>
+        var (sale, _, replayed) = await unitOfWork.RunAsync(command.Caller, command.IdempotencyKey, Permissions.SellServices, async db =>
         {
             var client = await db.Clients.FindAsync([new ClientId(command.ClientId)], ct) ?? throw DomainException.NotFound("That client does not exist.");
             client.EnsureCanBeServed();
@@ -275,25 +278,34 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
             db.ServiceCredits.AddRange(credits);
             return new CreditSaleView(invoice.Id.Value, invoice.Total.Amount, invoice.Currency, credits.Select(CreditView.From).ToList(), null);
         }, ct);
-        feed.Publish([new CreditsSoldLive(command.ClientId, CreditSource.SingleService, sale.Credits.Count, sale.Total, sale.Currency, null, now, command.Caller.Actor.DisplayName)]);
+        if (!replayed)
+        {
+            feed.Publish([new CreditsSoldLive(command.ClientId, CreditSource.SingleService, sale.Credits.Count, sale.Total, sale.Currency, null, now, command.Caller.Actor.DisplayName)]);
+        }
         return sale;
     }
 
     private async Task<QuoteView> ChangeAsync(Guid quoteId, Caller caller, string command, Func<DashboardDbContext, Quote, Task> act, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var (view, _) = await unitOfWork.RunAsync(caller, command, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(caller, command, async db =>
         {
             var quote = await FindQuoteAsync(db, quoteId, ct);
             await act(db, quote);
             return await ViewAsync(db, quote, clock.Today, ct);
         }, ct);
-        Announce(view, now, caller.Actor);
+        Announce(replayed, view, now, caller.Actor);
         return view;
     }
 
-    private void Announce(QuoteView view, DateTimeOffset now, Actor actor) =>
-        feed.Publish([new QuoteChangedLive(view.Id, view.ClientId, now, actor.DisplayName)]);
+    /// <summary>Tells every desk a quote changed; a replay changed nothing and was announced when it was done.</summary>
+    private void Announce(bool replayed, QuoteView view, DateTimeOffset now, Actor actor)
+    {
+        if (!replayed)
+        {
+            feed.Publish([new QuoteChangedLive(view.Id, view.ClientId, now, actor.DisplayName)]);
+        }
+    }
 
     internal static async Task<QuoteView> ViewAsync(DashboardDbContext db, Quote quote, DateOnly today, CancellationToken ct)
     {

@@ -65,7 +65,7 @@ public sealed class ApiKeyService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
         }
         var secret = ApiKey.NewSecret();
         var now = clock.GetUtcNow();
-        var (view, _) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateApiKey, async db =>
+        var (view, _, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateApiKey, async db =>
         {
             // Read in the command's (immediate) transaction, so two desks cannot both take the name.
             var lowered = name.ToLowerInvariant();
@@ -87,7 +87,7 @@ public sealed class ApiKeyService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
             db.ApiKeys.Add(key);
             return ApiKeyView.From(key);
         }, ct);
-        if (Data.IdempotencyScope.Current is { Replayed: true })
+        if (replayed)
         {
             // The secret is shown once and never stored, so a retry cannot be given it again.
             throw DomainException.Conflict($"That request already created the API key {view.Name} (id {view.Id}); its secret was shown only once. If it was lost, revoke that key and create a new one.");
@@ -99,7 +99,7 @@ public sealed class ApiKeyService(UnitOfWork unitOfWork, IDbContextFactory<Dashb
     public async Task<ApiKeyView> RevokeAsync(Guid id, Caller caller, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (view, _) = await unitOfWork.RunAsync(caller, Permissions.RevokeApiKey, async db =>
+        var (view, _, _) = await unitOfWork.RunAsync(caller, Permissions.RevokeApiKey, async db =>
         {
             var key = await db.ApiKeys.FindAsync([id], ct) ?? throw DomainException.NotFound("No API key has that id.");
             if (key.Revoked)

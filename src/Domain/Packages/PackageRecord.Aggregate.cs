@@ -658,8 +658,15 @@ public sealed class PackageRecord : AggregateRoot
         }
         _ledger.Add(new LedgerEntry(_ledger.Count + 1, kind, available, held, used, now, actor.DisplayName, appointment, note));
         Version++;
-        IsSpent = IsUnlimited ? Status == RecordStatus.Cancelled : Available == 0m && Held == 0m;
+        IsSpent = SpentBy(ValueType, Status, Available, Held);
     }
+
+    /// <summary>
+    /// The rule of <see cref="IsSpent"/> from a record's stored state: no units available or
+    /// held, or (unlimited) cancelled. Also what fills it in for records saved before it existed.
+    /// </summary>
+    public static bool SpentBy(PackageValueType valueType, RecordStatus status, decimal available, decimal held) =>
+        valueType == PackageValueType.Unlimited ? status == RecordStatus.Cancelled : available == 0m && held == 0m;
 }
 
 /// <summary>Days (inclusive) in which a record cannot be used.</summary>

@@ -63,26 +63,24 @@ public sealed class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_Replay_AnnouncesNothingOnTheFeed()
+    public async Task RunAsync_Replay_SaysReplayedAndHandsNoEvents()
     {
-        var feed = new InMemoryLiveFeed(new LiveFeedOptions { CoalesceWindow = TimeSpan.Zero }, TimeProvider.System, NullLogger<InMemoryLiveFeed>.Instance);
-        var delivered = 0;
-        using var subscription = feed.Subscribe(batch => { Interlocked.Add(ref delivered, batch.Count); return Task.CompletedTask; });
-        var published = 0;
-        foreach (var attempt in Enumerable.Range(0, 3))
+        var work = new UnitOfWork(_desk.Contexts, _desk.Clock);
+        Task<Committed<int>> TakeAsync() => work.RunAsync(Callers.Rita, "take-1", Permissions.AdjustPackage, async db =>
         {
-            using (IdempotencyScope.Begin("announce-1"))
-            {
-                await SellUnscopedAsync();
-                // What a service announces after its command, as PackageService does.
-                feed.Publish([new ServerRestarting(DateTimeOffset.UnixEpoch)]);
-                published++;
-            }
-        }
-        await Task.Delay(300);
+            var client = await db.Clients.FindAsync([_desk.Alice.Id]);
+            client!.ChangeDetails(client.Name, client.Phone, client.Email, "retried", _desk.Clock.GetUtcNow(), Callers.Rita.Actor);
+            return 7;
+        });
 
-        Assert.Equal(3, published);
-        Assert.Equal(1, delivered);
+        var first = await TakeAsync();
+        var retry = await TakeAsync();
+
+        Assert.False(first.Replayed);
+        Assert.NotEmpty(first.Events);
+        Assert.True(retry.Replayed);
+        Assert.Empty(retry.Events);
+        Assert.Equal(7, retry.Result);
     }
 
     [Fact]

@@ -116,6 +116,36 @@ public sealed class OldDatabaseUpgradeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_DatabaseFromBeforeIsSpent_MarksTheUsedUpRecordsSpentAndNoOthers()
+    {
+        // Before the column existed: which records are used up (nothing available or held; no unlimited ones here).
+        var usedUp = SqliteSchema.Scalar(_connectionString,
+            "SELECT group_concat(Id) FROM (SELECT Id FROM PackageRecords WHERE ValueType <> 'Unlimited' AND CAST(Available AS REAL) = 0 AND CAST(Held AS REAL) = 0 ORDER BY Id)");
+        Assert.Single(Convert.ToString(usedUp, System.Globalization.CultureInfo.InvariantCulture)!.Split(','));
+
+        await using (var app = Start())
+        {
+            _ = app.Services;
+        }
+
+        var spent = SqliteSchema.Scalar(_connectionString, "SELECT group_concat(Id) FROM (SELECT Id FROM PackageRecords WHERE IsSpent = 1 ORDER BY Id)");
+        Assert.Equal(usedUp, spent);
+    }
+
+    [Fact]
+    public async Task SpentRecordsBackfill_RunAgainAfterUpgrade_FindsNothingToChange()
+    {
+        await using var app = Start();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var before = SqliteSchema.AllRows(_connectionString, SqliteSchema.Columns(_connectionString));
+
+        var marked = await FrontDesk.Dashboard.Packages.SpentRecordsBackfill.RunAsync(db);
+
+        Assert.Equal(0, marked);
+        Assert.Equal(before, SqliteSchema.AllRows(_connectionString, SqliteSchema.Columns(_connectionString)));
+    }
+
+    [Fact]
     public async Task BookThroughApi_AfterUpgrade_StoresTheBookingBesideTheOldRows()
     {
         await using var app = Start();

@@ -1,0 +1,41 @@
+using FrontDesk.Dashboard.Data;
+using FrontDesk.Dashboard.Packages;
+using FrontDesk.Tests.Unit.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FrontDesk.Tests.Unit.Dashboard.Packages;
+
+/// <summary>
+/// The live liability must not grow with history: SQLite's own plan for the query the app sends
+/// seeks the (IsSpent, PaidAt) index to the records not spent, instead of scanning the spent ones.
+/// </summary>
+public sealed class LiabilityQueryPlanTests : IAsyncLifetime
+{
+    private SqliteDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await SqliteDatabase.CreateAsync(A.Now);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task NotSpentPaidBy_QueryPlan_SeeksTheIndexToRecordsNotSpent()
+    {
+        await using var db = await _db.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = PackageQueries.NotSpentPaidBy(db, A.Now).CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        var step = Assert.Single(plan);
+        Assert.Contains("IX_PackageRecords_IsSpent_PaidAt (IsSpent=? AND PaidAt", step);
+    }
+}
