@@ -41,6 +41,10 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
             line.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
             line.Property(l => l.Code).HasMaxLength(FrontDesk.Domain.Memberships.MembershipCode.MaxLength);
             line.Property(l => l.DiscountReason).HasMaxLength(DiscountRequest.MaxReasonLength);
+            // Lines from before: numbered by their place (Invoice.NumberOf), no discount.
+            line.Property(l => l.Number).HasDefaultValue(0);
+            line.Property(l => l.Discount).HasDefaultValue(0m);
+            line.Property(l => l.SaleDiscountShare).HasDefaultValue(0m);
             line.Ignore(l => l.Amount);
             line.Ignore(l => l.Gross);
             line.Ignore(l => l.IsCredit);

@@ -1808,8 +1808,10 @@ namespace FrontDesk.Dashboard.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<decimal>("Discount")
+                                .ValueGeneratedOnAdd()
                                 .HasPrecision(18, 2)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue(0m);
 
                             b1.Property<string>("DiscountReason")
                                 .HasMaxLength(200)
@@ -1827,7 +1829,9 @@ namespace FrontDesk.Dashboard.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Number")
-                                .HasColumnType("INTEGER");
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
 
                             b1.Property<Guid?>("PackageRecordId")
                                 .HasColumnType("TEXT");
@@ -1842,8 +1846,10 @@ namespace FrontDesk.Dashboard.Data.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.Property<decimal>("SaleDiscountShare")
+                                .ValueGeneratedOnAdd()
                                 .HasPrecision(18, 2)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue(0m);
 
                             b1.Property<Guid?>("ServiceId")
                                 .HasColumnType("TEXT");

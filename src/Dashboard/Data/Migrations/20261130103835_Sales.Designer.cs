@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FrontDesk.Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261130100207_Sales")]
+    [Migration("20261130103835_Sales")]
     partial class Sales
     {
         /// <inheritdoc />
@@ -1811,8 +1811,10 @@ namespace FrontDesk.Dashboard.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<decimal>("Discount")
+                                .ValueGeneratedOnAdd()
                                 .HasPrecision(18, 2)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue(0m);
 
                             b1.Property<string>("DiscountReason")
                                 .HasMaxLength(200)
@@ -1830,7 +1832,9 @@ namespace FrontDesk.Dashboard.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Number")
-                                .HasColumnType("INTEGER");
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
 
                             b1.Property<Guid?>("PackageRecordId")
                                 .HasColumnType("TEXT");
@@ -1845,8 +1849,10 @@ namespace FrontDesk.Dashboard.Data.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.Property<decimal>("SaleDiscountShare")
+                                .ValueGeneratedOnAdd()
                                 .HasPrecision(18, 2)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue(0m);
 
                             b1.Property<Guid?>("ServiceId")
                                 .HasColumnType("TEXT");
