@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FrontDesk.Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261130103835_Sales")]
+    [Migration("20261130105408_Sales")]
     partial class Sales
     {
         /// <inheritdoc />
