@@ -114,6 +114,9 @@ public sealed class IdempotencyApiTests(ApiFactory app) : IClassFixture<ApiFacto
         ["POST /api/v1/quotes/{id}/cancel"] = async () => Json($"/api/v1/quotes/{await QuoteAsync(confirmed: false)}/cancel", null),
         ["POST /api/v1/quotes/{id}/sales"] = async () => Json($"/api/v1/quotes/{await QuoteAsync(confirmed: true)}/sales", new { items = new[] { new { itemId = 1, quantity = 1 } }, payments = new[] { new { method = "Card", amount = 50m } } }),
         ["POST /api/v1/clients/{id}/service-sales"] = async () => Json($"/api/v1/clients/{await ClientAsync()}/service-sales", new { serviceIds = new[] { app.Clinic.Massage.Id.Value }, payments = new[] { new { method = "Card", amount = 60m } } }),
+        ["POST /api/v1/sales"] = async () => Json("/api/v1/sales", new { clientId = await ClientAsync(), lines = new[] { new { type = "Service", itemId = app.Clinic.Massage.Id.Value } }, payments = new[] { new { method = "Card", amount = 20m } } }),
+        ["POST /api/v1/sales/{id}/payments"] = async () => Json($"/api/v1/sales/{await OpenSaleAsync()}/payments", new { payments = new[] { new { method = "Cash", amount = 10m } } }),
+        ["POST /api/v1/sales/{id}/refunds"] = async () => Json($"/api/v1/sales/{await OpenSaleAsync()}/refunds", new { lines = new[] { new { lineNumber = 1, quantity = 1 } }, reason = "Changed mind" }),
         ["POST /api/v1/clients"] = async () => Json("/api/v1/clients", Client(Next())),
         ["POST /api/v1/clients/{id}/merge"] = async () => Json($"/api/v1/clients/{await ClientAsync()}/merge", new { intoClientId = await ClientAsync() }),
         ["POST /api/v1/clients/{id}/erase"] = async () => Json($"/api/v1/clients/{await ClientAsync()}/erase", null),
@@ -124,6 +127,10 @@ public sealed class IdempotencyApiTests(ApiFactory app) : IClassFixture<ApiFacto
             return () => new Request("/api/v1/clients/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
         },
     };
+
+    /// <summary>A sale of one massage (60.00) to a new client, 20.00 paid: 40.00 owed.</summary>
+    private async Task<Guid> OpenSaleAsync() =>
+        await CreatedAsync("/api/v1/sales", new { clientId = await ClientAsync(), lines = new[] { new { type = "Service", itemId = app.Clinic.Massage.Id.Value } }, payments = new[] { new { method = "Card", amount = 20m } } });
 
     public static TheoryData<string> PostEndpoints() => new(new IdempotencyApiTests(null!).Cases().Keys.OrderBy(k => k, StringComparer.Ordinal));
 

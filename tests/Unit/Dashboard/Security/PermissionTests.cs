@@ -45,6 +45,7 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
         var work = s.GetRequiredService<UnitOfWork>();
         var memberships = s.GetRequiredService<FrontDesk.Dashboard.Memberships.MembershipService>();
         var quotes = s.GetRequiredService<FrontDesk.Dashboard.Quotes.QuoteService>();
+        var sales = s.GetRequiredService<FrontDesk.Dashboard.Sales.ISaleService>();
         var client = app.Clinic.Olivia.Id.Value;
         var service = app.Clinic.Massage.Id.Value;
         var provider = app.Clinic.AllDay.Id.Value;
@@ -107,6 +108,9 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
             [Permissions.SellFromQuote] = c => quotes.SellFromQuoteAsync(new FrontDesk.Dashboard.Quotes.SellFromQuote(any, [(1, 1)], [], c)),
             [Permissions.EndQuote] = c => quotes.CloseAsync(any, c),
             [Permissions.SellServices] = c => quotes.SellServicesAsync(new FrontDesk.Dashboard.Quotes.SellServices(client, [service], [], c)),
+            [Permissions.CreateSale] = c => sales.CreateAsync(new FrontDesk.Dashboard.Sales.CreateSale(client, null, [new(FrontDesk.Dashboard.Sales.SaleItemType.Service, service)], null, null, [], c)),
+            [Permissions.PaySale] = c => sales.PayAsync(new FrontDesk.Dashboard.Sales.PaySale(any, [new(FrontDesk.Domain.Sales.PaymentMethod.Card, 10m)], c)),
+            [Permissions.RefundSale] = c => sales.RefundAsync(new FrontDesk.Dashboard.Sales.RefundSale(any, [new(1, 1)], null, "changed mind", c)),
             [Permissions.SaveBusinessSettings] = c => business.SaveAsync(business.Current with { Name = "Forbidden clinic" }, c),
             [Permissions.SavePackageSettings] = c => settings.SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, true), c),
             [Permissions.SaveAttendanceSettings] = c => settings.SaveAsync(AttendanceSettings.Default with { LateCancellationHours = 48 }, c),
