@@ -7,6 +7,7 @@ using FrontDesk.Dashboard.Live;
 using FrontDesk.Dashboard.Live.Projections;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Dashboard.Sales;
+using FrontDesk.Dashboard.Sales.Receipts;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Dashboard.Store.Display;
 using FrontDesk.Dashboard.Store.Sales;
@@ -52,6 +53,7 @@ public static class FrontDeskServices
         services.AddSingleton<Quotes.QuoteQueries>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<SalesQueries>();
+        services.AddReceipts(configuration);
         services.AddSingleton<Memberships.MembershipService>();
         services.AddSingleton<Memberships.MembershipQueries>();
         services.AddSingleton<Operations.ServerNotices>();

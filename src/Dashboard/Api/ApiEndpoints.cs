@@ -21,6 +21,7 @@ public static partial class ApiEndpoints
         api.MapPackageApi();
         FrontDesk.Dashboard.Memberships.MembershipEndpoints.MapMembershipApi(api);
         Quotes.QuoteEndpoints.MapQuoteApi(api);
+        Sales.Receipts.ReceiptEndpoints.MapReceiptApi(api);
         api.MapCatalogApi();
         api.MapAuditApi();
 

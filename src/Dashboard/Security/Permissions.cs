@@ -73,6 +73,8 @@ public static class Permissions
     public const string SellFromQuote = "Quotes.Sell";
     public const string EndQuote = "Quotes.CloseOrCancel";
     public const string SellServices = "ServiceCredits.Sell";
+    public const string EmailReceipt = "Receipts.Email";
+    public const string SaveReceiptSettings = "Settings.Receipts";
 
     public const string SaveBusinessSettings = "Settings.Business";
     public const string SavePackageSettings = "Settings.Packages";
@@ -154,6 +156,8 @@ public static class Permissions
         new(SellFromQuote, "sell from quotes", Desk),
         new(EndQuote, "close or cancel quotes", Desk),
         new(SellServices, "sell single services", Desk),
+        new(EmailReceipt, "email receipts", Desk),
+        new(SaveReceiptSettings, "change what receipts print (address, phone, tax)", Managers),
 
         new(SaveBusinessSettings, "change the business settings", Managers),
         new(SavePackageSettings, "change the package settings", Managers),
