@@ -93,11 +93,11 @@ public sealed class ReceiptService(
                 receipt.Number, saleId, options.Host, options.Port, reference, UnexpectedError.Short(reference));
             var why = failure switch
             {
-                OperationCanceledException or TimeoutException => "it did not answer in time",
-                SslHandshakeException => "the secure connection failed (check Smtp:UseTls and Smtp:Port)",
-                AuthenticationException => "it refused the user name or password (Smtp:User, Smtp:Password)",
-                SmtpCommandException refused => $"it refused the message ({(int)refused.StatusCode})",
-                _ => "it could not be reached",
+                OperationCanceledException or TimeoutException => "did not answer in time",
+                SslHandshakeException => "could not set up a secure connection (check Smtp:UseTls and Smtp:Port)",
+                AuthenticationException => "refused the user name or password (Smtp:User, Smtp:Password)",
+                SmtpCommandException refused => $"refused the message ({(int)refused.StatusCode})",
+                _ => "could not be reached",
             };
             throw new ReceiptSendException(
                 $"The receipt was not sent: the mail server {options.Host}:{options.Port} {why}. Nothing else changed; try again later (ref {UnexpectedError.Short(reference)}).",
