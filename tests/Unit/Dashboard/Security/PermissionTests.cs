@@ -107,6 +107,8 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
             [Permissions.SellFromQuote] = c => quotes.SellFromQuoteAsync(new FrontDesk.Dashboard.Quotes.SellFromQuote(any, [(1, 1)], [], c)),
             [Permissions.EndQuote] = c => quotes.CloseAsync(any, c),
             [Permissions.SellServices] = c => quotes.SellServicesAsync(new FrontDesk.Dashboard.Quotes.SellServices(client, [service], [], c)),
+            [Permissions.EmailReceipt] = c => s.GetRequiredService<FrontDesk.Dashboard.Sales.Receipts.ReceiptService>().EmailAsync(any, c),
+            [Permissions.SaveReceiptSettings] = c => s.GetRequiredService<FrontDesk.Dashboard.Sales.Receipts.ReceiptSettingsService>().SaveAsync(new FrontDesk.Dashboard.Sales.Receipts.ReceiptSettings("Forbidden street", null, "VAT", 20m, true), c),
             [Permissions.SaveBusinessSettings] = c => business.SaveAsync(business.Current with { Name = "Forbidden clinic" }, c),
             [Permissions.SavePackageSettings] = c => settings.SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, true), c),
             [Permissions.SaveAttendanceSettings] = c => settings.SaveAsync(AttendanceSettings.Default with { LateCancellationHours = 48 }, c),
