@@ -7,6 +7,7 @@ using FrontDesk.Dashboard.Live;
 using FrontDesk.Dashboard.Live.Projections;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Dashboard.Sales;
+using FrontDesk.Dashboard.Sales.Receipts;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Dashboard.Store.Display;
 using FrontDesk.Dashboard.Store.Sales;
@@ -54,6 +55,7 @@ public static class FrontDeskServices
         services.AddSingleton<SalesQueries>();
         services.AddSingleton<SaleService>();
         services.AddSingleton<ISaleService>(sp => sp.GetRequiredService<SaleService>());
+        services.AddReceipts(configuration);
         services.AddSingleton<Memberships.MembershipService>();
         services.AddSingleton<Memberships.MembershipQueries>();
         services.AddSingleton<Operations.ServerNotices>();

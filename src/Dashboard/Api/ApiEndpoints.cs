@@ -22,6 +22,7 @@ public static partial class ApiEndpoints
         FrontDesk.Dashboard.Memberships.MembershipEndpoints.MapMembershipApi(api);
         Quotes.QuoteEndpoints.MapQuoteApi(api);
         Sales.SaleEndpoints.MapSaleApi(api);
+        Sales.Receipts.ReceiptEndpoints.MapReceiptApi(api);
         api.MapCatalogApi();
         api.MapAuditApi();
 

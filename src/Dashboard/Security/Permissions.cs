@@ -76,6 +76,8 @@ public static class Permissions
     public const string CreateSale = "Sales.Create";
     public const string PaySale = "Sales.Pay";
     public const string RefundSale = "Sales.Refund";
+    public const string EmailReceipt = "Receipts.Email";
+    public const string SaveReceiptSettings = "Settings.Receipts";
 
     public const string SaveBusinessSettings = "Settings.Business";
     public const string SavePackageSettings = "Settings.Packages";
@@ -160,6 +162,8 @@ public static class Permissions
         new(CreateSale, "make sales and check clients out", Desk),
         new(PaySale, "take payments for what clients owe", Desk),
         new(RefundSale, "refund or void sales", Managers),
+        new(EmailReceipt, "email receipts", Desk),
+        new(SaveReceiptSettings, "change what receipts print (address, phone, tax)", Managers),
 
         new(SaveBusinessSettings, "change the business settings", Managers),
         new(SavePackageSettings, "change the package settings", Managers),

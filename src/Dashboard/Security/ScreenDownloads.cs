@@ -27,6 +27,9 @@ public static class ScreenDownloads
 
     public static string Backup(string name) => $"/downloads/backups/{Uri.EscapeDataString(name)}";
 
+    /// <summary>A sale's receipt as a PDF (<paramref name="paper"/>: "a4" or "roll80").</summary>
+    public static string Receipt(Guid saleId, string paper = "a4") => $"/downloads/sales/{saleId}/receipt.pdf?paper={paper}";
+
     public static IEndpointRouteBuilder MapScreenDownloads(this IEndpointRouteBuilder endpoints)
     {
         var managers = new AuthorizeAttribute { Roles = StaffRoles.Managers };
@@ -43,6 +46,10 @@ public static class ScreenDownloads
 
         endpoints.MapGet("/downloads/clients/{id:guid}/export", (Guid id, ClientFileQueries files, CancellationToken ct) =>
             ClientEndpoints.ExportAsync(id, files, ct))
+            .RequireAuthorization(desk).ExcludeFromDescription();
+
+        endpoints.MapGet("/downloads/sales/{id:guid}/receipt.pdf", (Guid id, string? paper, Sales.Receipts.ReceiptService receipts, CancellationToken ct) =>
+            Sales.Receipts.ReceiptEndpoints.PdfAsync(id, paper, receipts, ct))
             .RequireAuthorization(desk).ExcludeFromDescription();
 
         endpoints.MapGet("/downloads/backups/{name}", (string name, BackupStore store) => BackupEndpoints.Download(name, store))

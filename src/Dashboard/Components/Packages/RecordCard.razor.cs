@@ -72,27 +72,7 @@ public partial class RecordCard : ComponentBase
         _ => "sessions",
     };
 
-    private string Summary
-    {
-        get
-        {
-            if (Record.Balance is { } b)
-            {
-                string U(decimal x) => Record.ValueType == PackageValueType.Minutes ? $"{x:0} min" : Clock.Money(x);
-                return $"{U(b.Used)} used of {U(b.Total)}";
-            }
-            if (!Record.CountBased)
-            {
-                return "Unlimited while valid";
-            }
-            if (Record.Sessions.Count == 0)
-            {
-                return Cancelled ? "Nothing left: cancelled" : "No sessions left";
-            }
-            var count = (SessionState state) => Record.Sessions.Count(s => s.State == state);
-            return $"{count(SessionState.Free)} free · {count(SessionState.Booked)} booked · {count(SessionState.Redeemed)} redeemed of {Record.Sessions.Count}";
-        }
-    }
+    private string Summary => PackageWording.Summary(Record, Clock.Money);
 
     private void Show(Panel panel)
     {

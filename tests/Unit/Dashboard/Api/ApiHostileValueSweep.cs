@@ -100,6 +100,9 @@ public sealed partial class ApiBadInputTests
         new("POST", "/api/v1/closures", "", """{"date":"2030-12-25","reason":"Christmas Day"}"""),
         new("DELETE", "/api/v1/closures/{date}", "", null),
         new("POST", "/api/v1/backups", "", null),
+        // Receipts: no SMTP here, so an email of a known sale is refused (409) and an unknown id is 404.
+        new("POST", "/api/v1/sales/{id:guid}/receipt/email", "", null),
+        new("PUT", "/api/v1/settings/receipts", "", """{"address":"1 High Street","phone":"0113 496 0000","taxName":"VAT","taxRatePercent":20,"pricesIncludeTax":true}"""),
         new("POST", "/api/v1/api-keys", "", """{"name":"Sweep key 2","role":"Receptionist"}"""),
         new("POST", "/api/v1/api-keys/{id:guid}/revoke", "sweepKey", null),
         new("PUT", "/api/v1/settings/business", "", """{"name":"Sweep clinic","timeZone":"Europe/London","currency":"GBP","culture":"en-GB","hours":[{"weekday":"Monday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Tuesday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Wednesday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Thursday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Friday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Saturday","open":true,"opens":"09:00","closes":"17:00"},{"weekday":"Sunday","open":true,"opens":"09:00","closes":"17:00"}]}"""),

@@ -111,6 +111,8 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
             [Permissions.CreateSale] = c => sales.CreateAsync(new FrontDesk.Dashboard.Sales.CreateSale(client, null, [new(FrontDesk.Dashboard.Sales.SaleItemType.Service, service)], null, null, [], c)),
             [Permissions.PaySale] = c => sales.PayAsync(new FrontDesk.Dashboard.Sales.PaySale(any, [new(FrontDesk.Domain.Sales.PaymentMethod.Card, 10m)], c)),
             [Permissions.RefundSale] = c => sales.RefundAsync(new FrontDesk.Dashboard.Sales.RefundSale(any, [new(1, 1)], null, "changed mind", c)),
+            [Permissions.EmailReceipt] = c => s.GetRequiredService<FrontDesk.Dashboard.Sales.Receipts.ReceiptService>().EmailAsync(any, c),
+            [Permissions.SaveReceiptSettings] = c => s.GetRequiredService<FrontDesk.Dashboard.Sales.Receipts.ReceiptSettingsService>().SaveAsync(new FrontDesk.Dashboard.Sales.Receipts.ReceiptSettings("Forbidden street", null, "VAT", 20m, true), c),
             [Permissions.SaveBusinessSettings] = c => business.SaveAsync(business.Current with { Name = "Forbidden clinic" }, c),
             [Permissions.SavePackageSettings] = c => settings.SaveAsync(new PackageSettings(RedemptionPolicy.AtBooking, true), c),
             [Permissions.SaveAttendanceSettings] = c => settings.SaveAsync(AttendanceSettings.Default with { LateCancellationHours = 48 }, c),

@@ -1,0 +1,102 @@
+using System.Globalization;
+using FrontDesk.Dashboard.Data;
+using FrontDesk.Dashboard.Packages;
+using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Packages;
+using FrontDesk.Domain.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontDesk.Dashboard.Sales.Receipts;
+
+/// <summary>
+/// Reads one sale document and what its receipt shows (the client's name, what remains on the
+/// packages and prepaid credits it used, the business and receipt settings) into a
+/// <see cref="ReceiptModel"/>. Nothing here changes data.
+/// </summary>
+public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> contexts, BusinessClock clock)
+{
+    /// <summary>The receipt of the sale <paramref name="invoiceId"/>, or null when there is no such sale.</summary>
+    public async Task<ReceiptModel?> BuildAsync(Guid invoiceId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var id = new InvoiceId(invoiceId);
+        var invoice = await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (invoice is null)
+        {
+            return null;
+        }
+        var business = clock.Business;
+        var settings = await ReceiptSettingsService.ReadAsync(db, ct);
+        var client = await db.Clients.AsNoTracking().Where(c => c.Id == invoice.ClientId).Select(c => new { c.Name, c.ErasedAt }).SingleOrDefaultAsync(ct);
+        string Money(decimal amount) => $"{amount.ToString("#,0.00", CultureInfo.GetCultureInfo(business.Culture))} {invoice.Currency}";
+        var facts = new ReceiptFacts(
+            invoice.Id.Value,
+            ReceiptKind.Sale,
+            Number(invoice),
+            invoice.IssuedAt,
+            client is null || client.ErasedAt is not null ? null : client.Name,
+            invoice.Currency,
+            invoice.Lines.Select(l => new ReceiptFactLine(l.Description, l.Quantity, l.UnitPrice, KindOf(l.Kind))).ToList(),
+            invoice.Payments.Select(p => new ReceiptPayment(p.Method.ToString(), p.Amount)).ToList())
+        {
+            // LEAD: when the sale document lands (branch "sales"), fill these from it: the kind
+            // (Refund) with RefundOf's number and the reason, the tip, the change given.
+            Remaining = [.. await PackagesLeftAsync(db, invoice, Money, ct), .. await CreditsLeftAsync(db, invoice, ct)],
+        };
+        return ReceiptBuilder.Build(facts, business, settings);
+    }
+
+    /// <summary>
+    /// The number printed on the receipt: the one place to switch to the sale's own number
+    /// (LEAD: <c>invoice.Number ?? ShortId(invoice.Id.Value)</c> once Invoice has a Number from
+    /// the Invoice numbering sequence).
+    /// </summary>
+    public static string Number(Invoice invoice) => ShortId(invoice.Id.Value);
+
+    /// <summary>
+    /// A short form of a sale's id: its last eight hex digits, upper case (the first ones of a
+    /// version 7 id are a timestamp, the same for sales made close together).
+    /// </summary>
+    public static string ShortId(Guid id) => id.ToString("N")[^8..].ToUpperInvariant();
+
+    private static ReceiptLineKind KindOf(InvoiceLineKind kind) => kind switch
+    {
+        InvoiceLineKind.Discount => ReceiptLineKind.Discount,
+        InvoiceLineKind.PackageCredit or InvoiceLineKind.ServiceCredit => ReceiptLineKind.Credit,
+        _ => ReceiptLineKind.Item,
+    };
+
+    /// <summary>What remains on each package record the sale used or sold, in the package screen's words.</summary>
+    private static async Task<IReadOnlyList<ReceiptRemaining>> PackagesLeftAsync(DashboardDbContext db, Invoice invoice, Func<decimal, string> money, CancellationToken ct)
+    {
+        var ids = invoice.Lines.Where(l => l.PackageRecordId is not null).Select(l => new PackageRecordId(l.PackageRecordId!.Value)).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var records = await db.PackageRecords.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        return [.. ids
+            .Select(id => records.FirstOrDefault(r => r.Id == id))
+            .OfType<PackageRecord>()
+            .Select(r => RecordView.From(r, null))
+            .Select(v => new ReceiptRemaining(v.Name, PackageWording.Remaining(v, money)))];
+    }
+
+    /// <summary>The client's prepaid credits still available for the services on the sale, one row per service.</summary>
+    private static async Task<IReadOnlyList<ReceiptRemaining>> CreditsLeftAsync(DashboardDbContext db, Invoice invoice, CancellationToken ct)
+    {
+        var services = invoice.Lines.Where(l => l.ServiceId is not null).Select(l => l.ServiceId!.Value).Distinct().ToList();
+        if (services.Count == 0)
+        {
+            return [];
+        }
+        var credits = await db.ServiceCredits.AsNoTracking()
+            .Where(c => c.ClientId == invoice.ClientId && c.Status == CreditStatus.Available && services.Contains(c.ServiceId))
+            .Select(c => c.ServiceName)
+            .ToListAsync(ct);
+        return [.. credits
+            .GroupBy(name => name)
+            .OrderBy(g => g.Key, StringComparer.CurrentCulture)
+            .Select(g => new ReceiptRemaining($"Prepaid {g.Key}", g.Count() == 1 ? "1 session left" : $"{g.Count()} sessions left"))];
+    }
+}
