@@ -52,6 +52,7 @@ public static class FrontDeskServices
         services.AddSingleton<Quotes.QuoteQueries>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<SalesQueries>();
+        services.AddSingleton<SalesReport>();
         services.AddSingleton<Memberships.MembershipService>();
         services.AddSingleton<Memberships.MembershipQueries>();
         services.AddSingleton<Operations.ServerNotices>();

@@ -21,6 +21,7 @@ public static partial class ApiEndpoints
         api.MapPackageApi();
         FrontDesk.Dashboard.Memberships.MembershipEndpoints.MapMembershipApi(api);
         Quotes.QuoteEndpoints.MapQuoteApi(api);
+        Sales.SalesReportEndpoints.MapSalesReportApi(api);
         api.MapCatalogApi();
         api.MapAuditApi();
 
