@@ -51,6 +51,25 @@ public sealed record SalesReportView(
     IReadOnlyList<SalesReportRow> Rows);
 
 /// <summary>
+/// The whole review of a period for the screen: the figures of the period and the previous one,
+/// every breakdown, and revenue over time for the chart (by hour for one day, else by day;
+/// <see cref="PreviousSeries"/> lines up with <see cref="Series"/> point by point).
+/// </summary>
+public sealed record SalesReview(
+    DateOnly From,
+    DateOnly To,
+    DateOnly PreviousFrom,
+    DateOnly PreviousTo,
+    string Currency,
+    SalesPeriodFigures Current,
+    SalesPeriodFigures Previous,
+    decimal? RevenueChangePercent,
+    IReadOnlyDictionary<SalesGrouping, IReadOnlyList<SalesReportRow>> Breakdowns,
+    bool ByHour,
+    IReadOnlyList<decimal> Series,
+    IReadOnlyList<decimal> PreviousSeries);
+
+/// <summary>
 /// A sale behind a row of a breakdown (an invoice or a sale of products): when, its number,
 /// the client, its lines, the part of it in the row (<see cref="Amount"/>), its whole total and
 /// how it was paid. <see cref="ReceiptUrl"/> is the receipt page of an invoice.
@@ -111,6 +130,48 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
             Change(now.Revenue.Total, before.Revenue.Total),
             groupBy,
             Rows(groupBy, current, previous, names));
+    }
+
+    /// <summary>The period's figures, the previous period's, every breakdown and the chart's series, from one read of each period.</summary>
+    public async Task<SalesReview> ReviewAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var days = EnsurePeriod(from, to);
+        var previousFrom = from.AddDays(-days);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var names = await NamesAsync(db, ct);
+        var current = await FactsAsync(db, names, from, days, ct);
+        var previous = await FactsAsync(db, names, previousFrom, days, ct);
+        var now = Figures(current);
+        var before = Figures(previous);
+        return new SalesReview(
+            from,
+            to,
+            previousFrom,
+            from.AddDays(-1),
+            clock.Business.Currency,
+            now,
+            before,
+            Change(now.Revenue.Total, before.Revenue.Total),
+            Enum.GetValues<SalesGrouping>().ToDictionary(g => g, g => (IReadOnlyList<SalesReportRow>)Rows(g, current, previous, names)),
+            days == 1,
+            Series(current, from, days),
+            Series(previous, previousFrom, days));
+    }
+
+    /// <summary>The revenue of each hour (one day) or each day of the period, by when each sale counted.</summary>
+    private decimal[] Series(Facts facts, DateOnly first, int days)
+    {
+        var series = new decimal[days == 1 ? 24 : days];
+        foreach (var group in facts.Lines.Where(l => !l.IsTip).GroupBy(l => l.Document))
+        {
+            var at = facts.Documents[group.Key].At;
+            var index = days == 1 ? clock.ToLocal(at).Hour : clock.DateOf(at).DayNumber - first.DayNumber;
+            if (index >= 0 && index < series.Length)
+            {
+                series[index] += group.Sum(l => l.Amount);
+            }
+        }
+        return series;
     }
 
     /// <summary>The sales behind one row of a breakdown, newest first; their amounts add up to the row's.</summary>
