@@ -234,8 +234,8 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
     public static decimal? Change(decimal current, decimal previous) =>
         previous == 0m ? null : decimal.Round((current - previous) * 100m / Math.Abs(previous), 1, MidpointRounding.AwayFromZero);
 
-    /// <summary>The short form of a sale's id shown until sales carry their own numbers.</summary>
-    public static string ShortNumber(Guid id) => id.ToString("N")[..8].ToUpperInvariant();
+    /// <summary>The short form of a sale's id shown until sales carry their own numbers (the random end: ids are time-ordered).</summary>
+    public static string ShortNumber(Guid id) => id.ToString("N")[^8..].ToUpperInvariant();
 
     /// <summary>Days in [from, to], refused when to is before from or the range is longer than <see cref="SalesQueries.MaxDays"/>.</summary>
     public static int EnsurePeriod(DateOnly from, DateOnly to)
