@@ -56,6 +56,7 @@ public static class FrontDeskServices
         services.AddSingleton<SaleService>();
         services.AddSingleton<ISaleService>(sp => sp.GetRequiredService<SaleService>());
         services.AddReceipts(configuration);
+        services.AddSingleton<SalesReport>();
         services.AddSingleton<Memberships.MembershipService>();
         services.AddSingleton<Memberships.MembershipQueries>();
         services.AddSingleton<Operations.ServerNotices>();

@@ -23,6 +23,7 @@ public static partial class ApiEndpoints
         Quotes.QuoteEndpoints.MapQuoteApi(api);
         Sales.SaleEndpoints.MapSaleApi(api);
         Sales.Receipts.ReceiptEndpoints.MapReceiptApi(api);
+        Sales.SalesReportEndpoints.MapSalesReportApi(api);
         api.MapCatalogApi();
         api.MapAuditApi();
 

@@ -17,6 +17,12 @@ public static class ScreenDownloads
 {
     public const string SalesCsv = "/downloads/sales.csv";
 
+    public const string SalesReportCsv = "/downloads/sales-report.csv";
+
+    /// <summary>One breakdown of the manager's review of [from, to] (business days, both included).</summary>
+    public static string SalesReport(DateOnly from, DateOnly to, SalesGrouping groupBy) =>
+        $"{SalesReportCsv}?from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&groupBy={groupBy.ToString().ToLowerInvariant()}";
+
     public const string MembershipsCsv = "/downloads/memberships.csv";
 
     /// <summary>The memberships sold from <paramref name="from"/> to <paramref name="to"/> (business days, both included).</summary>
@@ -38,6 +44,10 @@ public static class ScreenDownloads
         // Each answers exactly as its API twin does (one shared function each), only the sign-in differs.
         endpoints.MapGet(SalesCsv, (string? from, string? to, SalesQueries sales, CancellationToken ct) =>
             PackageEndpoints.SalesCsvAsync(from, to, sales, ct))
+            .RequireAuthorization(managers).ExcludeFromDescription();
+
+        endpoints.MapGet(SalesReportCsv, (string? from, string? to, string? groupBy, SalesReport report, SalesQueries sales, CancellationToken ct) =>
+            SalesReportEndpoints.CsvAsync(from, to, groupBy, report, sales, ct))
             .RequireAuthorization(managers).ExcludeFromDescription();
 
         endpoints.MapGet(MembershipsCsv, (string? from, string? to, MembershipQueries queries, BusinessClock clock, CancellationToken ct) =>

@@ -1,0 +1,494 @@
+using System.Globalization;
+using System.Text;
+using FrontDesk.Dashboard.Data;
+using FrontDesk.Dashboard.Security;
+using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Memberships;
+using FrontDesk.Domain.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontDesk.Dashboard.Sales;
+
+/// <summary>What a breakdown of the manager's review is by.</summary>
+public enum SalesGrouping
+{
+    Provider,
+    Service,
+    Category,
+    Method,
+    Kind,
+    Product,
+}
+
+/// <summary>
+/// One row of a breakdown: what it is (<see cref="Key"/> identifies it for the drill-down,
+/// <see cref="Label"/> says it), how many sales (documents) and how much in the period and in
+/// the previous one, the change in % (null when the previous period had nothing), and for a
+/// provider the tips they earned (not revenue).
+/// </summary>
+public sealed record SalesReportRow(string Key, string Label, int Sales, decimal Amount, decimal Previous, decimal? ChangePercent, decimal Tips);
+
+/// <summary>The figures of one period: revenue by kind (tips are not revenue), money taken by method, and how many sales.</summary>
+public sealed record SalesPeriodFigures(RevenueByKind Revenue, decimal Tips, decimal Cash, decimal Card, int Sales)
+{
+    public static SalesPeriodFigures Zero { get; } = new(RevenueByKind.Zero, 0m, 0m, 0m, 0);
+}
+
+/// <summary>
+/// The manager's review of [<see cref="From"/>, <see cref="To"/>] (business days, both included)
+/// against the previous period of equal length, with one breakdown.
+/// </summary>
+public sealed record SalesReportView(
+    DateOnly From,
+    DateOnly To,
+    DateOnly PreviousFrom,
+    DateOnly PreviousTo,
+    string Currency,
+    SalesPeriodFigures Current,
+    SalesPeriodFigures Previous,
+    decimal? RevenueChangePercent,
+    SalesGrouping GroupBy,
+    IReadOnlyList<SalesReportRow> Rows);
+
+/// <summary>
+/// The whole review of a period for the screen: the figures of the period and the previous one,
+/// every breakdown, and revenue over time for the chart (by hour for one day, else by day;
+/// <see cref="PreviousSeries"/> lines up with <see cref="Series"/> point by point).
+/// </summary>
+public sealed record SalesReview(
+    DateOnly From,
+    DateOnly To,
+    DateOnly PreviousFrom,
+    DateOnly PreviousTo,
+    string Currency,
+    SalesPeriodFigures Current,
+    SalesPeriodFigures Previous,
+    decimal? RevenueChangePercent,
+    IReadOnlyDictionary<SalesGrouping, IReadOnlyList<SalesReportRow>> Breakdowns,
+    bool ByHour,
+    IReadOnlyList<decimal> Series,
+    IReadOnlyList<decimal> PreviousSeries);
+
+/// <summary>
+/// A sale behind a row of a breakdown (an invoice or a sale of products): when, its number,
+/// the client, its lines, the part of it in the row (<see cref="Amount"/>), its whole total and
+/// how it was paid. <see cref="ReceiptUrl"/> is the receipt page of an invoice.
+/// </summary>
+public sealed record SaleBehindRow(
+    Guid Id,
+    string Source,
+    DateTimeOffset At,
+    string Number,
+    Guid? ClientId,
+    string ClientName,
+    IReadOnlyList<string> Lines,
+    decimal Amount,
+    decimal Total,
+    IReadOnlyList<string> Methods,
+    string? ReceiptUrl);
+
+/// <summary>
+/// The manager's review of sales: totals and breakdowns (provider, service, category, product,
+/// payment method, kind) of any business-day range, against the previous period, and the sales
+/// behind every row. Revenue follows the live board's rule (<see cref="SalesQueries"/>): an
+/// invoice's lines count when it is paid in full (its PaidAt), refunds are documents with
+/// negative lines and subtract by themselves; products and memberships sold as inventory
+/// documents count when sold. Money taken (by method) counts each payment when it was taken.
+/// Only the documents of the period are read (PaidAt, IssuedAt and At are indexed).
+/// </summary>
+public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, BusinessClock clock)
+{
+    public const string NoProvider = "none";
+
+    /// <summary>The grouping named in a request (case-insensitive); a clear refusal otherwise.</summary>
+    public static SalesGrouping ParseGrouping(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? SalesGrouping.Kind
+            : Enum.TryParse<SalesGrouping>(value, ignoreCase: true, out var grouping) && Enum.IsDefined(grouping) && !int.TryParse(value, out _)
+                ? grouping
+                : throw DomainException.Invalid($"groupBy '{value}' is not one of provider, service, category, method, kind, product.", "groupBy");
+
+    /// <summary>The period's figures, the previous period's, and one breakdown.</summary>
+    public async Task<SalesReportView> ReportAsync(DateOnly from, DateOnly to, SalesGrouping groupBy, CancellationToken ct = default)
+    {
+        var days = EnsurePeriod(from, to);
+        var previousFrom = from.AddDays(-days);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var names = await NamesAsync(db, ct);
+        var current = await FactsAsync(db, names, from, days, ct);
+        var previous = await FactsAsync(db, names, previousFrom, days, ct);
+        var now = Figures(current);
+        var before = Figures(previous);
+        return new SalesReportView(
+            from,
+            to,
+            previousFrom,
+            from.AddDays(-1),
+            clock.Business.Currency,
+            now,
+            before,
+            Change(now.Revenue.Total, before.Revenue.Total),
+            groupBy,
+            Rows(groupBy, current, previous, names));
+    }
+
+    /// <summary>The period's figures, the previous period's, every breakdown and the chart's series, from one read of each period.</summary>
+    public async Task<SalesReview> ReviewAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var days = EnsurePeriod(from, to);
+        var previousFrom = from.AddDays(-days);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var names = await NamesAsync(db, ct);
+        var current = await FactsAsync(db, names, from, days, ct);
+        var previous = await FactsAsync(db, names, previousFrom, days, ct);
+        var now = Figures(current);
+        var before = Figures(previous);
+        return new SalesReview(
+            from,
+            to,
+            previousFrom,
+            from.AddDays(-1),
+            clock.Business.Currency,
+            now,
+            before,
+            Change(now.Revenue.Total, before.Revenue.Total),
+            Enum.GetValues<SalesGrouping>().ToDictionary(g => g, g => (IReadOnlyList<SalesReportRow>)Rows(g, current, previous, names)),
+            days == 1,
+            Series(current, from, days),
+            Series(previous, previousFrom, days));
+    }
+
+    /// <summary>The revenue of each hour (one day) or each day of the period, by when each sale counted.</summary>
+    private decimal[] Series(Facts facts, DateOnly first, int days)
+    {
+        var series = new decimal[days == 1 ? 24 : days];
+        foreach (var group in facts.Lines.Where(l => !l.IsTip).GroupBy(l => l.Document))
+        {
+            var at = facts.Documents[group.Key].At;
+            var index = days == 1 ? clock.ToLocal(at).Hour : clock.DateOf(at).DayNumber - first.DayNumber;
+            if (index >= 0 && index < series.Length)
+            {
+                series[index] += group.Sum(l => l.Amount);
+            }
+        }
+        return series;
+    }
+
+    /// <summary>The sales behind one row of a breakdown, newest first; their amounts add up to the row's.</summary>
+    public async Task<IReadOnlyList<SaleBehindRow>> SalesBehindAsync(DateOnly from, DateOnly to, SalesGrouping groupBy, string key, CancellationToken ct = default)
+    {
+        var days = EnsurePeriod(from, to);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var names = await NamesAsync(db, ct);
+        var facts = await FactsAsync(db, names, from, days, ct);
+        var amounts = new Dictionary<Guid, decimal>();
+        if (groupBy == SalesGrouping.Method)
+        {
+            foreach (var payment in facts.Payments.Where(p => p.Method.ToString() == key))
+            {
+                amounts[payment.Document] = amounts.GetValueOrDefault(payment.Document) + payment.Amount;
+            }
+        }
+        else
+        {
+            foreach (var line in facts.Lines.Where(l => !l.IsTip && KeyOf(groupBy, l, names) is { } k && k.Key == key))
+            {
+                amounts[line.Document] = amounts.GetValueOrDefault(line.Document) + line.Amount;
+            }
+        }
+        var documents = facts.Documents.Where(d => amounts.ContainsKey(d.Key)).Select(d => d.Value).ToList();
+        var clientIds = documents.Where(d => d.ClientId is not null).Select(d => new ClientId(d.ClientId!.Value)).Distinct().ToList();
+        var clients = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var clientNames = clients.ToDictionary(c => c.Id.Value, c => c.Name);
+        return documents
+            .OrderByDescending(d => d.At)
+            .Select(d => new SaleBehindRow(
+                d.Id,
+                d.IsInvoice ? "Sale" : "Product sale",
+                d.At,
+                ShortNumber(d.Id),
+                d.ClientId,
+                d.ClientId is { } c ? clientNames.GetValueOrDefault(c, "Unknown client") : "Walk-in",
+                d.Lines,
+                amounts[d.Id],
+                d.Total,
+                d.Methods,
+                d.IsInvoice ? $"/sales/{d.Id}/receipt" : null))
+            .ToList();
+    }
+
+    /// <summary>A breakdown as CSV (invariant culture), every text cell neutralised against formulas.</summary>
+    public static string Csv(SalesReportView report)
+    {
+        var csv = new StringBuilder();
+        csv.Append(CultureInfo.InvariantCulture, $"{report.GroupBy.ToString().ToLowerInvariant()},sales,amount,previous_amount,change_percent,tips,currency,from,to\n");
+        foreach (var row in report.Rows)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{CsvCell.Text(row.Label)},{row.Sales},{Number(row.Amount)},{Number(row.Previous)},{(row.ChangePercent is { } c ? c.ToString("0.0", CultureInfo.InvariantCulture) : string.Empty)},{Number(row.Tips)},{report.Currency},{report.From:yyyy-MM-dd},{report.To:yyyy-MM-dd}\n");
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>The change from <paramref name="previous"/> to <paramref name="current"/> in % (one decimal), none when the previous is 0.</summary>
+    public static decimal? Change(decimal current, decimal previous) =>
+        previous == 0m ? null : decimal.Round((current - previous) * 100m / Math.Abs(previous), 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>The short form of a sale's id shown until sales carry their own numbers (the random end: ids are time-ordered).</summary>
+    public static string ShortNumber(Guid id) => id.ToString("N")[^8..].ToUpperInvariant();
+
+    /// <summary>Days in [from, to], refused when to is before from or the range is longer than <see cref="SalesQueries.MaxDays"/>.</summary>
+    public static int EnsurePeriod(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            throw DomainException.Invalid("The period must end on or after the day it starts.", "to");
+        }
+        var days = to.DayNumber - from.DayNumber + 1;
+        if (days > SalesQueries.MaxDays)
+        {
+            throw DomainException.Invalid($"Ask for at most {SalesQueries.MaxDays} days at a time.", "to");
+        }
+        return days;
+    }
+
+    private static string Number(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    // ---- what the figures are made of -------------------------------------------------------
+
+    /// <summary>One line of a counted sale, with what it is attributed to.</summary>
+    private sealed record LineFact(Guid Document, string Kind, Guid? ProviderId, Guid? ServiceId, string? ProductKey, string Description, decimal Amount, bool IsTip);
+
+    private sealed record PaymentFact(Guid Document, PaymentMethod Method, decimal Amount);
+
+    private sealed record DocumentFact(Guid Id, bool IsInvoice, DateTimeOffset At, Guid? ClientId, IReadOnlyList<string> Lines, decimal Total, IReadOnlyList<string> Methods);
+
+    private sealed record Facts(IReadOnlyList<LineFact> Lines, IReadOnlyList<PaymentFact> Payments, IReadOnlyDictionary<Guid, DocumentFact> Documents);
+
+    /// <summary>The catalogue's names (small tables): providers, services with their activity, products.</summary>
+    private sealed record Names(
+        IReadOnlyDictionary<Guid, string> Providers,
+        IReadOnlyDictionary<Guid, (string Name, string Activity)> Services,
+        IReadOnlyDictionary<Guid, (string Name, bool IsMembership)> Products);
+
+    private static async Task<Names> NamesAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        var providers = await db.Providers.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var services = await db.Services.AsNoTracking().Select(s => new { s.Id, s.Name, s.Activity }).ToListAsync(ct);
+        var products = await db.Products.AsNoTracking().ToListAsync(ct);
+        return new Names(
+            providers.ToDictionary(p => p.Id.Value, p => p.Name),
+            services.ToDictionary(s => s.Id.Value, s => (s.Name, s.Activity)),
+            products.ToDictionary(p => p.Id.Value, p => (p.Name, p.IsMembership)));
+    }
+
+    private async Task<Facts> FactsAsync(DashboardDbContext db, Names names, DateOnly first, int days, CancellationToken ct)
+    {
+        var (from, to) = clock.Range(first, days);
+        var lines = new List<LineFact>();
+        var payments = new List<PaymentFact>();
+        var documents = new Dictionary<Guid, DocumentFact>();
+
+        // Invoices issued before the end that were not settled before the start: the ones paid
+        // in full in the period (their lines count) and any with a payment taken in the period.
+        var invoices = await db.Invoices.AsNoTracking()
+            .Where(i => i.IssuedAt < to && (i.PaidAt == null || i.PaidAt >= from))
+            .ToListAsync(ct);
+        var appointmentIds = invoices.Where(i => i.AppointmentId is not null).Select(i => i.AppointmentId!.Value).Distinct().ToList();
+        var appointmentProviders = (await db.Appointments.AsNoTracking()
+                .Where(a => appointmentIds.Contains(a.Id))
+                .Select(a => new { a.Id, a.ProviderId })
+                .ToListAsync(ct))
+            .ToDictionary(a => a.Id.Value, a => a.ProviderId.Value);
+        foreach (var invoice in invoices)
+        {
+            var counted = invoice.Status == InvoiceStatus.Paid && invoice.PaidAt >= from && invoice.PaidAt < to;
+            var taken = invoice.Payments.Where(p => p.PaidAt >= from && p.PaidAt < to).ToList();
+            if (!counted && taken.Count == 0)
+            {
+                continue;
+            }
+            var id = invoice.Id.Value;
+            if (counted)
+            {
+                foreach (var line in invoice.Lines)
+                {
+                    var kind = KindLabel(line.Kind);
+                    var isProduct = line.Kind is InvoiceLineKind.Product or InvoiceLineKind.Membership;
+                    lines.Add(new LineFact(id, kind, ProviderOf(invoice, line, appointmentProviders), line.ServiceId?.Value,
+                        isProduct ? $"name:{line.Description}" : null, line.Description, line.Amount.Amount, IsTip(line.Kind)));
+                }
+            }
+            payments.AddRange(taken.Select(p => new PaymentFact(id, p.Method, p.Amount)));
+            documents[id] = new DocumentFact(id, true, invoice.PaidAt ?? invoice.IssuedAt, invoice.ClientId.Value,
+                [.. invoice.Lines.Select(Describe)],
+                invoice.Total.Amount,
+                [.. invoice.Payments.Select(p => $"{p.Method} {Number(p.Amount)}")]);
+        }
+
+        // Products and memberships sold at the desk as inventory documents.
+        var productSales = await db.InventoryDocuments.AsNoTracking()
+            .Where(d => d.Operation == InventoryOperation.SaleOfProduct && d.At >= from && d.At < to)
+            .ToListAsync(ct);
+        var saleAppointments = productSales.Where(d => d.AppointmentId is not null).Select(d => new AppointmentId(d.AppointmentId!.Value)).Distinct().ToList();
+        var saleProviders = (await db.Appointments.AsNoTracking()
+                .Where(a => saleAppointments.Contains(a.Id))
+                .Select(a => new { a.Id, a.ProviderId })
+                .ToListAsync(ct))
+            .ToDictionary(a => a.Id.Value, a => a.ProviderId.Value);
+        foreach (var sale in productSales.Where(CountsAsSale))
+        {
+            var id = sale.Id.Value;
+            Guid? provider = sale.AppointmentId is { } a && saleProviders.TryGetValue(a, out var p) ? p : null;
+            foreach (var line in sale.Lines)
+            {
+                var isMembership = names.Products.TryGetValue(line.ProductId, out var product) && product.IsMembership;
+                lines.Add(new LineFact(id, isMembership ? KindLabel(InvoiceLineKind.Membership) : KindLabel(InvoiceLineKind.Product), provider, null,
+                    line.ProductId.ToString(), line.ProductName, line.Amount, false));
+            }
+            payments.AddRange(sale.Payments.Select(pay => new PaymentFact(id, pay.Method, pay.Amount)));
+            documents[id] = new DocumentFact(id, false, sale.At, sale.ClientId,
+                [.. sale.Lines.Select(l => $"{l.ProductName}{(l.Code is null ? string.Empty : $" ({l.Code})")} × {l.Quantity}: {Number(l.Amount)}")],
+                sale.Total,
+                [.. sale.Payments.Select(pay => $"{pay.Method} {Number(pay.Amount)}")]);
+        }
+        return new Facts(lines, payments, documents);
+    }
+
+    /// <summary>
+    /// Who a line is attributed to: today the provider of the invoice's appointment (sales
+    /// without an appointment have none). When invoice lines carry their own provider, this is
+    /// the one place to switch to it.
+    /// </summary>
+    private static Guid? ProviderOf(Invoice invoice, InvoiceLine line, IReadOnlyDictionary<Guid, Guid> appointmentProviders) =>
+        invoice.AppointmentId is { } appointment && appointmentProviders.TryGetValue(appointment.Value, out var provider) ? provider : null;
+
+    /// <summary>A tip is earned by its provider and is not the business's revenue (the Tip line kind of the selling side).</summary>
+    private static bool IsTip(InvoiceLineKind kind) => kind.ToString() == "Tip";
+
+    /// <summary>
+    /// A sale of products counts when it carries its payments; a document without payments is
+    /// the stock side of an invoice's sale, whose own lines already count.
+    /// </summary>
+    private static bool CountsAsSale(InventoryDocument document) => document.Payments.Count > 0;
+
+    /// <summary>The kind of revenue a line is, as the live board's tiles name them (credits and discounts reduce services).</summary>
+    public static string KindLabel(InvoiceLineKind kind) => kind switch
+    {
+        InvoiceLineKind.Service or InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount or InvoiceLineKind.ServiceCredit => "Services",
+        InvoiceLineKind.Package => "Packages",
+        InvoiceLineKind.Membership => "Memberships",
+        InvoiceLineKind.Product => "Products",
+        InvoiceLineKind.QuoteItem => "Quote sales",
+        _ => kind.ToString(),
+    };
+
+    private static string Describe(InvoiceLine line) =>
+        line.Quantity == 1 ? $"{line.Description}: {Number(line.Amount.Amount)}" : $"{line.Description} × {line.Quantity}: {Number(line.Amount.Amount)}";
+
+    private static SalesPeriodFigures Figures(Facts facts)
+    {
+        decimal Sum(string kind) => facts.Lines.Where(l => !l.IsTip && l.Kind == kind).Sum(l => l.Amount);
+        var revenue = new RevenueByKind(Sum("Services"), Sum("Packages"), Sum("Memberships"), Sum("Products"), Sum("Quote sales"));
+        var known = new[] { "Services", "Packages", "Memberships", "Products", "Quote sales" };
+        // A kind the board has no tile for yet still counts in the total (as services).
+        var other = facts.Lines.Where(l => !l.IsTip && !known.Contains(l.Kind)).Sum(l => l.Amount);
+        revenue = revenue with { Services = revenue.Services + other };
+        return new SalesPeriodFigures(
+            revenue,
+            facts.Lines.Where(l => l.IsTip).Sum(l => l.Amount),
+            facts.Payments.Where(p => p.Method == PaymentMethod.Cash).Sum(p => p.Amount),
+            facts.Payments.Where(p => p.Method == PaymentMethod.Card).Sum(p => p.Amount),
+            facts.Lines.Where(l => !l.IsTip).Select(l => l.Document).Distinct().Count());
+    }
+
+    /// <summary>What a line is in a breakdown; null when it is not in it (a service line in the product breakdown).</summary>
+    private static (string Key, string Label)? KeyOf(SalesGrouping groupBy, LineFact line, Names names) => groupBy switch
+    {
+        SalesGrouping.Provider => line.ProviderId is { } p
+            ? (p.ToString(), names.Providers.GetValueOrDefault(p, "Former provider"))
+            : (NoProvider, "No provider"),
+        SalesGrouping.Service => line.ServiceId is { } s
+            ? (s.ToString(), names.Services.TryGetValue(s, out var service) ? service.Name : line.Description)
+            : ($"kind:{line.Kind}", line.Kind),
+        SalesGrouping.Category => line.ServiceId is { } s && names.Services.TryGetValue(s, out var service) && service.Activity.Length > 0
+            ? ($"activity:{service.Activity}", service.Activity)
+            : ($"kind:{line.Kind}", line.Kind),
+        SalesGrouping.Product => line.ProductKey is { } key
+            ? (key, Guid.TryParse(key, out var id) && names.Products.TryGetValue(id, out var product) ? product.Name : line.Description)
+            : null,
+        SalesGrouping.Kind => (line.Kind, line.Kind),
+        _ => null,
+    };
+
+    private static List<SalesReportRow> Rows(SalesGrouping groupBy, Facts current, Facts previous, Names names)
+    {
+        var rows = new Dictionary<string, RowSum>();
+        void Add(string key, string label, Guid? document, decimal amount, decimal previousAmount, decimal tips)
+        {
+            if (!rows.TryGetValue(key, out var row))
+            {
+                rows[key] = row = new RowSum(label);
+            }
+            if (document is { } d)
+            {
+                row.Sales.Add(d);
+            }
+            row.Amount += amount;
+            row.Previous += previousAmount;
+            row.Tips += tips;
+        }
+        if (groupBy == SalesGrouping.Method)
+        {
+            foreach (var p in current.Payments)
+            {
+                Add(p.Method.ToString(), p.Method.ToString(), p.Document, p.Amount, 0m, 0m);
+            }
+            foreach (var p in previous.Payments)
+            {
+                Add(p.Method.ToString(), p.Method.ToString(), null, 0m, p.Amount, 0m);
+            }
+        }
+        else
+        {
+            foreach (var line in current.Lines)
+            {
+                if (KeyOf(groupBy, line, names) is not { } k)
+                {
+                    continue;
+                }
+                if (line.IsTip)
+                {
+                    // Tips show on their provider's row only; they are not revenue of any kind.
+                    if (groupBy == SalesGrouping.Provider)
+                    {
+                        Add(k.Key, k.Label, null, 0m, 0m, line.Amount);
+                    }
+                    continue;
+                }
+                Add(k.Key, k.Label, line.Document, line.Amount, 0m, 0m);
+            }
+            foreach (var line in previous.Lines.Where(l => !l.IsTip))
+            {
+                if (KeyOf(groupBy, line, names) is { } k)
+                {
+                    Add(k.Key, k.Label, null, 0m, line.Amount, 0m);
+                }
+            }
+        }
+        return rows
+            .Select(r => new SalesReportRow(r.Key, r.Value.Label, r.Value.Sales.Count, r.Value.Amount, r.Value.Previous, Change(r.Value.Amount, r.Value.Previous), r.Value.Tips))
+            .OrderByDescending(r => r.Amount)
+            .ThenBy(r => r.Label, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
+    private sealed class RowSum(string label)
+    {
+        public string Label { get; } = label;
+        public HashSet<Guid> Sales { get; } = [];
+        public decimal Amount { get; set; }
+        public decimal Previous { get; set; }
+        public decimal Tips { get; set; }
+    }
+}
