@@ -52,6 +52,8 @@ public static class FrontDeskServices
         services.AddSingleton<Quotes.QuoteQueries>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<SalesQueries>();
+        services.AddSingleton<SaleService>();
+        services.AddSingleton<ISaleService>(sp => sp.GetRequiredService<SaleService>());
         services.AddSingleton<Memberships.MembershipService>();
         services.AddSingleton<Memberships.MembershipQueries>();
         services.AddSingleton<Operations.ServerNotices>();

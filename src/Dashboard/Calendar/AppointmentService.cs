@@ -230,27 +230,12 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
         var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.CheckOut, async db =>
         {
-            var appointment = await FindAsync(db, command.AppointmentId, ct);
+            // The same sale code as every other sale; the payments must equal what is due.
+            var sale = new Sales.CreateSale(null, command.AppointmentId, [], null, null, command.Payments, command.Caller);
+            var built = await Sales.SaleService.BuildAsync(db, clock, sale, command.Actor, now, Sales.SaleService.SaleMode.ExactCheckOut, ct);
+            db.Invoices.Add(built.Invoice);
+            var appointment = built.Appointment!;
             var service = await FindServiceAsync(db, appointment.ServiceId, ct);
-            if (appointment.Status.IsFinal())
-            {
-                // Say so before looking at the payments: the state is what the desk must hear.
-                throw DomainException.Conflict($"This appointment is already {appointment.Status.Describe()} and cannot be checked out.");
-            }
-            string? recordName = null;
-            if (appointment.PackageRecordId is { } recordId)
-            {
-                var record = await PackageService.FindRecordAsync(db, recordId.Value, ct);
-                record.Redeem(appointment.Id.Value, now, command.Actor);
-                recordName = record.Name;
-            }
-            var serviceCredit = appointment.PackageRecordId is null ? await Quotes.CreditQueries.FirstAvailableAsync(db, appointment.ClientId, appointment.ServiceId, tracked: true, ct) : null;
-            serviceCredit?.Use(appointment.Id, now);
-            var credits = await CreditsAsync(db, appointment, service, recordName, serviceCredit, ct);
-            var invoice = Invoice.ForAppointment(InvoiceId.New(), appointment, service.Name, now, credits);
-            invoice.Settle(command.Payments.Select(p => (p.Method, p.Amount)).ToList(), now, command.Actor);
-            appointment.CheckOut(invoice, now, command.Actor);
-            db.Invoices.Add(invoice);
             return await ViewAsync(db, appointment, service, ct);
         }, ct);
         Announce(view, AppointmentChange.CheckedOut, events, now, command.Actor);
@@ -265,12 +250,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         var appointment = await FindAsync(db, id, ct);
         var service = await FindServiceAsync(db, appointment.ServiceId, ct);
         var serviceCredit = appointment.PackageRecordId is null ? await Quotes.CreditQueries.FirstAvailableAsync(db, appointment.ClientId, appointment.ServiceId, tracked: false, ct) : null;
-        return AmountDue.Of(appointment, await CreditsAsync(db, appointment, service, "the package", serviceCredit, ct));
+        return AmountDue.Of(appointment, await Sales.SaleService.CreditsAsync(db, clock, appointment, service, "the package", serviceCredit, ct));
     }
-
-    /// <summary>The check-out's credit lines (<see cref="AmountDue.Credits"/>): the record's payment, or the best discount.</summary>
-    private async Task<IReadOnlyList<InvoiceLine>> CreditsAsync(DashboardDbContext db, Appointment appointment, Service service, string? recordName, ServiceCredit? serviceCredit, CancellationToken ct) =>
-        AmountDue.Credits(appointment, recordName, appointment.PackageRecordId is null && serviceCredit is null ? await BestDiscountAsync(db, appointment, service, ct) : null, serviceCredit);
 
     private async Task<AppointmentView> ChangeAsync(Guid id, AppointmentChange change, Caller caller, string command, Func<DashboardDbContext, Appointment, DateTimeOffset, Task> act, CancellationToken ct)
     {
@@ -346,24 +327,6 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             .ThenBy(r => r.PurchasedAt)
             .Select(r => (Guid?)r.Id.Value)
             .FirstOrDefault();
-    }
-
-    /// <summary>The template with the best automatic discount among the client's valid records that cover the service.</summary>
-    private async Task<PackageTemplate?> BestDiscountAsync(DashboardDbContext db, Appointment appointment, Service service, CancellationToken ct)
-    {
-        var records = await db.PackageRecords.AsNoTracking().Where(r => r.ClientId == appointment.ClientId && r.Status == RecordStatus.Active).ToListAsync(ct);
-        if (records.Count == 0)
-        {
-            return null;
-        }
-        var ids = records.Select(r => r.TemplateId).Distinct().ToList();
-        var templates = await db.PackageTemplates.AsNoTracking().Where(t => ids.Contains(t.Id) && t.DiscountPercent > 0).ToDictionaryAsync(t => t.Id, ct);
-        var day = clock.DateOf(appointment.Start);
-        return records
-            .Where(r => templates.ContainsKey(r.TemplateId) && (r.ExpiresOn is null || r.ExpiresOn >= day) && !r.Freezes.Any(f => f.Contains(day)))
-            .Select(r => templates[r.TemplateId])
-            .Where(t => t.Covers(service.Id))
-            .MaxBy(t => t.DiscountPercent);
     }
 
     private PackageUse Use(Appointment a) => new(a.Id.Value, a.ServiceId, a.ProviderId, clock.ToLocal(a.Start), clock.ToLocal(a.End), a.Price.Amount);

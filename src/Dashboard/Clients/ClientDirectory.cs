@@ -114,10 +114,11 @@ public sealed class ClientDirectory(IDbContextFactory<DashboardDbContext> contex
         var next = await db.Appointments.AsNoTracking()
             .Where(a => ids.Contains(a.ClientId) && a.Start >= now && a.Status == AppointmentStatus.Booked)
             .GroupBy(a => a.ClientId).Select(g => new { g.Key, At = g.Min(a => a.Start) }).ToListAsync(ct);
-        var open = await db.Invoices.AsNoTracking().Where(i => ids.Contains(i.ClientId) && i.Status == InvoiceStatus.Open).ToListAsync(ct);
+        var nullableIds = ids.Select(i => (ClientId?)i).ToList();
+        var open = await db.Invoices.AsNoTracking().Where(i => nullableIds.Contains(i.ClientId) && i.Status == InvoiceStatus.Open).ToListAsync(ct);
         var lastBy = last.ToDictionary(x => x.Key.Value, x => x.At);
         var nextBy = next.ToDictionary(x => x.Key.Value, x => x.At);
-        var owedBy = open.GroupBy(i => i.ClientId.Value).ToDictionary(g => g.Key, g => g.Sum(i => ClientFileQueries.ToSale(i).Owed));
+        var owedBy = open.GroupBy(i => i.ClientId!.Value.Value).ToDictionary(g => g.Key, g => g.Sum(i => ClientFileQueries.ToSale(i).Owed));
         return page.Select(r => r with
         {
             LastVisit = lastBy.TryGetValue(r.Id, out var l) ? l : null,

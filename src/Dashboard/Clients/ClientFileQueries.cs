@@ -13,7 +13,10 @@ public sealed record ClientVisit(Guid Id, DateTimeOffset Start, DateTimeOffset E
 /// <summary>One sale in a client's file: its total, what was paid and what is still owed.</summary>
 public sealed record ClientSale(Guid Id, DateTimeOffset IssuedAt, string Description, decimal Total, decimal Paid, string Currency, InvoiceStatus Status)
 {
-    public decimal Owed => Status == InvoiceStatus.Open ? Math.Max(0m, Total - Paid) : 0m;
+    /// <summary>What refunds voided of what was owed (no money moved).</summary>
+    public decimal Voided { get; init; }
+
+    public decimal Owed => Status == InvoiceStatus.Open ? Math.Max(0m, Total - Paid - Voided) : 0m;
 }
 
 /// <summary>A client's file: who they are, their visits to come and past, and their sales.</summary>
@@ -93,9 +96,12 @@ public sealed class ClientFileQueries(IDbContextFactory<DashboardDbContext> cont
     internal static ClientSale ToSale(Invoice i) => new(
         i.Id.Value,
         i.IssuedAt,
-        string.Join(", ", i.Lines.Where(l => l.UnitPrice >= 0m).Select(l => l.Description)),
+        string.Join(", ", i.Lines.Where(l => i.Kind == InvoiceKind.Refund ? !l.IsCredit : l.UnitPrice >= 0m).Select(l => l.Description)),
         i.Total.Amount,
         i.Paid.Amount,
         i.Currency,
-        i.Status);
+        i.Status)
+    {
+        Voided = i.Voided,
+    };
 }

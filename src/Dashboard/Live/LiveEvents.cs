@@ -29,6 +29,12 @@ public sealed record PackageTemplateChangedLive(FrontDesk.Dashboard.Packages.Tem
 /// <summary>Prepaid service credits were sold (from a quote or as single services): the sales screen's totals and the client's profile change.</summary>
 public sealed record CreditsSoldLive(Guid ClientId, FrontDesk.Domain.Sales.CreditSource Source, int Count, decimal Total, string Currency, Guid? QuoteId, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
 
+/// <summary>
+/// A sale (or refund) was recorded or paid: the managers' sales screen recomputes, the client's
+/// profile reloads what is owed and the sales list.
+/// </summary>
+public sealed record SaleRecordedLive(FrontDesk.Dashboard.Sales.SaleView Sale, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
+
 /// <summary>A quote was created or changed: screens showing the client's quotes reload them.</summary>
 public sealed record QuoteChangedLive(Guid QuoteId, Guid ClientId, DateTimeOffset At, string ActorName) : LiveEvent(At, ActorName);
 

@@ -66,6 +66,9 @@ public sealed record CreateSale(
     Caller Caller)
 {
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>A discount on the appointment's own service line (only with <see cref="AppointmentId"/>).</summary>
+    public DiscountInput? AppointmentDiscount { get; init; }
 }
 
 /// <summary>A later payment on an open sale (what the client owes).</summary>

@@ -51,9 +51,10 @@ public sealed class SalesQueries(IDbContextFactory<DashboardDbContext> contexts,
             byHour[clock.ToLocal(invoice.PaidAt!.Value).Hour] += lines.Total;
         }
         var payments = invoices.SelectMany(i => i.Payments).Select(p => (p.Method, p.Amount)).ToList();
-        // Sales of products and memberships (inventory documents) count with the invoices.
+        // Sales of products and memberships (inventory documents) count with the invoices; a
+        // document that only moves the stock of an invoice's lines has no money of its own.
         var productSales = await db.InventoryDocuments.AsNoTracking()
-            .Where(d => d.Operation == FrontDesk.Domain.Memberships.InventoryOperation.SaleOfProduct && d.At >= from && d.At < to)
+            .Where(d => d.Operation == FrontDesk.Domain.Memberships.InventoryOperation.SaleOfProduct && d.InvoiceId == null && d.At >= from && d.At < to)
             .ToListAsync(ct);
         var membershipIds = (await db.Products.AsNoTracking().ToListAsync(ct)).Where(p => p.IsMembership).Select(p => p.Id.Value).ToHashSet();
         foreach (var sale in productSales)

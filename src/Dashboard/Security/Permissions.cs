@@ -73,6 +73,9 @@ public static class Permissions
     public const string SellFromQuote = "Quotes.Sell";
     public const string EndQuote = "Quotes.CloseOrCancel";
     public const string SellServices = "ServiceCredits.Sell";
+    public const string CreateSale = "Sales.Create";
+    public const string PaySale = "Sales.Pay";
+    public const string RefundSale = "Sales.Refund";
 
     public const string SaveBusinessSettings = "Settings.Business";
     public const string SavePackageSettings = "Settings.Packages";
@@ -154,6 +157,9 @@ public static class Permissions
         new(SellFromQuote, "sell from quotes", Desk),
         new(EndQuote, "close or cancel quotes", Desk),
         new(SellServices, "sell single services", Desk),
+        new(CreateSale, "make sales and check clients out", Desk),
+        new(PaySale, "take payments for what clients owe", Desk),
+        new(RefundSale, "refund or void sales", Managers),
 
         new(SaveBusinessSettings, "change the business settings", Managers),
         new(SavePackageSettings, "change the package settings", Managers),

@@ -196,10 +196,10 @@ public sealed class Appointment : AggregateRoot
     }
 
     /// <summary>Checks out: the invoice that pays the appointment has been settled in full.</summary>
-    public void CheckOut(Sales.Invoice invoice, DateTimeOffset now, Actor actor)
+    public void CheckOut(Sales.Invoice invoice, DateTimeOffset now, Actor actor, bool allowBalanceOwed = false)
     {
         EnsureStatus("checked out", AppointmentStatus.Booked, AppointmentStatus.CheckedIn);
-        if (invoice.AppointmentId != Id || !invoice.IsPaid)
+        if (invoice.AppointmentId != Id || !(invoice.IsPaid || allowBalanceOwed && invoice.ClientId == ClientId))
         {
             throw DomainException.Rule("The appointment can only be checked out with its invoice paid in full.");
         }

@@ -11,6 +11,8 @@ public enum InventoryOperation
     SaleOfProduct,
     /// <summary>Stock out, broken or lost.</summary>
     WriteOff,
+    /// <summary>Stock back in from a refunded sale.</summary>
+    Return,
 }
 
 /// <summary>One line of an inventory document. <see cref="Code"/> is the membership code of a membership line.</summary>
@@ -51,6 +53,12 @@ public sealed class InventoryDocument : AggregateRoot
     public string Currency { get; private set; }
     public Guid? ClientId { get; private set; }
     public Guid? AppointmentId { get; private set; }
+
+    /// <summary>
+    /// The invoice (sale or refund) this document moves the stock of. Such a document carries no
+    /// payments: the invoice holds the money and the revenue, so it is never counted twice.
+    /// </summary>
+    public InvoiceId? InvoiceId { get; private set; }
     public IReadOnlyList<InventoryLine> Lines => _lines;
     public IReadOnlyList<InventoryPayment> Payments => _payments;
 
@@ -100,8 +108,43 @@ public sealed class InventoryDocument : AggregateRoot
         var document = Start(id, InventoryOperation.SaleOfProduct, lines.Count, string.Empty, now, actor);
         document.ClientId = clientId;
         document.AppointmentId = appointmentId;
+        document.AddSaleLines(lines, allowNegative);
+        document.Settle(payments);
+        return document;
+    }
+
+    /// <summary>
+    /// The stock side of products and memberships sold on an invoice: the same checks and stock
+    /// moves as <see cref="Sale"/>, without payments (the invoice has them).
+    /// </summary>
+    public static InventoryDocument ForInvoice(InventoryDocumentId id, InvoiceId invoice, IReadOnlyList<SaleLine> lines, Guid? clientId, Guid? appointmentId, bool allowNegative, DateTimeOffset now, Actor actor)
+    {
+        var document = Start(id, InventoryOperation.SaleOfProduct, lines.Count, string.Empty, now, actor);
+        document.InvoiceId = invoice;
+        document.ClientId = clientId;
+        document.AppointmentId = appointmentId;
+        document.AddSaleLines(lines, allowNegative);
+        return document;
+    }
+
+    /// <summary>Stock back from a refund: every product's stock goes up by its line.</summary>
+    public static InventoryDocument Return(InventoryDocumentId id, InvoiceId refund, IReadOnlyList<(Product Product, int Quantity)> lines, string? reason, Guid? clientId, DateTimeOffset now, Actor actor)
+    {
+        var document = Start(id, InventoryOperation.Return, lines.Count, Text.Optional(reason, "note", "The reason", MaxNoteLength), now, actor);
+        document.InvoiceId = refund;
+        document.ClientId = clientId;
+        foreach (var (product, quantity) in lines)
+        {
+            product.Receive(quantity);
+            document._lines.Add(new InventoryLine(product.Id.Value, product.Name, quantity, 0m));
+        }
+        return document;
+    }
+
+    private void AddSaleLines(IReadOnlyList<SaleLine> lines, bool allowNegative)
+    {
         var currencies = lines.Select(l => l.Product.Currency).Distinct().ToList();
-        document.Currency = currencies.Count == 1 ? currencies[0] : throw DomainException.Invalid("All lines of one sale are in one currency.", "lines");
+        Currency = currencies.Count == 1 ? currencies[0] : throw DomainException.Invalid("All lines of one sale are in one currency.", "lines");
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
@@ -125,11 +168,9 @@ public sealed class InventoryDocument : AggregateRoot
             {
                 throw DomainException.Invalid($"{line.Product.Name} is not a membership: it takes no code or holder.", "code");
             }
-            document.WentNegative |= line.Product.Take(line.Quantity, allowNegative);
-            document._lines.Add(new InventoryLine(line.Product.Id.Value, line.Product.Name, line.Quantity, line.Product.Price, line.Code?.Value, line.HolderClientId));
+            WentNegative |= line.Product.Take(line.Quantity, allowNegative);
+            _lines.Add(new InventoryLine(line.Product.Id.Value, line.Product.Name, line.Quantity, line.Product.Price, line.Code?.Value, line.HolderClientId));
         }
-        document.Settle(payments);
-        return document;
     }
 
     private void Settle(IReadOnlyCollection<(PaymentMethod Method, decimal Amount)> payments)

@@ -47,6 +47,9 @@ public sealed class Membership : AggregateRoot
     public int? VisitsLeft => Terms.Visits is { } v ? v - _visits.Count : null;
     public bool IsBearer => HolderClientId is null;
 
+    /// <summary>When the membership's sale line was refunded; it cannot be used after that.</summary>
+    public DateTimeOffset? RefundedAt { get; private set; }
+
     /// <summary>The last valid day: from the sale day, or from the first use (none while unused).</summary>
     public DateOnly? ValidUntil => Terms.ValidFrom == ValidityStart.Sale
         ? SoldOn.AddDays(Terms.ValidityDays - 1)
@@ -93,6 +96,21 @@ public sealed class Membership : AggregateRoot
         Raise(new MembershipAssigned(Id, Code, client, now, actor));
     }
 
+    /// <summary>Its sale line is refunded: only while no visit has been used; it cannot be used afterwards.</summary>
+    public void Refund(DateTimeOffset now, Actor actor)
+    {
+        if (RefundedAt is not null)
+        {
+            throw DomainException.Conflict($"Membership {Code} is already refunded.");
+        }
+        if (_visits.Count > 0)
+        {
+            throw DomainException.Rule($"Membership {Code} cannot be refunded: {_visits.Count} visit{(_visits.Count == 1 ? " was" : "s were")} already used.", "lines");
+        }
+        RefundedAt = now;
+        Raise(new MembershipRefunded(Id, Code, now, actor));
+    }
+
     /// <summary>
     /// Uses one visit for an appointment: refused when the membership is not yet or no longer
     /// valid, does not cover the service, has no visits left, belongs to another client, or was
@@ -100,6 +118,10 @@ public sealed class Membership : AggregateRoot
     /// </summary>
     public MembershipVisit Use(Guid appointmentId, Guid serviceId, Guid? appointmentClient, DateTimeOffset now, DateOnly today, Actor actor)
     {
+        if (RefundedAt is not null)
+        {
+            throw DomainException.Rule($"Membership {Code} was refunded and cannot be used.", "code");
+        }
         if (HolderClientId is { } holder && appointmentClient is { } client && holder != client)
         {
             throw DomainException.Rule($"Membership {Code} belongs to another client; only its holder can use it.", "code");
@@ -131,6 +153,8 @@ public sealed class Membership : AggregateRoot
         return visit;
     }
 }
+
+public sealed record MembershipRefunded(MembershipId MembershipId, string Code, DateTimeOffset OccurredAt, Actor Actor) : DomainEvent(OccurredAt, Actor);
 
 public sealed record MembershipSold(MembershipId MembershipId, string Code, ProductId ProductId, Guid? HolderClientId, DateTimeOffset OccurredAt, Actor Actor) : DomainEvent(OccurredAt, Actor);
 

@@ -315,6 +315,21 @@ public sealed class PackageRecord : AggregateRoot
     }
 
     /// <summary>
+    /// The sale line paid from this record was refunded: the redeemed session (or the minutes or
+    /// money taken) comes back, as a new Release entry in the ledger; no entry is ever removed.
+    /// </summary>
+    public void GiveBack(Guid appointmentId, string reason, DateTimeOffset now, Actor actor)
+    {
+        var redeemed = _sessions.Any(s => s.AppointmentId == appointmentId && s.State == SessionState.Redeemed)
+            || _holds.Any(h => h.AppointmentId == appointmentId && h.Captured);
+        if (!redeemed)
+        {
+            throw DomainException.Conflict($"No redeemed session of {Name} belongs to that visit, so none can be given back.");
+        }
+        Release(appointmentId, now, actor, $"refunded ({reason})");
+    }
+
+    /// <summary>
     /// A no-show or late cancellation under a "forfeit" policy: the booked session (or held
     /// balance) is used up as if redeemed, and the history says it was forfeited and why.
     /// </summary>

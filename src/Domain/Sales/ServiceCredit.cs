@@ -74,4 +74,20 @@ public sealed class ServiceCredit : AggregateRoot
         UsedAt = now;
         Version++;
     }
+
+    /// <summary>
+    /// The sale line that used it was refunded: the credit is available again for another visit
+    /// (who used it when stays in the audit trail of the refund).
+    /// </summary>
+    public void GiveBack(AppointmentId appointment)
+    {
+        if (Status != CreditStatus.Used || AppointmentId != appointment)
+        {
+            throw DomainException.Conflict($"This {ServiceName} credit was not used for that visit, so it cannot be given back.");
+        }
+        Status = CreditStatus.Available;
+        AppointmentId = null;
+        UsedAt = null;
+        Version++;
+    }
 }

@@ -31,6 +31,8 @@ internal sealed class InventoryDocumentConfiguration : IEntityTypeConfiguration<
         builder.Property(d => d.Note).HasMaxLength(InventoryDocument.MaxNoteLength).IsRequired();
         builder.Property(d => d.Currency).HasMaxLength(3).IsRequired();
         builder.HasIndex(d => d.ClientId);
+        // The stock moves of an invoice's products (their money is on the invoice).
+        builder.HasIndex(d => d.InvoiceId);
         builder.Ignore(d => d.Total);
         builder.HasIndex(d => d.At);
         builder.OwnsMany(d => d.Lines, line =>

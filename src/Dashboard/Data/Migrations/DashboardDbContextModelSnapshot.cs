@@ -582,6 +582,9 @@ namespace FrontDesk.Dashboard.Data.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -600,6 +603,8 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.HasIndex("At");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("InvoiceId");
 
                     b.ToTable("InventoryDocuments", (string)null);
                 });
@@ -635,6 +640,9 @@ namespace FrontDesk.Dashboard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefundedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SaleId")
@@ -1059,7 +1067,11 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.Property<Guid?>("AppointmentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ClientId")
+                    b.Property<decimal>("ChangeGiven")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
@@ -1070,12 +1082,38 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Sale");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RefundOf")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Voided")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("VoidedOwed")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1086,7 +1124,12 @@ namespace FrontDesk.Dashboard.Data.Migrations
 
                     b.HasIndex("IssuedAt");
 
+                    b.HasIndex("Number")
+                        .IsUnique();
+
                     b.HasIndex("PaidAt");
+
+                    b.HasIndex("RefundOf");
 
                     b.ToTable("Invoices", (string)null);
                 });
@@ -1734,13 +1777,24 @@ namespace FrontDesk.Dashboard.Data.Migrations
                     b.HasOne("FrontDesk.Domain.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FrontDesk.Domain.Sales.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("RefundOf")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("FrontDesk.Domain.Sales.InvoiceLine", "Lines", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Code")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("CreditFor")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Currency")
@@ -1753,7 +1807,18 @@ namespace FrontDesk.Dashboard.Data.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<decimal>("Discount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DiscountReason")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid>("InvoiceId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ItemId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Kind")
@@ -1761,11 +1826,24 @@ namespace FrontDesk.Dashboard.Data.Migrations
                                 .HasMaxLength(20)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<Guid?>("PackageRecordId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ProviderId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Quantity")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("RefundsLine")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("SaleDiscountShare")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid?>("ServiceId")
                                 .HasColumnType("TEXT");

@@ -64,7 +64,7 @@ public sealed class SalesBoard : IDisposable
             {
                 feed = feed.RemoveRange(FeedLength, feed.Count - FeedLength);
             }
-            var touchesMoney = batch.Count == 0 || current.Day != today || batch.Any(e => e is AppointmentChanged or PackageRecordChangedLive or CreditsSoldLive or ResyncRequired or InventoryChangedLive { Operation: FrontDesk.Domain.Memberships.InventoryOperation.SaleOfProduct });
+            var touchesMoney = batch.Count == 0 || current.Day != today || batch.Any(e => e is AppointmentChanged or PackageRecordChangedLive or CreditsSoldLive or SaleRecordedLive or ResyncRequired or InventoryChangedLive { Operation: FrontDesk.Domain.Memberships.InventoryOperation.SaleOfProduct });
             var next = current with { Feed = feed, Revision = current.Revision + 1 };
             if (touchesMoney && Changed is null && batch.Count > 0)
             {
@@ -126,6 +126,11 @@ public sealed class SalesBoard : IDisposable
         CreditsSoldLive s => new FeedItem(e.At, e.ActorName, s.Source == FrontDesk.Domain.Sales.CreditSource.Quote
             ? $"sold {s.Count} session{(s.Count == 1 ? string.Empty : "s")} from a quote ({s.Total:0.00} {s.Currency})"
             : $"sold {s.Count} single service{(s.Count == 1 ? string.Empty : "s")} ({s.Total:0.00} {s.Currency})"),
+        SaleRecordedLive { Sale: var sale } => new FeedItem(e.At, e.ActorName, sale.Kind == SaleKind.Refund
+            ? $"refunded {(-sale.Total):0.00} {sale.Currency}{(sale.ClientName is { } rn ? $" to {rn}" : string.Empty)}"
+            : sale.IsPaid
+                ? $"sold {sale.Total:0.00} {sale.Currency}{(sale.ClientName is { } pn ? $" to {pn}" : string.Empty)}"
+                : $"took {sale.Paid:0.00} {sale.Currency}{(sale.ClientName is { } on ? $" from {on}" : string.Empty)}, {sale.Balance:0.00} still owed"),
         ClientRegisteredLive c => new FeedItem(e.At, e.ActorName, $"added client {c.Name}"),
         InventoryChangedLive { Operation: FrontDesk.Domain.Memberships.InventoryOperation.SaleOfProduct } i => new FeedItem(e.At, e.ActorName,
             i.MembershipsSold > 0 ? $"sold {i.MembershipsSold} membership{(i.MembershipsSold == 1 ? "" : "s")} ({i.Amount:0.00} in all)" : $"sold products ({i.Amount:0.00})"),
