@@ -5,11 +5,9 @@ namespace FrontDesk.Dashboard.Components.Sales;
 /// <summary>Where a sale's pages are, and a snackbar message that links to them.</summary>
 public static class SaleLinks
 {
-    public static string Sale(Guid id) => $"/sales/{id}";
-
     public static string Receipt(Guid id) => $"/sales/{id}/receipt";
 
-    /// <summary>The text, then "Receipt" and "Open sale" links (see <see cref="SaleMessage"/>).</summary>
+    /// <summary>The text, then a "Receipt" link (see <see cref="SaleMessage"/>).</summary>
     public static RenderFragment Message(string text, Guid saleId) => builder =>
     {
         builder.OpenComponent<SaleMessage>(0);
