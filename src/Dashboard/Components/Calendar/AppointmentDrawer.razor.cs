@@ -1,6 +1,7 @@
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
+using FrontDesk.Dashboard.Components.Sales;
 using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Domain.Calendar;
@@ -62,8 +63,6 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     private bool _busy;
     private string? _error;
     private string? _notice;
-    private decimal _card;
-    private decimal _cash;
     private DateTime? _moveDate;
     private TimeSpan? _moveTime;
     private ITimer? _startTimer;
@@ -216,9 +215,46 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
             _error = UnexpectedError.Report(Logger, ex, "working out the amount due");
             return;
         }
-        _card = _due;
-        _cash = 0m;
-        Show(Panel.CheckOut);
+        if (_due == 0m)
+        {
+            Show(Panel.CheckOut); // "Covered by ..., nothing to pay": one Check out
+            return;
+        }
+        await OpenSaleAsync();
+    }
+
+    /// <summary>
+    /// The check-out window (lines, discounts, tip, payments); a sale made there checks the
+    /// appointment out in the same transaction, so the drawer shows it as it is now.
+    /// </summary>
+    private async Task OpenSaleAsync()
+    {
+        if (_appointment is not { } a)
+        {
+            return;
+        }
+        Show(Panel.None);
+        var coveredBy = a.PackageRecordId is null ? null : _packages?.FirstOrDefault(o => o.Record.Id == a.PackageRecordId)?.Record.Name;
+        var sale = await CheckOutDialog.ShowAsync(Dialogs, CheckOutRequest.ForAppointment(a, coveredBy));
+        if (sale is null)
+        {
+            return;
+        }
+        try
+        {
+            if (await Queries.FindAsync(AppointmentId, _life.Token) is { } latest)
+            {
+                _ownVersion = Math.Max(_ownVersion, latest.Version);
+                _appointment = latest;
+                Store.Dispatch(new AppointmentSaved(latest));
+            }
+            await RefreshPackagesAsync();
+            WakeAtStart();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogWarning(ex, "Reloading appointment {AppointmentId} after its check-out failed", AppointmentId);
+        }
     }
 
     private void OpenMove()
@@ -320,19 +356,9 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         }
     }
 
-    private Task CheckOutAsync()
-    {
-        var payments = new List<PaymentLine>();
-        if (_card > 0m)
-        {
-            payments.Add(new PaymentLine(PaymentMethod.Card, _card));
-        }
-        if (_cash > 0m)
-        {
-            payments.Add(new PaymentLine(PaymentMethod.Cash, _cash));
-        }
-        return RunAsync(() => Appointments.CheckOutAsync(new CheckOutAppointment(AppointmentId, payments, Desk.Caller) { IdempotencyKey = $"{_keyPrefix}-checkout" }), a => $"Checked out: {a.ClientName}, {a.ServiceName}.");
-    }
+    /// <summary>Nothing to pay (a package covers it): checks out with no payment.</summary>
+    private Task CheckOutAsync() =>
+        RunAsync(() => Appointments.CheckOutAsync(new CheckOutAppointment(AppointmentId, [], Desk.Caller) { IdempotencyKey = $"{_keyPrefix}-checkout" }), a => $"Checked out: {a.ClientName}, {a.ServiceName}.");
 
     /// <summary>Runs a command; a refusal is shown inline and nothing changes.</summary>
     private async Task RunAsync(Func<Task<AppointmentView>> command, Func<AppointmentView, string> done)

@@ -39,6 +39,19 @@ public partial class ClientProfilePage : ComponentBase
         _loaded = true;
     }
 
+    /// <summary>A sale to this client with no appointment (products, services, memberships, packages).</summary>
+    private async Task NewSaleAsync()
+    {
+        if (_file is null)
+        {
+            return;
+        }
+        if (await FrontDesk.Dashboard.Components.Sales.CheckOutDialog.ShowAsync(Dialogs, FrontDesk.Dashboard.Components.Sales.CheckOutRequest.ForClient(_file.Client)) is not null)
+        {
+            await LoadAsync();
+        }
+    }
+
     private async Task EditAsync()
     {
         if (_file is null || await ClientDialog.ShowAsync(Dialogs, _file.Client) is not { } saved)

@@ -1,5 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using FrontDesk.Dashboard.Sales;
+using FrontDesk.Tests.Component.Components.Sales;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Components.Calendar;
 using FrontDesk.Dashboard.Packages;
@@ -15,6 +18,11 @@ namespace FrontDesk.Tests.Component.Components.Calendar;
 /// <summary>The appointment drawer's package part: converting, giving back, the redeem prompt at check-in, what is due at check-out.</summary>
 public sealed class AppointmentDrawerPackageTests : PackageTestContext
 {
+    /// <summary>The selling side, recorded (the check-out window prices and sells through it).</summary>
+    private readonly FakeSaleService _sales = new();
+
+    public AppointmentDrawerPackageTests() => Services.AddSingleton<ISaleService>(_sales);
+
     private const string RedeemTitle = "Redeem service from course?";
 
     private async Task<IRenderedComponent<IComponent>> OpenAsync(AppointmentView appointment)
@@ -26,6 +34,9 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
     }
 
     private static IElement Drawer(IRenderedComponent<IComponent> cut) => cut.ByRole("region", "Appointment");
+
+    /// <summary>Clicks Check out without waiting for its handler: it waits for the check-out window to close.</summary>
+    private static void OpenCheckOutWindow(IRenderedComponent<IComponent> cut) => Drawer(cut).Button("Check out").Click();
 
     private static IElement RedeemDialog(IRenderedComponent<IComponent> cut) => cut.ByRole("dialog", RedeemTitle);
 
@@ -203,7 +214,7 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
     }
 
     [Fact]
-    public async Task CheckOut_MoneyPackageCoversPart_ShowsTheRestDue()
+    public async Task CheckOut_MoneyPackageCoversPart_WindowShowsWhatItCoversAndTheRestDue()
     {
         var template = await PackageService.CreateTemplateAsync(new SaveTemplate(
             "Spa credit", PackageKind.AnyFromList, PackageValueType.Amount, [], [Seed.MassageId], false,
@@ -212,8 +223,12 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
         var booked = await BookJaneFromAsync(record.Id, null, hour: 10);
         var cut = await OpenAsync(booked);
 
-        await ClickAsync(cut, "Check out");
+        _sales.AppointmentLine = (Seed.MassageName, Seed.MassagePrice, 40m);
 
-        Assert.Equal($"Payment · due {Seed.MassagePrice - 40m:0.00} GBP", cut.Find("#pay-heading").TextContent);
+        OpenCheckOutWindow(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("Covered by Spa credit", cut.Find(".totals").TextContent), Patience);
+        Assert.Equal(booked.Id, Assert.Single(_sales.Previews).AppointmentId);
+        Assert.Equal($"{Seed.MassagePrice - 40m:0.00}", cut.Input("Payment 1 amount").GetAttribute("value"));
     }
 }

@@ -2,6 +2,8 @@ using AngleSharp.Dom;
 using Bunit;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Components.Calendar;
+using FrontDesk.Dashboard.Sales;
+using FrontDesk.Tests.Component.Components.Sales;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Domain.Calendar;
 using FrontDesk.Tests.Component.Infrastructure;
@@ -21,7 +23,14 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
     private int _closed;
 
-    public AppointmentDrawerTests() => Services.AddSingleton<TimeProvider>(_time);
+    /// <summary>The selling side, recorded (the check-out window prices and sells through it).</summary>
+    private readonly FakeSaleService _sales = new();
+
+    public AppointmentDrawerTests()
+    {
+        Services.AddSingleton<TimeProvider>(_time);
+        Services.AddSingleton<ISaleService>(_sales);
+    }
 
     /// <summary>Jane's massage tomorrow at 10:00, shown on this desk's calendar, with its drawer open.</summary>
     private async Task<(AppointmentView Booked, IRenderedComponent<IComponent> Drawer)> OpenBookedAsync()
@@ -36,6 +45,9 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     }
 
     private static IElement Drawer(IRenderedComponent<IComponent> cut) => cut.ByRole("region", "Appointment");
+
+    /// <summary>Clicks Check out without waiting for its handler: it waits for the check-out window to close.</summary>
+    private static void OpenCheckOutWindow(IRenderedComponent<IComponent> cut) => Drawer(cut).Button("Check out").Click();
 
     private static string Status(IRenderedComponent<IComponent> cut) => cut.Find(".status-badge[role=status]").GetAttribute("aria-label")!;
 
@@ -101,53 +113,47 @@ public sealed class AppointmentDrawerTests : ClinicTestContext
     }
 
     [Fact]
-    public async Task CheckOut_Open_ShowsPaymentDueWithCardPrefilled()
+    public async Task CheckOut_AmountDue_OpensTheCheckOutWindowPricedForTheAppointment()
     {
-        var (_, cut) = await OpenBookedAsync();
+        var (booked, cut) = await OpenBookedAsync();
 
-        await ClickAsync(cut, "Check out");
+        OpenCheckOutWindow(cut);
 
-        Assert.Equal("Payment · due 60.00 GBP", cut.Find("#pay-heading").TextContent);
-        Assert.Equal("60.00", cut.Labelled("Card amount").GetAttribute("value"));
-        Assert.True(Drawer(cut).HasButton("Take payment and check out"));
+        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Confirm sale")), Patience);
+        Assert.Equal("Check out · Jane Cooper", cut.Find("#checkout-title").TextContent);
+        var preview = Assert.Single(_sales.Previews);
+        Assert.Equal((booked.Id, Seed.JaneId), (preview.AppointmentId, preview.ClientId));
+        Assert.False(Drawer(cut).HasButton("Take payment and check out"));
     }
 
     [Fact]
-    public async Task CheckOut_WrongTotal_ShowsMessageInlineAndChangesNothing()
+    public async Task CheckOut_WindowConfirmed_SendsOneSaleForTheAppointmentPaidByCard()
     {
         var (booked, cut) = await OpenBookedAsync();
-        await ClickAsync(cut, "Check out");
-        await cut.Labelled("Card amount").ChangeAsync(new ChangeEventArgs { Value = "10" });
+        OpenCheckOutWindow(cut);
+        cut.WaitForAssertion(() => Assert.Equal("60.00", cut.Input("Payment 1 amount").GetAttribute("value")), Patience);
 
-        await ClickAsync(cut, "Take payment and check out");
+        await cut.InvokeAsync(() => cut.Button("Confirm sale").ClickAsync(new MouseEventArgs()));
 
-        Assert.Equal("Payments add up to 10.00 GBP but the total is 60.00 GBP (short by 50.00 GBP).", Drawer(cut).AlertText());
+        cut.WaitForAssertion(() => Assert.False(cut.HasButton("Confirm sale")), Patience);
+        var sale = Assert.Single(_sales.Creates);
+        Assert.Equal(booked.Id, sale.AppointmentId);
+        Assert.Equal([new PaymentLine(FrontDesk.Domain.Sales.PaymentMethod.Card, 60m)], sale.Payments);
+    }
+
+    [Fact]
+    public async Task CheckOut_WindowCancelled_LeavesTheAppointmentAsItWas()
+    {
+        var (booked, cut) = await OpenBookedAsync();
+        OpenCheckOutWindow(cut);
+        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Confirm sale")), Patience);
+
+        await cut.InvokeAsync(() => cut.Find(".mud-dialog").Button("Cancel").ClickAsync(new MouseEventArgs()));
+
+        cut.WaitForAssertion(() => Assert.False(cut.HasButton("Confirm sale")), Patience);
+        Assert.Empty(_sales.Creates);
         Assert.Equal("Status: Booked", Status(cut));
-        var saved = await InDatabaseAsync(booked.Id);
-        Assert.Equal(AppointmentStatus.Booked, saved.Status);
-        Assert.Null(saved.InvoiceId);
-    }
-
-    [Fact]
-    public async Task CheckOut_RightTotalAfterWrongOne_CompletesAndPays()
-    {
-        var (booked, cut) = await OpenBookedAsync();
-        await ClickAsync(cut, "Check out");
-        await cut.Labelled("Card amount").ChangeAsync(new ChangeEventArgs { Value = "10" });
-        await ClickAsync(cut, "Take payment and check out");
-
-        await cut.Labelled("Cash amount").ChangeAsync(new ChangeEventArgs { Value = "50" });
-        await ClickAsync(cut, "Take payment and check out");
-
-        Assert.Null(Drawer(cut).AlertText());
-        Assert.Equal("Status: Checked out", Status(cut));
-        Assert.DoesNotContain(OpenActions, Drawer(cut).HasButton);
-        await using var db = Clinic.OpenDatabase(Services);
-        var saved = await InDatabaseAsync(booked.Id);
-        Assert.Equal(AppointmentStatus.Completed, saved.Status);
-        var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == saved.InvoiceId);
-        Assert.True(invoice.IsPaid);
-        Assert.Equal(60m, invoice.Payments.Sum(p => p.Amount));
+        Assert.Equal(AppointmentStatus.Booked, (await InDatabaseAsync(booked.Id)).Status);
     }
 
     [Fact]
