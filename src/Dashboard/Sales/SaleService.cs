@@ -48,7 +48,7 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
         try
         {
-            var ((view, live), events) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateSale, async db =>
+            var ((view, live), events, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.CreateSale, async db =>
             {
                 var built = await BuildAsync(db, clock, command, command.Caller.Actor, now, SaleMode.Sale, ct);
                 db.Invoices.Add(built.Invoice);
@@ -63,7 +63,7 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
                 }
                 return (view, new SaleLive(appointment, built.Products.Select(ProductView.From).ToList(), built.MembershipsSold));
             }, ct);
-            Announce(view, events, now, command.Caller.Actor, live);
+            Announce(replayed, view, events, now, command.Caller.Actor, live);
             return view;
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } s && s.Message.Contains("NormalizedCode", StringComparison.Ordinal))
@@ -77,7 +77,7 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
         Permissions.Ensure(command.Caller, Permissions.PaySale);
         var now = clock.UtcNow;
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
-        var (view, events) = await unitOfWork.RunAsync(command.Caller, Permissions.PaySale, async db =>
+        var (view, events, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.PaySale, async db =>
         {
             var sale = await FindAsync(db, command.SaleId, ct);
             sale.Pay(Payments(command.Payments), now, command.Caller.Actor);
@@ -89,7 +89,7 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
             }
             return await ViewAsync(db, sale, ct);
         }, ct);
-        Announce(view, events, now, command.Caller.Actor, new SaleLive(null, [], 0));
+        Announce(replayed, view, events, now, command.Caller.Actor, new SaleLive(null, [], 0));
         return view;
     }
 
@@ -99,7 +99,7 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
         var now = clock.UtcNow;
         var actor = command.Caller.Actor;
         using var idempotency = IdempotencyScope.Begin(command.IdempotencyKey);
-        var ((view, products), events) = await unitOfWork.RunAsync(command.Caller, Permissions.RefundSale, async db =>
+        var ((view, products), events, replayed) = await unitOfWork.RunAsync(command.Caller, Permissions.RefundSale, async db =>
         {
             var sale = await FindAsync(db, command.SaleId, ct);
             var earlier = await db.Invoices.Where(i => i.RefundOf == sale.Id).ToListAsync(ct);
@@ -155,7 +155,7 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
             db.Invoices.Add(refund);
             return (await ViewAsync(db, refund, ct), changed);
         }, ct);
-        Announce(view, events, now, actor, new SaleLive(null, products, 0));
+        Announce(replayed, view, events, now, actor, new SaleLive(null, products, 0));
         return view;
     }
 
@@ -553,8 +553,13 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
             refunds.OrderBy(r => r.IssuedAt).Select(r => r.Id.Value).ToList());
     }
 
-    private void Announce(SaleView view, IReadOnlyList<DomainEvent> events, DateTimeOffset now, Actor actor, SaleLive live)
+    private void Announce(bool replayed, SaleView view, IReadOnlyList<DomainEvent> events, DateTimeOffset now, Actor actor, SaleLive live)
     {
+        if (replayed)
+        {
+            // A replayed command (same idempotency key) was announced when it first ran.
+            return;
+        }
         var batch = new List<LiveEvent> { new SaleRecordedLive(view, now, actor.DisplayName) };
         if (live.Appointment is { } appointment)
         {

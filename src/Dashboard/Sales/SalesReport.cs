@@ -206,7 +206,7 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
                 d.Id,
                 d.IsInvoice ? "Sale" : "Product sale",
                 d.At,
-                ShortNumber(d.Id),
+                d.Number ?? ShortNumber(d.Id),
                 d.ClientId,
                 d.ClientId is { } c ? clientNames.GetValueOrDefault(c, "Unknown client") : "Walk-in",
                 d.Lines,
@@ -261,7 +261,11 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
 
     private sealed record PaymentFact(Guid Document, PaymentMethod Method, decimal Amount);
 
-    private sealed record DocumentFact(Guid Id, bool IsInvoice, DateTimeOffset At, Guid? ClientId, IReadOnlyList<string> Lines, decimal Total, IReadOnlyList<string> Methods);
+    private sealed record DocumentFact(Guid Id, bool IsInvoice, DateTimeOffset At, Guid? ClientId, IReadOnlyList<string> Lines, decimal Total, IReadOnlyList<string> Methods)
+    {
+        /// <summary>The sale's own number (invoices numbered since the selling side), else a short form of its id.</summary>
+        public string? Number { get; init; }
+    }
 
     private sealed record Facts(IReadOnlyList<LineFact> Lines, IReadOnlyList<PaymentFact> Payments, IReadOnlyDictionary<Guid, DocumentFact> Documents);
 
@@ -320,10 +324,10 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
                 }
             }
             payments.AddRange(taken.Select(p => new PaymentFact(id, p.Method, p.Amount)));
-            documents[id] = new DocumentFact(id, true, invoice.PaidAt ?? invoice.IssuedAt, invoice.ClientId.Value,
+            documents[id] = new DocumentFact(id, true, invoice.PaidAt ?? invoice.IssuedAt, invoice.ClientId?.Value,
                 [.. invoice.Lines.Select(Describe)],
                 invoice.Total.Amount,
-                [.. invoice.Payments.Select(p => $"{p.Method} {Number(p.Amount)}")]);
+                [.. invoice.Payments.Select(p => $"{p.Method} {Number(p.Amount)}")]) { Number = invoice.Number };
         }
 
         // Products and memberships sold at the desk as inventory documents.
@@ -356,15 +360,14 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
     }
 
     /// <summary>
-    /// Who a line is attributed to: today the provider of the invoice's appointment (sales
-    /// without an appointment have none). When invoice lines carry their own provider, this is
-    /// the one place to switch to it.
+    /// Who a line is attributed to: its own provider (service lines and tips of the selling side),
+    /// else the provider of the invoice's appointment (older invoices); sales of goods have none.
     /// </summary>
     private static Guid? ProviderOf(Invoice invoice, InvoiceLine line, IReadOnlyDictionary<Guid, Guid> appointmentProviders) =>
-        invoice.AppointmentId is { } appointment && appointmentProviders.TryGetValue(appointment.Value, out var provider) ? provider : null;
+        line.ProviderId ?? (invoice.AppointmentId is { } appointment && appointmentProviders.TryGetValue(appointment.Value, out var provider) ? provider : null);
 
     /// <summary>A tip is earned by its provider and is not the business's revenue (the Tip line kind of the selling side).</summary>
-    private static bool IsTip(InvoiceLineKind kind) => kind.ToString() == "Tip";
+    private static bool IsTip(InvoiceLineKind kind) => kind == InvoiceLineKind.Tip;
 
     /// <summary>
     /// A sale of products counts when it carries its payments; a document without payments is

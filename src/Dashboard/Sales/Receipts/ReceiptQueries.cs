@@ -47,11 +47,11 @@ public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> context
     }
 
     /// <summary>
-    /// The number printed on the receipt: the one place to switch to the sale's own number
-    /// (LEAD: <c>invoice.Number ?? ShortId(invoice.Id.Value)</c> once Invoice has a Number from
-    /// the Invoice numbering sequence).
+    /// The number printed on the receipt: the sale's own number from the Invoice numbering
+    /// sequence; sales made before numbering (and the sales of packages and prepaid services,
+    /// which take none) show a short form of their id.
     /// </summary>
-    public static string Number(Invoice invoice) => ShortId(invoice.Id.Value);
+    public static string Number(Invoice invoice) => invoice.Number ?? ShortId(invoice.Id.Value);
 
     /// <summary>
     /// A short form of a sale's id: its last eight hex digits, upper case (the first ones of a
