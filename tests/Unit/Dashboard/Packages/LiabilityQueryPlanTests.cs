@@ -35,7 +35,8 @@ public sealed class LiabilityQueryPlanTests : IAsyncLifetime
             }
         }
 
-        var step = Assert.Single(plan);
-        Assert.Contains("IX_PackageRecords_IsSpent_PaidAt (IsSpent=? AND PaidAt", step);
+        // (A sort of the few rows found may follow: the record's owned rows are read in key order.)
+        Assert.Contains(plan, step => step.Contains("IX_PackageRecords_IsSpent_PaidAt (IsSpent=? AND PaidAt", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("ANY(IsSpent)", StringComparison.Ordinal));
     }
 }
