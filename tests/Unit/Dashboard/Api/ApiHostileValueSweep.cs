@@ -94,6 +94,9 @@ public sealed partial class ApiBadInputTests
         new("POST", "/api/v1/inventory/arrivals", "", """{"lines":[{"productId":"{product}","quantity":2}],"note":"Sweep supplier"}"""),
         new("POST", "/api/v1/inventory/write-offs", "", """{"lines":[{"productId":"{product}","quantity":1}],"note":"Broken"}"""),
         new("POST", "/api/v1/inventory/sales", "", """{"clientId":"{client}","lines":[{"productId":"{product}","quantity":1,"generateCode":true,"holderClientId":"{client}"}],"payments":[{"method":"Card","amount":160}]}"""),
+        new("POST", "/api/v1/sales", "", """{"clientId":"{client}","lines":[{"type":"Service","itemId":"{service}","quantity":1,"unitPrice":60,"providerId":"{provider}","discount":{"type":"Percent","value":10,"reason":"Loyal"}}],"discount":{"type":"Amount","value":4,"reason":"Opening"},"tip":{"amount":5,"providerId":"{provider}"},"payments":[{"method":"Card","amount":20}]}"""),
+        new("POST", "/api/v1/sales/{id:guid}/payments", "openSale", """{"payments":[{"method":"Cash","amount":10}]}"""),
+        new("POST", "/api/v1/sales/{id:guid}/refunds", "paidSale", """{"lines":[{"lineNumber":1,"quantity":1}],"payments":[{"method":"Card","amount":10}],"reason":"Unhappy"}"""),
         new("POST", "/api/v1/memberships/{code}/use", "membershipCode", """{"appointmentId":"{appointment}"}"""),
         new("POST", "/api/v1/memberships/{code}/assign", "membershipCode", """{"clientId":"{client}"}"""),
         new("PUT", "/api/v1/settings/inventory", "", """{"allowNegativeStock":false}"""),
@@ -245,6 +248,8 @@ public sealed partial class ApiBadInputTests
         }
         ids["product"] = await Post("/api/v1/products", new { name = "Sweep membership", price = 150m, isMembership = true, membership = new { validityDays = 90, serviceIds = new[] { service }, visits = 10 } });
         await Post("/api/v1/inventory/arrivals", new { lines = new[] { new { productId = ids["product"], quantity = 5 } }, note = "Sweep supplier" });
+        ids["openSale"] = await Post("/api/v1/sales", new { clientId = client, lines = new[] { new { type = "Service", itemId = service } }, payments = new[] { new { method = "Card", amount = 20m } } });
+        ids["paidSale"] = await Post("/api/v1/sales", new { clientId = client, lines = new[] { new { type = "Service", itemId = service, quantity = 2, unitPrice = 10m } }, payments = new[] { new { method = "Card", amount = 20m } } });
         ids["membershipCode"] = "SWEEP-CODE-1";
         await Post("/api/v1/inventory/sales", new { lines = new[] { new { productId = ids["product"], quantity = 1, code = ids["membershipCode"] } }, payments = new[] { new { method = "Card", amount = 150m } } });
         using var online = await app.Http.PutAsJsonAsync("/api/v1/settings/packages", new { redemptionPolicy = "AtCheckOut", redeemOnline = true });
