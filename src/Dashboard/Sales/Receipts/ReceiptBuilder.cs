@@ -10,7 +10,8 @@ public sealed record ReceiptFactLine(string Description, int Quantity, decimal U
 /// The plain facts of one sale document that a receipt needs, read from the database by
 /// <see cref="ReceiptQueries"/> (or written out by a test). A refund gives the lines it reverses
 /// as they were on the sale and the money given back as positive payments: the receipt prints
-/// both as negative amounts.
+/// both as negative amounts. Payments are what was kept (cash net of <see cref="ChangeGiven"/>),
+/// as the sale document stores them.
 /// </summary>
 public sealed record ReceiptFacts(
     Guid SaleId,
@@ -48,7 +49,8 @@ public static class ReceiptBuilder
         var total = taxable + (tax is { Included: false } ? tax.Amount : 0m) + tip;
         var payments = facts.Payments.Select(p => p with { Amount = sign * p.Amount }).ToList();
         var change = sign * facts.ChangeGiven;
-        var settled = payments.Sum(p => p.Amount) - change;
+        // Payments are what the business kept (cash net of the change given back).
+        var settled = payments.Sum(p => p.Amount);
         return new ReceiptModel
         {
             SaleId = facts.SaleId,
@@ -72,7 +74,7 @@ public static class ReceiptBuilder
             Total = total,
             Payments = payments,
             ChangeGiven = change,
-            // A refund owes nothing; a sale owes what its payments (less change) leave of the total.
+            // A refund owes nothing; a sale owes what its payments leave of the total.
             Balance = facts.Kind == ReceiptKind.Refund ? 0m : Math.Max(0m, total - settled),
             Remaining = facts.Remaining,
         };

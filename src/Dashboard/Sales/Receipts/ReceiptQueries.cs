@@ -36,9 +36,11 @@ public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> context
             invoice.IssuedAt,
             client is null || client.ErasedAt is not null ? null : client.Name,
             invoice.Currency,
-            invoice.Lines.Select(l => new ReceiptFactLine(l.Description, l.Quantity, l.UnitPrice, KindOf(l.Kind))).ToList(),
+            [.. invoice.Lines.Where(l => l.Kind != InvoiceLineKind.Tip).SelectMany(FactsOf)],
             invoice.Payments.Select(p => new ReceiptPayment(p.Method.ToString(), p.Amount)).ToList())
         {
+            Tip = invoice.Lines.Where(l => l.Kind == InvoiceLineKind.Tip).Sum(l => l.Amount.Amount),
+            ChangeGiven = invoice.ChangeGiven,
             // LEAD: when the sale document lands (branch "sales"), fill these from it: the kind
             // (Refund) with RefundOf's number and the reason, the tip, the change given.
             Remaining = [.. await PackagesLeftAsync(db, invoice, Money, ct), .. await CreditsLeftAsync(db, invoice, ct)],
@@ -58,6 +60,17 @@ public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> context
     /// version 7 id are a timestamp, the same for sales made close together).
     /// </summary>
     public static string ShortId(Guid id) => id.ToString("N")[^8..].ToUpperInvariant();
+
+    /// <summary>A stored line as printed: the line at its gross price, then its discounts (its own and its share of the sale's) as a discount line.</summary>
+    private static IEnumerable<ReceiptFactLine> FactsOf(InvoiceLine line)
+    {
+        yield return new ReceiptFactLine(line.Description, line.Quantity, line.UnitPrice, KindOf(line.Kind));
+        var off = line.Discount + line.SaleDiscountShare;
+        if (off != 0m)
+        {
+            yield return new ReceiptFactLine(line.DiscountReason is { Length: > 0 } reason ? $"Discount: {reason}" : $"Discount on {line.Description}", 1, -off, ReceiptLineKind.Discount);
+        }
+    }
 
     private static ReceiptLineKind KindOf(InvoiceLineKind kind) => kind switch
     {

@@ -77,7 +77,8 @@ public sealed class ReceiptBuilderTests
     [Fact]
     public void Build_CashWithChange_OwesNothingAndShowsTheChange()
     {
-        var facts = Sale(Item("Laser", 90m)) with { Payments = [new("Card", 50m), new("Cash", 50m)], ChangeGiven = 10m };
+        // 50 in cash handed over for the 40 left to pay: 40 kept, 10 given back.
+        var facts = Sale(Item("Laser", 90m)) with { Payments = [new("Card", 50m), new("Cash", 40m)], ChangeGiven = 10m };
 
         var receipt = ReceiptBuilder.Build(facts, Business, ReceiptSettings.Default);
 
