@@ -58,7 +58,7 @@ public sealed class LiveCalendarTests(BrowserFixture browser, ClinicServer serve
         await Expect(a.DrawerStatus).ToHaveAccessibleNameAsync("Status: Checked in");
         await a.AppointmentDrawer.GetByRole(AriaRole.Button, new() { Name = "Check out", Exact = true }).ClickAsync();
         // The check-out window prices the appointment and fills the card payment with the total.
-        var checkOut = a.Page.GetByRole(AriaRole.Dialog);
+        var checkOut = a.Page.GetByRole(AriaRole.Dialog, new() { Name = "Check out · Ada Lovelace" });
         await Expect(checkOut.GetByRole(AriaRole.Spinbutton, new() { Name = "Payment 1 amount" })).ToHaveValueAsync("60.00");
         await Expect(checkOut.GetByText("Paying 60.00 GBP", new() { Exact = true })).ToBeVisibleAsync();
         await personA.ScreenshotAsync("04-check-out-payment");
