@@ -57,12 +57,13 @@ public sealed class LiveCalendarTests(BrowserFixture browser, ClinicServer serve
         await a.OpenAppointmentAsync("Ada Lovelace");
         await Expect(a.DrawerStatus).ToHaveAccessibleNameAsync("Status: Checked in");
         await a.AppointmentDrawer.GetByRole(AriaRole.Button, new() { Name = "Check out", Exact = true }).ClickAsync();
-        var card = a.AppointmentDrawer.GetByRole(AriaRole.Spinbutton, new() { Name = "Card amount" });
-        await card.FillAsync("60.00");
-        await card.PressAsync("Tab");
-        await Expect(a.AppointmentDrawer.GetByText("Paying 60.00 GBP", new() { Exact = true })).ToBeVisibleAsync();
+        // The check-out window prices the appointment and fills the card payment with the total.
+        var checkOut = a.Page.GetByRole(AriaRole.Dialog, new() { Name = "Check out · Ada Lovelace" });
+        await Expect(checkOut.GetByRole(AriaRole.Spinbutton, new() { Name = "Payment 1 amount" })).ToHaveValueAsync("60.00");
+        await Expect(checkOut.GetByText("Paying 60.00 GBP", new() { Exact = true })).ToBeVisibleAsync();
         await personA.ScreenshotAsync("04-check-out-payment");
-        await a.AppointmentDrawer.GetByRole(AriaRole.Button, new() { Name = "Take payment and check out" }).ClickAsync();
+        await checkOut.GetByRole(AriaRole.Button, new() { Name = "Confirm sale" }).ClickAsync();
+        await Expect(checkOut).ToBeHiddenAsync();
         await Expect(a.DrawerStatus).ToHaveAccessibleNameAsync("Status: Checked out");
 
         await Expect(b.Appointment("Ada Lovelace")).ToHaveAttributeAsync("data-status", "Completed");
