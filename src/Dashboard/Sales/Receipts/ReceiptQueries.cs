@@ -29,20 +29,27 @@ public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> context
         var settings = await ReceiptSettingsService.ReadAsync(db, ct);
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == invoice.ClientId).Select(c => new { c.Name, c.ErasedAt }).SingleOrDefaultAsync(ct);
         string Money(decimal amount) => $"{amount.ToString("#,0.00", CultureInfo.GetCultureInfo(business.Culture))} {invoice.Currency}";
+        // The builder takes a refund's facts with the signs of the sale it reverses and turns
+        // them round itself; the refund document stores them reversed, so turn them back here.
+        var refund = invoice.Kind == InvoiceKind.Refund;
+        var sign = refund ? -1m : 1m;
+        var refundOf = refund && invoice.RefundOf is { } original
+            ? await db.Invoices.AsNoTracking().Where(i => i.Id == original).Select(i => new { i.Id, i.Number }).SingleOrDefaultAsync(ct)
+            : null;
         var facts = new ReceiptFacts(
             invoice.Id.Value,
-            ReceiptKind.Sale,
+            refund ? ReceiptKind.Refund : ReceiptKind.Sale,
             Number(invoice),
             invoice.IssuedAt,
             client is null || client.ErasedAt is not null ? null : client.Name,
             invoice.Currency,
-            [.. invoice.Lines.Where(l => l.Kind != InvoiceLineKind.Tip).SelectMany(FactsOf)],
-            invoice.Payments.Select(p => new ReceiptPayment(p.Method.ToString(), p.Amount)).ToList())
+            [.. invoice.Lines.Where(l => l.Kind != InvoiceLineKind.Tip).SelectMany(l => FactsOf(l, sign))],
+            invoice.Payments.Select(p => new ReceiptPayment(p.Method.ToString(), sign * p.Amount)).ToList())
         {
-            Tip = invoice.Lines.Where(l => l.Kind == InvoiceLineKind.Tip).Sum(l => l.Amount.Amount),
+            Tip = sign * invoice.Lines.Where(l => l.Kind == InvoiceLineKind.Tip).Sum(l => l.Amount.Amount),
             ChangeGiven = invoice.ChangeGiven,
-            // LEAD: when the sale document lands (branch "sales"), fill these from it: the kind
-            // (Refund) with RefundOf's number and the reason, the tip, the change given.
+            RefundOf = refundOf is null ? null : refundOf.Number ?? ShortId(refundOf.Id.Value),
+            Reason = refund ? invoice.Reason : null,
             Remaining = [.. await PackagesLeftAsync(db, invoice, Money, ct), .. await CreditsLeftAsync(db, invoice, ct)],
         };
         return ReceiptBuilder.Build(facts, business, settings);
@@ -62,10 +69,10 @@ public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> context
     public static string ShortId(Guid id) => id.ToString("N")[^8..].ToUpperInvariant();
 
     /// <summary>A stored line as printed: the line at its gross price, then its discounts (its own and its share of the sale's) as a discount line.</summary>
-    private static IEnumerable<ReceiptFactLine> FactsOf(InvoiceLine line)
+    private static IEnumerable<ReceiptFactLine> FactsOf(InvoiceLine line, decimal sign)
     {
-        yield return new ReceiptFactLine(line.Description, line.Quantity, line.UnitPrice, KindOf(line.Kind));
-        var off = line.Discount + line.SaleDiscountShare;
+        yield return new ReceiptFactLine(line.Description, line.Quantity, sign * line.UnitPrice, KindOf(line.Kind));
+        var off = sign * (line.Discount + line.SaleDiscountShare);
         if (off != 0m)
         {
             yield return new ReceiptFactLine(line.DiscountReason is { Length: > 0 } reason ? $"Discount: {reason}" : $"Discount on {line.Description}", 1, -off, ReceiptLineKind.Discount);

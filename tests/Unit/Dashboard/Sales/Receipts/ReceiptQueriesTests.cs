@@ -47,9 +47,26 @@ public sealed class ReceiptQueriesTests : IAsyncLifetime
         var receipt = await Queries.BuildAsync(invoice);
 
         Assert.Equal(("Olivia Smith", "Front Desk Live", ReceiptKind.Sale), (receipt!.ClientName, receipt.BusinessName, receipt.Kind));
-        Assert.Equal(ReceiptQueries.ShortId(invoice), receipt.Number);
+        Assert.StartsWith("INV", receipt.Number, StringComparison.Ordinal); // a check-out takes the next invoice number
         Assert.DoesNotContain("07700", ReceiptEmail.Text(receipt), StringComparison.Ordinal);
         Assert.Equal([new ReceiptPayment("Card", 60m)], receipt.Payments);
+    }
+
+    [Fact]
+    public async Task BuildAsync_RefundOfADiscountedLine_ShowsWhatWentBackWithTheSaleNumberAndReason()
+    {
+        var sales = _db.Services.GetRequiredService<FrontDesk.Dashboard.Sales.ISaleService>();
+        var sale = await sales.CreateAsync(new FrontDesk.Dashboard.Sales.CreateSale(_clinic.Olivia.Id.Value, null,
+            [new FrontDesk.Dashboard.Sales.SaleLineInput(FrontDesk.Dashboard.Sales.SaleItemType.Service, _clinic.Massage.Id.Value, 2,
+                Discount: new FrontDesk.Dashboard.Sales.DiscountInput(FrontDesk.Dashboard.Sales.DiscountType.Percent, 10m, "Loyal client"))],
+            null, null, [new PaymentLine(PaymentMethod.Card, 108m)], Callers.Desk));
+        var refund = await sales.RefundAsync(new FrontDesk.Dashboard.Sales.RefundSale(sale.Id, [new FrontDesk.Dashboard.Sales.RefundLineInput(1, 1)], null, "Treatment not done", Callers.Desk));
+
+        var receipt = await Queries.BuildAsync(refund.Id);
+
+        Assert.Equal((ReceiptKind.Refund, "Refund", sale.Number, "Treatment not done"), (receipt!.Kind, receipt.Title, receipt.RefundOf, receipt.Reason));
+        Assert.Equal((-60m, 6m, -54m), (receipt.Subtotal, receipt.Discounts, receipt.Total));
+        Assert.Equal([new ReceiptPayment("Card", -54m)], receipt.Payments);
     }
 
     [Fact]
