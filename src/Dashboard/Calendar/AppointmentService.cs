@@ -249,8 +249,9 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         await using var db = await contexts.CreateDbContextAsync(ct);
         var appointment = await FindAsync(db, id, ct);
         var service = await FindServiceAsync(db, appointment.ServiceId, ct);
-        var serviceCredit = appointment.PackageRecordId is null ? await Quotes.CreditQueries.FirstAvailableAsync(db, appointment.ClientId, appointment.ServiceId, tracked: false, ct) : null;
-        return AmountDue.Of(appointment, await Sales.SaleService.CreditsAsync(db, clock, appointment, service, "the package", serviceCredit, ct));
+        var membership = appointment.PackageRecordId is null ? await Sales.SaleService.MembershipPayingAsync(db, appointment, ct) : null;
+        var serviceCredit = appointment.PackageRecordId is null && membership is null ? await Quotes.CreditQueries.FirstAvailableAsync(db, appointment.ClientId, appointment.ServiceId, tracked: false, ct) : null;
+        return AmountDue.Of(appointment, await Sales.SaleService.CreditsAsync(db, clock, appointment, service, "the package", serviceCredit, membership, ct));
     }
 
     private async Task<AppointmentView> ChangeAsync(Guid id, AppointmentChange change, Caller caller, string command, Func<DashboardDbContext, Appointment, DateTimeOffset, Task> act, CancellationToken ct)

@@ -177,6 +177,20 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
             {
                 throw DomainException.Rule("A cancelled or missed appointment cannot use a membership.", "appointmentId");
             }
+            // A visit pays the appointment at its check-out (AmountDue.Credits): one payer only.
+            if (appointment.Status == AppointmentStatus.Completed)
+            {
+                throw DomainException.Rule("This appointment is already checked out and paid: use the membership before check-out.", "appointmentId");
+            }
+            if (appointment.PackageRecordId is not null)
+            {
+                throw DomainException.Rule("This appointment is paid from a package: a membership visit would pay it twice.", "appointmentId");
+            }
+            var used = await db.Memberships.Where(m => m.Visits.Any(v => v.AppointmentId == appointmentId)).Select(m => m.Code).FirstOrDefaultAsync(ct);
+            if (used is not null)
+            {
+                throw DomainException.Conflict($"This appointment already uses a visit of membership {used}.");
+            }
             membership.Use(appointment.Id.Value, appointment.ServiceId.Value, appointment.ClientId.Value, now, today, caller.Actor);
             return MembershipView.From(membership, await HolderNameAsync(db, membership.HolderClientId, ct));
         }, ct);

@@ -231,9 +231,10 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
                 record.Redeem(appointment.Id.Value, now, actor);
                 recordName = record.Name;
             }
-            var serviceCredit = appointment.PackageRecordId is null ? await Quotes.CreditQueries.FirstAvailableAsync(db, appointment.ClientId, appointment.ServiceId, tracked: true, ct) : null;
+            var membership = appointment.PackageRecordId is null ? await MembershipPayingAsync(db, appointment, ct) : null;
+            var serviceCredit = appointment.PackageRecordId is null && membership is null ? await Quotes.CreditQueries.FirstAvailableAsync(db, appointment.ClientId, appointment.ServiceId, tracked: true, ct) : null;
             serviceCredit?.Use(appointment.Id, now);
-            var credits = await CreditsAsync(db, clock, appointment, service, recordName, serviceCredit, ct);
+            var credits = await CreditsAsync(db, clock, appointment, service, recordName, serviceCredit, membership, ct);
             items.Add(new SaleItem(InvoiceLineKind.Service, service.Name, 1, appointment.Price.Amount, appointment.ServiceId,
                 ProviderId: appointment.ProviderId.Value, Discount: Discount(command.AppointmentDiscount), Credits: credits));
         }
@@ -394,8 +395,15 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
     }
 
     /// <summary>The check-out's credit lines (<see cref="AmountDue.Credits"/>): the record's payment, a prepaid credit, or the best discount.</summary>
-    internal static async Task<IReadOnlyList<InvoiceLine>> CreditsAsync(DashboardDbContext db, BusinessClock clock, Appointment appointment, Service service, string? recordName, ServiceCredit? serviceCredit, CancellationToken ct) =>
-        AmountDue.Credits(appointment, recordName, appointment.PackageRecordId is null && serviceCredit is null ? await BestDiscountAsync(db, clock, appointment, service, ct) : null, serviceCredit);
+    internal static async Task<IReadOnlyList<InvoiceLine>> CreditsAsync(DashboardDbContext db, BusinessClock clock, Appointment appointment, Service service, string? recordName, ServiceCredit? serviceCredit, string? membershipCode, CancellationToken ct) =>
+        AmountDue.Credits(appointment, recordName, appointment.PackageRecordId is null && serviceCredit is null && membershipCode is null ? await BestDiscountAsync(db, clock, appointment, service, ct) : null, serviceCredit, membershipCode);
+
+    /// <summary>The code of the membership whose visit was used on this appointment (it pays the service), or null.</summary>
+    internal static Task<string?> MembershipPayingAsync(DashboardDbContext db, Appointment appointment, CancellationToken ct)
+    {
+        var id = appointment.Id.Value;
+        return db.Memberships.AsNoTracking().Where(m => m.Visits.Any(v => v.AppointmentId == id)).Select(m => (string?)m.Code).FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>The template with the best automatic discount among the client's valid records that cover the service.</summary>
     internal static async Task<PackageTemplate?> BestDiscountAsync(DashboardDbContext db, BusinessClock clock, Appointment appointment, Service service, CancellationToken ct)
@@ -452,6 +460,10 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
                 var record = await PackageService.FindRecordAsync(db, recordId, ct);
                 record.GiveBack(appointment.Value, reason, now, actor);
                 break;
+            case InvoiceLineKind.MembershipCredit:
+                // A visit is history of the membership (which visit, which appointment, who): it is
+                // never taken out of that history, so a refund cannot hand it back.
+                throw DomainException.Rule($"{credit.Description}: a membership visit cannot be given back by a refund. Nothing was paid for this service at the desk.", "lines");
             case InvoiceLineKind.ServiceCredit:
                 var used = await db.ServiceCredits.FirstOrDefaultAsync(c => c.AppointmentId == appointment && c.Status == CreditStatus.Used, ct)
                     ?? throw DomainException.Conflict("The prepaid credit this visit used cannot be found.");
@@ -526,7 +538,7 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
         var selling = sale.Lines.Where(l => !l.IsCredit && l.Kind != InvoiceLineKind.Tip).ToList();
         var subtotal = selling.Sum(l => l.Gross);
         var discounts = -selling.Sum(l => l.Discount + l.SaleDiscountShare) + sale.Lines.Where(l => l.Kind == InvoiceLineKind.Discount).Sum(l => l.Amount.Amount);
-        var credits = sale.Lines.Where(l => l.Kind is InvoiceLineKind.PackageCredit or InvoiceLineKind.ServiceCredit).Sum(l => l.Amount.Amount);
+        var credits = sale.Lines.Where(l => l.Kind is InvoiceLineKind.PackageCredit or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit).Sum(l => l.Amount.Amount);
         var tip = sale.Lines.Where(l => l.Kind == InvoiceLineKind.Tip).Sum(l => l.Amount.Amount);
         return new SaleView(
             sale.Id.Value,

@@ -108,7 +108,7 @@ public sealed class SalesQueries(IDbContextFactory<DashboardDbContext> contexts,
     {
         decimal Sum(params InvoiceLineKind[] kinds) => invoice.Lines.Where(l => kinds.Contains(l.Kind)).Sum(l => l.Amount.Amount);
         return new RevenueByKind(
-            Sum(InvoiceLineKind.Service, InvoiceLineKind.PackageCredit, InvoiceLineKind.Discount, InvoiceLineKind.ServiceCredit),
+            Sum(InvoiceLineKind.Service, InvoiceLineKind.PackageCredit, InvoiceLineKind.Discount, InvoiceLineKind.ServiceCredit, InvoiceLineKind.MembershipCredit),
             Sum(InvoiceLineKind.Package),
             Sum(InvoiceLineKind.Membership),
             Sum(InvoiceLineKind.Product),

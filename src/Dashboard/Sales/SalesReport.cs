@@ -378,7 +378,7 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
     /// <summary>The kind of revenue a line is, as the live board's tiles name them (credits and discounts reduce services).</summary>
     public static string KindLabel(InvoiceLineKind kind) => kind switch
     {
-        InvoiceLineKind.Service or InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount or InvoiceLineKind.ServiceCredit => "Services",
+        InvoiceLineKind.Service or InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit => "Services",
         InvoiceLineKind.Package => "Packages",
         InvoiceLineKind.Membership => "Memberships",
         InvoiceLineKind.Product => "Products",

@@ -51,17 +51,26 @@ public static class AmountDue
             ? null
             : new InvoiceLine($"Paid from prepaid {credit.ServiceName}", appointment.ServiceId, 1, -appointment.Price.Amount, appointment.Price.Currency, InvoiceLineKind.ServiceCredit);
 
+    /// <summary>The invoice's credit line for a membership visit used on the appointment: a visit pays the whole booked price.</summary>
+    public static InvoiceLine? MembershipCredit(Appointment appointment, string membershipCode) =>
+        appointment.Price.Amount == 0m
+            ? null
+            : new InvoiceLine($"Paid from membership {membershipCode}", appointment.ServiceId, 1, -appointment.Price.Amount, appointment.Price.Currency, InvoiceLineKind.MembershipCredit);
+
     /// <summary>
-    /// The credits of a check-out: the record's payment if it is booked from one, otherwise a
-    /// prepaid service credit of the client for that service, otherwise the best discount.
+    /// The credits of a check-out: the record's payment if it is booked from one, otherwise the
+    /// visit of a membership used on it (<paramref name="membershipCode"/>), otherwise a prepaid
+    /// service credit of the client for that service, otherwise the best discount.
     /// </summary>
-    public static IReadOnlyList<InvoiceLine> Credits(Appointment appointment, string? recordName, PackageTemplate? bestDiscount, ServiceCredit? serviceCredit = null)
+    public static IReadOnlyList<InvoiceLine> Credits(Appointment appointment, string? recordName, PackageTemplate? bestDiscount, ServiceCredit? serviceCredit = null, string? membershipCode = null)
     {
         var credit = appointment.PackageRecordId is not null
             ? PackageCredit(appointment, recordName ?? "the package")
-            : serviceCredit is not null
-                ? ServiceCredit(appointment, serviceCredit)
-                : Discount(appointment, bestDiscount);
+            : membershipCode is not null
+                ? MembershipCredit(appointment, membershipCode)
+                : serviceCredit is not null
+                    ? ServiceCredit(appointment, serviceCredit)
+                    : Discount(appointment, bestDiscount);
         return credit is null ? [] : [credit];
     }
 

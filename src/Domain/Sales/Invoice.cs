@@ -38,6 +38,8 @@ public enum InvoiceLineKind
     ServiceCredit,
     /// <summary>A tip for a provider: paid by the client, not revenue of the business.</summary>
     Tip,
+    /// <summary>The service paid by a visit of a membership used on the appointment (negative, the full price).</summary>
+    MembershipCredit,
 }
 
 /// <summary>
@@ -76,7 +78,7 @@ public sealed record InvoiceLine(string Description, ServiceId? ServiceId, int Q
     public Money Amount => new(UnitPrice * Quantity - Discount - SaleDiscountShare, Currency);
 
     /// <summary>True for a line that pays part of another (package, prepaid credit, automatic discount).</summary>
-    public bool IsCredit => Kind is InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount or InvoiceLineKind.ServiceCredit;
+    public bool IsCredit => Kind is InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit;
 }
 
 public enum DiscountKind
@@ -239,7 +241,7 @@ public sealed class Invoice : AggregateRoot
         invoice._lines.Add(new InvoiceLine(serviceName, appointment.ServiceId, 1, appointment.Price.Amount, appointment.Price.Currency));
         foreach (var credit in credits ?? [])
         {
-            if (credit.UnitPrice > 0m || credit.Kind is not (InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount or InvoiceLineKind.ServiceCredit))
+            if (credit.UnitPrice > 0m || !credit.IsCredit)
             {
                 throw new ArgumentException("Credits are negative package-credit or discount lines.", nameof(credits));
             }

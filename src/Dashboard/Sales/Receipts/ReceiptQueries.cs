@@ -82,7 +82,7 @@ public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> context
     private static ReceiptLineKind KindOf(InvoiceLineKind kind) => kind switch
     {
         InvoiceLineKind.Discount => ReceiptLineKind.Discount,
-        InvoiceLineKind.PackageCredit or InvoiceLineKind.ServiceCredit => ReceiptLineKind.Credit,
+        InvoiceLineKind.PackageCredit or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit => ReceiptLineKind.Credit,
         _ => ReceiptLineKind.Item,
     };
 

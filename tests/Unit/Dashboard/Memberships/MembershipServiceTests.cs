@@ -182,6 +182,62 @@ public sealed class MembershipServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CheckOut_AfterAMembershipVisitWasUsed_NothingToPayAndTheVisitNamedOnTheSale()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "PAYS1");
+        var appointment = await _db.Appointments.BookAsync(new BookAppointment(_clinic.Olivia.Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, A.At(7, 10), false, null, Callers.Desk));
+        await Service.UseAsync("pays1", appointment.Id, Callers.Desk);
+        var sales = _db.Services.GetRequiredService<FrontDesk.Dashboard.Sales.ISaleService>();
+
+        Assert.Equal(0m, await _db.Appointments.AmountDueAsync(appointment.Id));
+        var sale = await sales.CreateAsync(new FrontDesk.Dashboard.Sales.CreateSale(null, appointment.Id, [], null, null, [], Callers.Desk));
+
+        Assert.Equal((60m, -60m, 0m, true), (sale.Subtotal, sale.Credits, sale.Total, sale.IsPaid));
+        Assert.Contains(sale.Lines, l => l.Kind == nameof(InvoiceLineKind.MembershipCredit) && l.Description == "Paid from membership PAYS1");
+    }
+
+    [Fact]
+    public async Task CheckOut_WithoutAMembershipVisit_ChargesThePrice()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "UNUSED1");
+        var appointment = await _db.Appointments.BookAsync(new BookAppointment(_clinic.Olivia.Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, A.At(7, 10), false, null, Callers.Desk));
+
+        Assert.Equal(60m, await _db.Appointments.AmountDueAsync(appointment.Id));
+    }
+
+    [Fact]
+    public async Task UseAsync_AppointmentAlreadyUsesAnotherMembership_RefusedAndNoSecondVisit()
+    {
+        var type = await TypeAsync(stock: 2);
+        await SellAsync(type.Id, "FIRST1");
+        await SellAsync(type.Id, "SECOND1");
+        var appointment = await _db.Appointments.BookAsync(new BookAppointment(_clinic.Olivia.Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, A.At(7, 10), false, null, Callers.Desk));
+        await Service.UseAsync("FIRST1", appointment.Id, Callers.Desk);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Service.UseAsync("SECOND1", appointment.Id, Callers.Desk));
+
+        Assert.Contains("FIRST1", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await Queries.ByCodeAsync("SECOND1")).VisitsUsed);
+    }
+
+    [Fact]
+    public async Task UseAsync_AppointmentAlreadyCheckedOut_RefusedAndNoVisit()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "LATE1");
+        var appointment = await _db.Appointments.BookAsync(new BookAppointment(_clinic.Olivia.Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, A.At(7, 10), false, null, Callers.Desk));
+        await _db.Services.GetRequiredService<FrontDesk.Dashboard.Sales.ISaleService>().CreateAsync(
+            new FrontDesk.Dashboard.Sales.CreateSale(null, appointment.Id, [], null, null, [new PaymentLine(PaymentMethod.Card, 60m)], Callers.Desk));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Service.UseAsync("LATE1", appointment.Id, Callers.Desk));
+
+        Assert.Contains("already checked out", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await Queries.ByCodeAsync("LATE1")).VisitsUsed);
+    }
+
+    [Fact]
     public async Task UseAsync_ServiceNotCovered_RefusedAndNoVisit()
     {
         var type = await TypeAsync(stock: 1);
