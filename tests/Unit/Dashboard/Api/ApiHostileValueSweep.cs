@@ -97,7 +97,7 @@ public sealed partial class ApiBadInputTests
         new("POST", "/api/v1/sales", "", """{"clientId":"{client}","lines":[{"type":"Service","itemId":"{service}","quantity":1,"unitPrice":60,"providerId":"{provider}","discount":{"type":"Percent","value":10,"reason":"Loyal"}}],"discount":{"type":"Amount","value":4,"reason":"Opening"},"tip":{"amount":5,"providerId":"{provider}"},"payments":[{"method":"Card","amount":20}]}"""),
         new("POST", "/api/v1/sales/{id:guid}/payments", "openSale", """{"payments":[{"method":"Cash","amount":10}]}"""),
         new("POST", "/api/v1/sales/{id:guid}/refunds", "paidSale", """{"lines":[{"lineNumber":1,"quantity":1}],"payments":[{"method":"Card","amount":10}],"reason":"Unhappy"}"""),
-        new("POST", "/api/v1/memberships/{code}/use", "membershipCode", """{"appointmentId":"{appointment}"}"""),
+        new("POST", "/api/v1/memberships/{code}/use", "membershipCode", """{"appointmentId":"{membershipVisit}"}"""),
         new("POST", "/api/v1/memberships/{code}/assign", "membershipCode", """{"clientId":"{client}"}"""),
         new("PUT", "/api/v1/settings/inventory", "", """{"allowNegativeStock":false}"""),
         new("POST", "/api/v1/closures", "", """{"date":"2030-12-25","reason":"Christmas Day"}"""),
@@ -235,6 +235,9 @@ public sealed partial class ApiBadInputTests
         ids["appointment"] = await Book();
         ids["toPay"] = await Book();
         ids["toCancel"] = await Book();
+        // Its own appointment: "{appointment}" gets a package attached by the sweep, and a visit
+        // cannot be used on an appointment a package pays.
+        ids["membershipVisit"] = await Book();
         ids["quoteTemplate"] = await Post("/api/v1/quote-templates", new { name = "Sweep plan", items = new[] { new { serviceId = service, quantity = 3, price = 50m } }, validityDays = 30 });
         ids["draftQuote"] = await Post($"/api/v1/clients/{client}/quotes", new { templateId = ids["quoteTemplate"], description = "Sweep draft" });
         ids["confirmedQuote"] = await Post($"/api/v1/clients/{client}/quotes", new { templateId = ids["quoteTemplate"], description = "Sweep confirmed" });
