@@ -108,15 +108,20 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
                 ? grouping
                 : throw DomainException.Invalid($"groupBy '{value}' is not one of provider, service, category, method, kind, product.", "groupBy");
 
-    /// <summary>The period's figures, the previous period's, and one breakdown.</summary>
-    public async Task<SalesReportView> ReportAsync(DateOnly from, DateOnly to, SalesGrouping groupBy, CancellationToken ct = default)
+    /// <summary>One read of the period and of the previous one of equal length (the database is let go before the figures are made).</summary>
+    private async Task<(int Days, DateOnly PreviousFrom, Names Names, Facts Current, Facts Previous)> PeriodsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var days = EnsurePeriod(from, to);
         var previousFrom = from.AddDays(-days);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var names = await NamesAsync(db, ct);
-        var current = await FactsAsync(db, names, from, days, ct);
-        var previous = await FactsAsync(db, names, previousFrom, days, ct);
+        return (days, previousFrom, names, await FactsAsync(db, names, from, days, ct), await FactsAsync(db, names, previousFrom, days, ct));
+    }
+
+    /// <summary>The period's figures, the previous period's, and one breakdown.</summary>
+    public async Task<SalesReportView> ReportAsync(DateOnly from, DateOnly to, SalesGrouping groupBy, CancellationToken ct = default)
+    {
+        var (days, previousFrom, names, current, previous) = await PeriodsAsync(from, to, ct);
         var now = Figures(current);
         var before = Figures(previous);
         return new SalesReportView(
@@ -135,12 +140,7 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
     /// <summary>The period's figures, the previous period's, every breakdown and the chart's series, from one read of each period.</summary>
     public async Task<SalesReview> ReviewAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var days = EnsurePeriod(from, to);
-        var previousFrom = from.AddDays(-days);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var names = await NamesAsync(db, ct);
-        var current = await FactsAsync(db, names, from, days, ct);
-        var previous = await FactsAsync(db, names, previousFrom, days, ct);
+        var (days, previousFrom, names, current, previous) = await PeriodsAsync(from, to, ct);
         var now = Figures(current);
         var before = Figures(previous);
         return new SalesReview(

@@ -732,21 +732,7 @@ public sealed class Invoice : AggregateRoot
         {
             throw DomainException.Conflict("This invoice is already paid.");
         }
-        Limits.EnsureCount(payments, Limits.MaxPayments, "payments", "Payments of one invoice");
-        var lines = new List<Payment>();
-        foreach (var (method, amount) in payments)
-        {
-            if (!Enum.IsDefined(method))
-            {
-                throw DomainException.Invalid("Payment method must be Cash or Card.", "payments");
-            }
-            if (amount <= 0m)
-            {
-                throw DomainException.Invalid("Each payment must be more than zero.", "payments");
-            }
-            Limits.EnsureMoney(amount, "payments", "A payment");
-            lines.Add(new Payment(method, amount, Currency, now));
-        }
+        var lines = Validate(payments, now);
         // At most 10 payments of at most 1,000,000 each: the sum is far from overflowing.
         var paid = lines.Sum(p => p.Amount);
         var total = Total;

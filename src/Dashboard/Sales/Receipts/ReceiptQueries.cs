@@ -62,11 +62,8 @@ public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> context
     /// </summary>
     public static string Number(Invoice invoice) => invoice.Number ?? ShortId(invoice.Id.Value);
 
-    /// <summary>
-    /// A short form of a sale's id: its last eight hex digits, upper case (the first ones of a
-    /// version 7 id are a timestamp, the same for sales made close together).
-    /// </summary>
-    public static string ShortId(Guid id) => id.ToString("N")[^8..].ToUpperInvariant();
+    /// <summary>A short form of a sale's id (<see cref="SalesReport.ShortNumber"/>, one rule for every screen).</summary>
+    public static string ShortId(Guid id) => SalesReport.ShortNumber(id);
 
     /// <summary>A stored line as printed: the line at its gross price, then its discounts (its own and its share of the sale's) as a discount line.</summary>
     private static IEnumerable<ReceiptFactLine> FactsOf(InvoiceLine line, decimal sign)
