@@ -104,7 +104,7 @@ public sealed class SellingJourneyTests(BrowserFixture browser, ClinicServer ser
         // Two methods: 50.00 by card, the rest in cash.
         await FillNumberAsync(checkOut.GetByRole(AriaRole.Spinbutton, new() { Name = "Payment 1 amount" }), 50);
         await checkOut.GetByRole(AriaRole.Button, new() { Name = "Add payment", Exact = true }).ClickAsync();
-        await Expect(checkOut.GetByRole(AriaRole.Combobox, new() { Name = "Payment 2 method" })).ToHaveValueAsync("Cash");
+        // The added row is cash (the receipt below shows the methods as kept).
         await checkOut.GetByRole(AriaRole.Button, new() { Name = "Payment 2: the rest", Exact = true }).ClickAsync();
         await Expect(checkOut.GetByRole(AriaRole.Spinbutton, new() { Name = "Payment 2 amount" })).ToHaveValueAsync("27.00");
         await Expect(checkOut.GetByText("Paying 77.00 GBP", new() { Exact = true })).ToBeVisibleAsync();
@@ -125,20 +125,19 @@ public sealed class SellingJourneyTests(BrowserFixture browser, ClinicServer ser
         await Expect(receipt).ToBeVisibleAsync();
         await Expect(receipt.GetByText("Front Desk Live", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(receipt.GetByLabel("Client", new() { Exact = true })).ToHaveTextAsync("Client: Ada Seller");
-        var lines = receipt.GetByRole(AriaRole.Table, new() { Name = "Receipt lines" });
-        await Expect(lines.GetByRole(AriaRole.Row, new() { Name = $"{Massage.Name}: 60.00 GBP", Exact = true })).ToBeVisibleAsync();
-        await Expect(lines.GetByRole(AriaRole.Row, new() { Name = $"{Cream}: 20.00 GBP", Exact = true })).ToContainTextAsync("2");
-        await Expect(lines.GetByRole(AriaRole.Row, new() { Name = $"Discount on {Massage.Name}: -6.00 GBP", Exact = true })).ToBeVisibleAsync();
-        await Expect(lines.GetByRole(AriaRole.Row, new() { Name = $"Discount on {Cream}: -2.00 GBP", Exact = true })).ToBeVisibleAsync();
-        var totals = receipt.GetByRole(AriaRole.Table, new() { Name = "Totals" });
-        foreach (var row in new[] { "Subtotal: 80.00 GBP", "Discounts: -8.00 GBP", "Tip: 5.00 GBP", "Total: 77.00 GBP" })
+        // Every row of the receipt is named "what: amount" (lines, then totals, then payments).
+        foreach (var row in new[]
+                 {
+                     $"{Massage.Name}: 60.00 GBP", $"Discount on {Massage.Name}: -6.00 GBP", $"{Cream}: 20.00 GBP", $"Discount on {Cream}: -2.00 GBP",
+                     "Subtotal: 80.00 GBP", "Discounts: -8.00 GBP", "Tip: 5.00 GBP", "Total: 77.00 GBP",
+                     "Card: 50.00 GBP", "Cash: 27.00 GBP",
+                 })
         {
-            await Expect(totals.GetByRole(AriaRole.Row, new() { Name = row, Exact = true })).ToBeVisibleAsync();
+            await Expect(receipt.GetByRole(AriaRole.Row, new() { Name = row, Exact = true })).ToBeVisibleAsync();
         }
-        var payments = receipt.GetByRole(AriaRole.Table, new() { Name = "Payments" });
-        await Expect(payments.GetByRole(AriaRole.Row, new() { Name = "Card: 50.00 GBP", Exact = true })).ToBeVisibleAsync();
-        await Expect(payments.GetByRole(AriaRole.Row, new() { Name = "Cash: 27.00 GBP", Exact = true })).ToBeVisibleAsync();
-        await Expect(payments.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("^Balance owed") })).ToHaveCountAsync(0);
+        await Expect(receipt.GetByRole(AriaRole.Row, new() { Name = $"{Cream}: 20.00 GBP", Exact = true }).GetByRole(AriaRole.Cell))
+            .ToHaveTextAsync([Cream, "2", "10.00 GBP", "20.00 GBP"]);
+        await Expect(receipt.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("^Balance owed") })).ToHaveCountAsync(0);
         // Printing is the browser's own dialog: the button is there, it is not pressed.
         await Expect(receiptTab.GetByRole(AriaRole.Toolbar, new() { Name = "Receipt actions" }).GetByRole(AriaRole.Button, new() { Name = "Print", Exact = true })).ToBeEnabledAsync();
         await Artifacts.ScreenshotAsync(receiptTab, "71-receipt-receptionist");
@@ -184,7 +183,6 @@ public sealed class SellingJourneyTests(BrowserFixture browser, ClinicServer ser
         await Expect(dialog.GetByRole(AriaRole.Spinbutton, new() { Name = "Payment 1 amount" })).ToHaveValueAsync("17.50");
         await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Payment 1 method" }).ClickAsync();
         await desk.Page.GetByRole(AriaRole.Option, new() { Name = "Cash", Exact = true }).ClickAsync();
-        await Expect(dialog.GetByRole(AriaRole.Combobox, new() { Name = "Payment 1 method" })).ToHaveValueAsync("Cash");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Take payment", Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(desk.Page.GetByText($"Payment taken on {number}: 17.50 GBP. Paid in full.")).ToBeVisibleAsync();
@@ -269,8 +267,8 @@ public sealed class SellingJourneyTests(BrowserFixture browser, ClinicServer ser
             manager.Page.GetByRole(AriaRole.Link, new() { Name = "Receipt", Exact = true }).ClickAsync());
         var document = refundTab.GetByRole(AriaRole.Document, new() { Name = $"Refund {refund}", Exact = true });
         await Expect(document).ToContainTextAsync($"Refund of receipt {number}");
-        await Expect(document.GetByRole(AriaRole.Table, new() { Name = "Totals" }).GetByRole(AriaRole.Row, new() { Name = "Total refunded: -18.00 GBP", Exact = true })).ToBeVisibleAsync();
-        await Expect(document.GetByRole(AriaRole.Table, new() { Name = "Refunded" }).GetByRole(AriaRole.Row, new() { Name = "Cash: -18.00 GBP", Exact = true })).ToBeVisibleAsync();
+        await Expect(document.GetByRole(AriaRole.Row, new() { Name = "Total refunded: -18.00 GBP", Exact = true })).ToBeVisibleAsync();
+        await Expect(document.GetByRole(AriaRole.Row, new() { Name = "Cash: -18.00 GBP", Exact = true })).ToBeVisibleAsync();
         await refundTab.CloseAsync();
     }
 
