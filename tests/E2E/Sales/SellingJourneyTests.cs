@@ -204,14 +204,20 @@ public sealed class SellingJourneyTests(BrowserFixture browser, ClinicServer ser
         var form = quotes.GetByRole(AriaRole.Form, new() { Name = "New quote" });
         await form.GetByRole(AriaRole.Combobox, new() { Name = "Quote template" }).ClickAsync();
         await desk.Page.GetByRole(AriaRole.Option, new() { Name = QuoteTemplate, Exact = true }).ClickAsync();
-        await form.GetByRole(AriaRole.Textbox, new() { Name = "Description" }).FillAsync(QuoteDescription);
-        await form.GetByRole(AriaRole.Textbox, new() { Name = "Description" }).BlurAsync();
+        // The template fills the expiry (start, today, plus its 90 days of validity).
+        var expiry = ClinicServer.Today.AddDays(90).ToDateTime(TimeOnly.MinValue).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+        await Expect(form.GetByRole(AriaRole.Textbox, new() { Name = "Expiry date" })).ToHaveValueAsync(expiry);
+        var description = form.GetByRole(AriaRole.Textbox, new() { Name = "Description" });
+        await description.FillAsync(QuoteDescription);
+        await description.BlurAsync();
+        await Expect(description).ToHaveValueAsync(QuoteDescription);
         await form.GetByRole(AriaRole.Button, new() { Name = "OK", Exact = true }).ClickAsync();
         await Expect(quotes.GetByRole(AriaRole.Status)).ToHaveTextAsync("Quote added as a draft: confirm it to sell from it.");
 
         var label = $"Quote: {QuoteDescription}";
         var quote = quotes.GetByRole(AriaRole.Article, new() { Name = label, Exact = true });
-        var item = quote.GetByRole(AriaRole.Table, new() { Name = $"Items of {label}" }).GetByRole(AriaRole.Row).Filter(new() { HasText = Facial.Name });
+        // The quote's item: service, price, prescribed, sold, remaining.
+        var item = quote.GetByRole(AriaRole.Row).Filter(new() { HasText = Facial.Name });
         await Expect(item.GetByRole(AriaRole.Cell)).ToHaveTextAsync([Facial.Name, "30.00 GBP", "5", "0", "5"]);
         await Expect(quote.GetByRole(AriaRole.Button, new() { Name = $"Sell from {label}" })).ToHaveCountAsync(0);
         await quote.GetByRole(AriaRole.Button, new() { Name = $"Confirm {label}", Exact = true }).ClickAsync();
@@ -239,7 +245,7 @@ public sealed class SellingJourneyTests(BrowserFixture browser, ClinicServer ser
         await Expect(item.GetByRole(AriaRole.Cell)).ToHaveTextAsync([Facial.Name, "30.00 GBP", "5", "5", "0"]);
         // Nothing remains: the quote offers no more selling; the five prepaid facials are Ada's.
         await Expect(quote.GetByRole(AriaRole.Button, new() { Name = $"Sell from {label}" })).ToHaveCountAsync(0);
-        await Expect(quotes.GetByRole(AriaRole.Table, new() { Name = "Prepaid services" }).GetByRole(AriaRole.Row).Filter(new() { HasText = Facial.Name })).ToHaveCountAsync(5);
+        await Expect(quotes.GetByRole(AriaRole.Row).Filter(new() { HasText = "Available" }).Filter(new() { HasText = Facial.Name })).ToHaveCountAsync(5);
         await desk.ScreenshotAsync("76-quote-all-sold");
     }
 
