@@ -108,7 +108,11 @@ public sealed record SaleLineView(
     string? ProviderName,
     string? Code,
     string? Reason,
-    int RefundedQuantity);
+    int RefundedQuantity)
+{
+    /// <summary>What the credits on this sale pay of this line (package, prepaid credit, membership, automatic discount): 0 or negative.</summary>
+    public decimal Credit { get; init; }
+}
 
 public sealed record SalePaymentView(FrontDesk.Domain.Sales.PaymentMethod Method, decimal Amount, DateTimeOffset PaidAt);
 
@@ -139,7 +143,24 @@ public sealed record SaleView(
     IReadOnlyList<SalePaymentView> Payments,
     Guid? RefundOf,
     string? Reason,
-    IReadOnlyList<Guid> Refunds);
+    IReadOnlyList<Guid> Refunds)
+{
+    /// <summary>On a sale: the money its refunds have paid back so far (0 or more).</summary>
+    public decimal MoneyBack { get; init; }
+
+    /// <summary>On a refund: the number of the sale it reverses.</summary>
+    public string? RefundOfNumber { get; init; }
+}
+
+/// <summary>A client's sales and refunds, newest first; <see cref="More"/> when older ones were left out.</summary>
+public sealed record ClientSalesPage(IReadOnlyList<SaleView> Sales, bool More)
+{
+    /// <summary>How many a screen shows first (and adds with "Show more").</summary>
+    public const int PageSize = 50;
+
+    /// <summary>The most one read returns.</summary>
+    public const int MaxLimit = 500;
+}
 
 /// <summary>The selling commands and reads, for screens and the API alike.</summary>
 public interface ISaleService
@@ -157,4 +178,10 @@ public interface ISaleService
 
     /// <summary>The client's sales with a balance still owed, oldest first.</summary>
     Task<IReadOnlyList<SaleView>> OpenForClientAsync(Guid clientId, CancellationToken ct = default);
+
+    /// <summary>
+    /// The client's sales and refunds, newest first: at most <paramref name="limit"/>
+    /// (1 to <see cref="ClientSalesPage.MaxLimit"/>), and whether older ones exist.
+    /// </summary>
+    Task<ClientSalesPage> ForClientAsync(Guid clientId, int limit, CancellationToken ct = default);
 }

@@ -36,7 +36,7 @@ public sealed record RefundLineRequest(int? LineNumber, int? Quantity);
 
 public sealed record RefundRequestBody(IReadOnlyList<RefundLineRequest?>? Lines, IReadOnlyList<PaymentRequest?>? Payments, string? Reason);
 
-/// <summary>Sales: create (with an appointment, its check-out), read, pay what is owed, refund; a client's open sales.</summary>
+/// <summary>Sales: create (with an appointment, its check-out), read, pay what is owed, refund; a client's sales (all, or the open ones).</summary>
 public static class SaleEndpoints
 {
     public static void MapSaleApi(this RouteGroupBuilder api)
@@ -81,15 +81,22 @@ public static class SaleEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        api.MapGet("/clients/{id:guid}/sales", async (Guid id, bool? open, ISaleService sales, CancellationToken ct) =>
+        // open=true: what the client still owes (a list, oldest first); otherwise all their sales
+        // and refunds, newest first, a page of at most `limit` (default 50) with `more`.
+        api.MapGet("/clients/{id:guid}/sales", async (Guid id, bool? open, int? limit, ISaleService sales, CancellationToken ct) =>
         {
-            if (open is not true)
+            if (open is true)
             {
-                throw DomainException.Invalid("Ask for the client's open sales: open=true.", "open");
+                if (limit is not null)
+                {
+                    throw DomainException.Invalid("limit is for all the client's sales, not with open=true.", "limit");
+                }
+                return Results.Ok(await sales.OpenForClientAsync(id, ct));
             }
-            return await sales.OpenForClientAsync(id, ct);
-        }).WithTags("Sales").WithName("ClientOpenSales")
-            .Produces<IReadOnlyList<SaleView>>().ProducesProblem(StatusCodes.Status400BadRequest);
+            return Results.Ok(await sales.ForClientAsync(id, limit ?? ClientSalesPage.PageSize, ct));
+        }).WithTags("Sales").WithName("ClientSales")
+            .Produces<ClientSalesPage>().Produces<IReadOnlyList<SaleView>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static CreateSale ToCommand(CreateSaleRequest request, Caller caller)

@@ -181,6 +181,26 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
         return views;
     }
 
+    public async Task<ClientSalesPage> ForClientAsync(Guid clientId, int limit, CancellationToken ct = default)
+    {
+        if (limit < 1 || limit > ClientSalesPage.MaxLimit)
+        {
+            throw Limits.OutOfRange($"Ask for 1 to {ClientSalesPage.MaxLimit} sales at a time.", "limit");
+        }
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        ClientId? client = new ClientId(clientId);
+        var page = await db.Invoices.AsNoTracking()
+            .Where(i => i.ClientId == client)
+            .OrderByDescending(i => i.IssuedAt).ThenByDescending(i => i.Number)
+            .Take(limit + 1)
+            .ToListAsync(ct);
+        if (page.Count == 0 && !await db.Clients.AnyAsync(c => c.Id == new ClientId(clientId), ct))
+        {
+            throw DomainException.NotFound("That client does not exist.");
+        }
+        return new ClientSalesPage(await ViewsAsync(db, page.Take(limit).ToList(), ct), page.Count > limit);
+    }
+
     internal enum SaleMode
     {
         /// <summary>A sale: payments may leave a balance owed (with a client), or be more in cash (change).</summary>
@@ -503,21 +523,72 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
     private static async Task<Invoice> FindAsync(DashboardDbContext db, Guid id, CancellationToken ct) =>
         await db.Invoices.SingleOrDefaultAsync(i => i.Id == new InvoiceId(id), ct) ?? throw DomainException.NotFound("That sale does not exist.");
 
-    internal static async Task<SaleView> ViewAsync(DashboardDbContext db, Invoice sale, CancellationToken ct)
+    internal static async Task<SaleView> ViewAsync(DashboardDbContext db, Invoice sale, CancellationToken ct) =>
+        (await ViewsAsync(db, [sale], ct))[0];
+
+    /// <summary>
+    /// The views of <paramref name="sales"/>, in their order, with a fixed number of reads however
+    /// many there are: their providers, clients, refunds and (for refunds) the sales they reverse.
+    /// </summary>
+    internal static async Task<IReadOnlyList<SaleView>> ViewsAsync(DashboardDbContext db, IReadOnlyList<Invoice> sales, CancellationToken ct)
     {
-        var providerIds = sale.Lines.Where(l => l.ProviderId is not null).Select(l => new ProviderId(l.ProviderId!.Value)).Distinct().ToList();
+        if (sales.Count == 0)
+        {
+            return [];
+        }
+        var providerIds = sales.SelectMany(s => s.Lines).Where(l => l.ProviderId is not null).Select(l => new ProviderId(l.ProviderId!.Value)).Distinct().ToList();
         var providers = providerIds.Count == 0
             ? new Dictionary<Guid, string>()
             : await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id.Value, p => p.Name, ct);
-        string? clientName = null;
-        if (sale.ClientId is { } clientId)
+        var clientIds = sales.Where(s => s.ClientId is not null).Select(s => s.ClientId!.Value).Distinct().ToList();
+        var clientNames = new Dictionary<ClientId, string>();
+        foreach (var id in clientIds)
         {
-            clientName = db.Clients.Local.FirstOrDefault(c => c.Id == clientId)?.Name
-                ?? await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => c.Name).SingleOrDefaultAsync(ct);
+            if (db.Clients.Local.FirstOrDefault(c => c.Id == id) is { } local)
+            {
+                clientNames[id] = local.Name;
+            }
         }
-        var refunds = sale.Kind == InvoiceKind.Sale
-            ? await db.Invoices.AsNoTracking().Where(i => i.RefundOf == sale.Id).ToListAsync(ct)
-            : [];
+        var unknownClients = clientIds.Where(id => !clientNames.ContainsKey(id)).ToList();
+        if (unknownClients.Count > 0)
+        {
+            foreach (var row in await db.Clients.AsNoTracking().Where(c => unknownClients.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            {
+                clientNames[row.Id] = row.Name;
+            }
+        }
+        var saleIds = sales.Where(s => s.Kind == InvoiceKind.Sale).Select(s => (InvoiceId?)s.Id).ToList();
+        var allRefunds = saleIds.Count == 0
+            ? []
+            : await db.Invoices.AsNoTracking().Where(i => saleIds.Contains(i.RefundOf)).ToListAsync(ct);
+        var refundsOf = allRefunds.ToLookup(r => r.RefundOf!.Value);
+        var reversedIds = sales.Where(s => s.RefundOf is not null).Select(s => s.RefundOf!.Value).Distinct().ToList();
+        var reversedNumbers = new Dictionary<InvoiceId, string?>();
+        foreach (var id in reversedIds)
+        {
+            if ((sales.FirstOrDefault(s => s.Id == id) ?? db.Invoices.Local.FirstOrDefault(i => i.Id == id)) is { } known)
+            {
+                reversedNumbers[id] = known.Number;
+            }
+        }
+        var unknownSales = reversedIds.Where(id => !reversedNumbers.ContainsKey(id)).ToList();
+        if (unknownSales.Count > 0)
+        {
+            foreach (var row in await db.Invoices.AsNoTracking().Where(i => unknownSales.Contains(i.Id)).Select(i => new { i.Id, i.Number }).ToListAsync(ct))
+            {
+                reversedNumbers[row.Id] = row.Number;
+            }
+        }
+        return sales.Select(sale => View(
+            sale,
+            sale.Kind == InvoiceKind.Sale ? refundsOf[sale.Id].ToList() : [],
+            providers,
+            sale.ClientId is { } c ? clientNames.GetValueOrDefault(c) : null,
+            sale.RefundOf is { } of ? reversedNumbers.GetValueOrDefault(of) : null)).ToList();
+    }
+
+    private static SaleView View(Invoice sale, IReadOnlyList<Invoice> refunds, IReadOnlyDictionary<Guid, string> providers, string? clientName, string? refundOfNumber)
+    {
         var refundedLines = refunds.SelectMany(r => r.Lines).Where(l => l.RefundsLine is not null && !l.IsCredit).ToList();
         var lines = sale.Lines.Select(l =>
         {
@@ -533,7 +604,10 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
                 l.ProviderId is { } p ? providers.GetValueOrDefault(p) : null,
                 l.Code,
                 l.DiscountReason,
-                refundedLines.Where(r => r.RefundsLine == number).Sum(r => r.Quantity));
+                refundedLines.Where(r => r.RefundsLine == number).Sum(r => r.Quantity))
+            {
+                Credit = l.IsCredit ? 0m : sale.CreditsOf(l).Sum(c => c.Amount.Amount),
+            };
         }).ToList();
         var selling = sale.Lines.Where(l => !l.IsCredit && l.Kind != InvoiceLineKind.Tip).ToList();
         var subtotal = selling.Sum(l => l.Gross);
@@ -562,7 +636,11 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
             sale.Payments.Select(p => new SalePaymentView(p.Method, p.Amount, p.PaidAt)).ToList(),
             sale.RefundOf?.Value,
             sale.Reason,
-            refunds.OrderBy(r => r.IssuedAt).Select(r => r.Id.Value).ToList());
+            refunds.OrderBy(r => r.IssuedAt).Select(r => r.Id.Value).ToList())
+        {
+            MoneyBack = -refunds.SelectMany(r => r.Payments).Sum(p => p.Amount),
+            RefundOfNumber = refundOfNumber,
+        };
     }
 
     private void Announce(bool replayed, SaleView view, IReadOnlyList<DomainEvent> events, DateTimeOffset now, Actor actor, SaleLive live)

@@ -59,7 +59,22 @@ public partial class ClientQuotes : ComponentBase, IDisposable
     private decimal _cash;
     private string _key = NewKey();
 
+    private Guid? _editQuote;
+    private readonly List<ItemDraft> _rows = [];
+    private IReadOnlyList<ServiceView> _editServices = [];
+    private string? _editError;
+
     private static string NewKey() => "ui-credits-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>One prescribed item as the desk edits it.</summary>
+    private sealed class ItemDraft(Guid? serviceId, int quantity, decimal price)
+    {
+        public Guid? ServiceId { get; set; } = serviceId;
+
+        public int Quantity { get; set; } = quantity;
+
+        public decimal Price { get; set; } = price;
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -196,6 +211,7 @@ public partial class ClientQuotes : ComponentBase, IDisposable
 
     private void OpenSell(QuoteView quote)
     {
+        CloseEdit();
         _sellQuote = quote.Id;
         _quantities.Clear();
         _card = 0m;
@@ -231,6 +247,121 @@ public partial class ClientQuotes : ComponentBase, IDisposable
             _sellQuote = null;
             return sale;
         }, null);
+    }
+
+    /// <summary>A draft's items in rows to edit: the catalogue's active services, and any the quote already has.</summary>
+    private async Task OpenEditAsync(QuoteView quote)
+    {
+        _error = null;
+        _notice = null;
+        try
+        {
+            var used = quote.Items.Select(i => i.ServiceId).ToHashSet();
+            _editServices = (await Catalog.ServicesAsync()).Where(s => s.Active || used.Contains(s.Id)).OrderBy(s => s.Name).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _error = $"The services could not be loaded. {UnexpectedError.Report(Logger, ex, "loading the services for a quote")}";
+            return;
+        }
+        _rows.Clear();
+        _rows.AddRange(quote.Items.Select(i => new ItemDraft(i.ServiceId, i.Prescribed, i.Price)));
+        _editError = null;
+        _sellQuote = null;
+        _editQuote = quote.Id;
+    }
+
+    private void CloseEdit()
+    {
+        _editQuote = null;
+        _editError = null;
+        _rows.Clear();
+    }
+
+    private void AddRow()
+    {
+        _rows.Add(new ItemDraft(null, 1, 0m));
+        _editError = null;
+    }
+
+    private void RemoveRow(ItemDraft row)
+    {
+        _rows.Remove(row);
+        _editError = null;
+    }
+
+    /// <summary>Choosing a service prices the row at the service's price unless the desk typed another.</summary>
+    private void ChooseService(ItemDraft row, Guid? serviceId)
+    {
+        var before = _editServices.FirstOrDefault(s => s.Id == row.ServiceId);
+        if (row.Price == 0m || before is not null && row.Price == before.Price)
+        {
+            row.Price = _editServices.FirstOrDefault(s => s.Id == serviceId)?.Price ?? row.Price;
+        }
+        row.ServiceId = serviceId;
+        _editError = null;
+    }
+
+    /// <summary>What is wrong with the rows, said before anything is sent (the service checks again).</summary>
+    private string? CheckRows()
+    {
+        if (_rows.Count == 0)
+        {
+            return "Add at least one item: a quote prescribes something.";
+        }
+        for (var i = 0; i < _rows.Count; i++)
+        {
+            var row = _rows[i];
+            if (row.ServiceId is null)
+            {
+                return $"Item {i + 1}: choose the service.";
+            }
+            if (row.Quantity < 1)
+            {
+                return $"Item {i + 1}: the quantity is at least 1.";
+            }
+            if (row.Price < 0m)
+            {
+                return $"Item {i + 1}: a price cannot be negative.";
+            }
+        }
+        return _rows.GroupBy(r => r.ServiceId).Any(g => g.Count() > 1)
+            ? "Each service is prescribed once; raise its quantity instead."
+            : null;
+    }
+
+    private async Task SaveItemsAsync(QuoteView quote)
+    {
+        if (_busy)
+        {
+            return;
+        }
+        if (CheckRows() is { } problem)
+        {
+            _editError = problem;
+            return;
+        }
+        _busy = true;
+        _editError = null;
+        try
+        {
+            await Quotes.ReplaceItemsAsync(quote.Id, _rows.Select(r => new QuoteItemInput(r.ServiceId!.Value, r.Quantity, r.Price)).ToList(), Desk.Caller);
+            CloseEdit();
+            _notice = "The quote's items are saved.";
+            await LoadAsync();
+        }
+        catch (DomainException ex)
+        {
+            _editError = ex.Message;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _editError = UnexpectedError.Report(Logger, ex, "saving a quote's items");
+        }
+        finally
+        {
+            _busy = false;
+        }
     }
 
     /// <summary>Runs a command; a refusal shows its message and leaves everything as it was.</summary>

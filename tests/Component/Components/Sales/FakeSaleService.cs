@@ -163,6 +163,15 @@ public sealed class FakeSaleService : ISaleService
         }
     }
 
+    public Task<ClientSalesPage> ForClientAsync(Guid clientId, int limit, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            var all = _sales.Where(s => s.ClientId == clientId).OrderByDescending(s => s.IssuedAt).ToList();
+            return Task.FromResult(new ClientSalesPage(all.Take(limit).ToList(), all.Count > limit));
+        }
+    }
+
     /// <summary>Keeps a sale as if another desk had made it (for the lists that show sales).</summary>
     public SaleView Add(SaleView sale)
     {
