@@ -217,4 +217,70 @@ public sealed class SaleServiceTests : IAsyncLifetime
         Assert.Equal(-6m, preview.Discounts);
         Assert.Equal(before, DatabaseFingerprint.Of(_db.FilePath));
     }
+
+    [Fact]
+    public async Task ForClientAsync_SaleThenRefundOfOneLine_NewestFirstWithWhatWasRefunded()
+    {
+        var sale = await Sales.CreateAsync(Sale(Olivia, [new SaleLineInput(SaleItemType.Service, _clinic.Massage.Id.Value), new SaleLineInput(SaleItemType.Service, _clinic.Laser.Id.Value)],
+            new PaymentLine(PaymentMethod.Card, 60m + _clinic.Laser.Price.Amount)));
+        _db.Clock.Advance(TimeSpan.FromHours(1));
+        var refund = await Sales.RefundAsync(new RefundSale(sale.Id, [new RefundLineInput(1, 1)], null, "Treatment not done", Callers.Desk));
+
+        var page = await Sales.ForClientAsync(Olivia, 10);
+
+        Assert.Equal([refund.Id, sale.Id], page.Sales.Select(s => s.Id));
+        Assert.False(page.More);
+        Assert.Equal(sale.Number, page.Sales[0].RefundOfNumber);
+        Assert.Equal([1, 0], page.Sales[1].Lines.Select(l => l.RefundedQuantity));
+        Assert.Equal(60m, page.Sales[1].MoneyBack);
+    }
+
+    [Fact]
+    public async Task ForClientAsync_MoreThanTheLimit_NewestOnlyAndSaysThereIsMore()
+    {
+        var sales = new List<SaleView>();
+        for (var i = 0; i < 3; i++)
+        {
+            sales.Add(await Sales.CreateAsync(Sale(Olivia, [new SaleLineInput(SaleItemType.Service, _clinic.Massage.Id.Value)], new PaymentLine(PaymentMethod.Card, 60m))));
+            _db.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        var page = await Sales.ForClientAsync(Olivia, 2);
+
+        Assert.Equal([sales[2].Id, sales[1].Id], page.Sales.Select(s => s.Id));
+        Assert.True(page.More);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(ClientSalesPage.MaxLimit + 1)]
+    public async Task ForClientAsync_LimitOutOfBounds_RefusedAsOutOfRange(int limit)
+    {
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Sales.ForClientAsync(Olivia, limit));
+
+        Assert.Equal(DomainErrorKind.OutOfRange, refused.Kind);
+    }
+
+    [Fact]
+    public async Task ForClientAsync_UnknownClient_NotFound()
+    {
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Sales.ForClientAsync(Guid.NewGuid(), 10));
+
+        Assert.Equal(DomainErrorKind.NotFound, refused.Kind);
+    }
+
+    [Fact]
+    public async Task FindAsync_AppointmentPaidFromPackage_ServiceLineShowsWhatTheCreditPaid()
+    {
+        var packages = _db.Services.GetRequiredService<PackageService>();
+        var template = await packages.CreateTemplateAsync(new SaveTemplate("Massage x5", PackageKind.Course, PackageValueType.Sessions,
+            [new PackageLineView(_clinic.Massage.Id.Value, 5)], [], false, 0m, 250m, 0m, true, null, null, ExpiryUnit.Days, null, Callers.Desk));
+        var record = await packages.AcquireAsync(new AcquirePackage(Olivia, template.Id, AcquisitionMode.Paid, null, [new PaymentLine(PaymentMethod.Card, 250m)], Callers.Desk));
+        var booked = await BookAsync(record.Id);
+        var sale = await Sales.CreateAsync(new CreateSale(null, booked.Id, [], null, null, [], Callers.Desk));
+
+        var found = await Sales.FindAsync(sale.Id);
+
+        Assert.Equal(-60m, found!.Lines.Single(l => l.Kind == "Service").Credit);
+    }
 }
