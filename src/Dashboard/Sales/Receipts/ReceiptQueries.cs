@@ -68,7 +68,7 @@ public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> context
     /// <summary>A stored line as printed: the line at its gross price, then its discounts (its own and its share of the sale's) as a discount line.</summary>
     private static IEnumerable<ReceiptFactLine> FactsOf(InvoiceLine line, decimal sign)
     {
-        yield return new ReceiptFactLine(line.Description, line.Quantity, sign * line.UnitPrice, KindOf(line.Kind));
+        yield return new ReceiptFactLine(line.Description, line.Quantity, sign * line.UnitPrice, KindOf(line));
         var off = sign * (line.Discount + line.SaleDiscountShare);
         if (off != 0m)
         {
@@ -76,12 +76,10 @@ public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> context
         }
     }
 
-    private static ReceiptLineKind KindOf(InvoiceLineKind kind) => kind switch
-    {
-        InvoiceLineKind.Discount => ReceiptLineKind.Discount,
-        InvoiceLineKind.PackageCredit or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit => ReceiptLineKind.Credit,
-        _ => ReceiptLineKind.Item,
-    };
+    private static ReceiptLineKind KindOf(InvoiceLine line) =>
+        line.Kind == InvoiceLineKind.Discount ? ReceiptLineKind.Discount
+        : line.IsPrepaid ? ReceiptLineKind.Credit
+        : ReceiptLineKind.Item;
 
     /// <summary>What remains on each package record the sale used or sold, in the package screen's words.</summary>
     private static async Task<IReadOnlyList<ReceiptRemaining>> PackagesLeftAsync(DashboardDbContext db, Invoice invoice, Func<decimal, string> money, CancellationToken ct)
