@@ -239,6 +239,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
             var invoice = Invoice.ForCredits(InvoiceId.New(), quote.ClientId, quote.Currency,
                 lines.Select(l => ($"{l.ServiceName} ({what})", l.ServiceId, l.Quantity, l.Price)).ToList(), InvoiceLineKind.QuoteItem, now);
             invoice.Settle(command.Payments.Select(p => (p.Method, p.Amount)).ToList(), now, command.Caller.Actor);
+            invoice.AssignNumber(await Sales.SaleService.TakeNumberAsync(db, clock, ct));
             db.Invoices.Add(invoice);
             var credits = lines
                 .SelectMany(l => Enumerable.Range(0, l.Quantity).Select(_ => ServiceCredit.Sold(Guid.CreateVersion7(), quote.ClientId, l.ServiceId, l.ServiceName, new Money(l.Price, quote.Currency), CreditSource.Quote, quote.Id, invoice.Id, now)))
@@ -282,6 +283,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
             var invoice = Invoice.ForCredits(InvoiceId.New(), client.Id, currency,
                 lines.Select(l => (l.Service.Name, l.Service.Id, l.Quantity, l.Service.Price.Amount)).ToList(), InvoiceLineKind.Service, now);
             invoice.Settle(command.Payments.Select(p => (p.Method, p.Amount)).ToList(), now, command.Caller.Actor);
+            invoice.AssignNumber(await Sales.SaleService.TakeNumberAsync(db, clock, ct));
             db.Invoices.Add(invoice);
             var credits = lines
                 .SelectMany(l => Enumerable.Range(0, l.Quantity).Select(_ => ServiceCredit.Sold(Guid.CreateVersion7(), client.Id, l.Service.Id, l.Service.Name, l.Service.Price, CreditSource.SingleService, null, invoice.Id, now)))
