@@ -6,7 +6,6 @@ using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Clients;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Memberships;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FrontDesk.Dashboard.Memberships;
@@ -157,10 +156,10 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
             Announce(replayed, InventoryOperation.SaleOfProduct, products, view.Total, sold, now, command.Caller);
             return view;
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } s && s.Message.Contains("NormalizedCode", StringComparison.Ordinal))
+        catch (DbUpdateException e) when (MembershipCodeClash.Is(e))
         {
             // The index caught what the check could not see (another desk committed the same code first).
-            throw DomainException.Conflict("That membership code is already taken (another desk used it just now). Type another or generate one.");
+            throw MembershipCodeClash.Conflict();
         }
     }
 

@@ -103,6 +103,7 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
                 {
                     throw DomainException.Invalid("An unpaid assignment takes no payment; sell it as Paid instead.", "payments");
                 }
+                invoice.AssignNumber(await Sales.SaleService.TakeNumberAsync(db, clock, ct));
                 db.Invoices.Add(invoice);
                 invoiceId = invoice.Id;
             }

@@ -154,7 +154,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
             }
             var start = command.Start ?? today;
             var expiry = command.Expiry ?? start.AddDays(template.ValidityDays);
-            if (number is not null && await db.Quotes.AnyAsync(q => q.Number == number, ct))
+            if (number is not null && await NumberUsedAsync(db, number, ct))
             {
                 throw DomainException.Conflict($"Quote number {number} is already used; type another or choose Auto.");
             }
@@ -164,7 +164,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
                 command.ConsultantId is { } c ? new ProviderId(c) : null, items, clock.Business.Currency, now);
             if (command.AutoNumber)
             {
-                var auto = await TakeNumberAsync(db, SequenceKind.Quote, today.Year, n => db.Quotes.AnyAsync(q => q.Number == n, ct), ct);
+                var auto = await TakeNumberAsync(db, SequenceKind.Quote, today.Year, n => NumberUsedAsync(db, n, ct), ct);
                 quote = Quote.Create(quote.Id, client.Id, template, command.Description, auto, start, expiry, quote.ConsultantId, items, clock.Business.Currency, now);
             }
             db.Quotes.Add(quote);
@@ -172,6 +172,17 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
         }, ct);
         Announce(replayed, view, now, command.Caller.Actor);
         return view;
+    }
+
+    /// <summary>
+    /// True when a quote already has this number, compared without case ("Q-1" and "q-1" are the
+    /// same number to the people reading them). The check runs inside the command's transaction,
+    /// which SQLite serializes; the unique index on Number still stops an exact duplicate.
+    /// </summary>
+    private static Task<bool> NumberUsedAsync(DashboardDbContext db, string number, CancellationToken ct)
+    {
+        var upper = number.ToUpperInvariant();
+        return db.Quotes.AnyAsync(q => q.Number != null && q.Number.ToUpper() == upper, ct);
     }
 
     /// <summary>Replaces a draft's prescribed items.</summary>
@@ -228,6 +239,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
             var invoice = Invoice.ForCredits(InvoiceId.New(), quote.ClientId, quote.Currency,
                 lines.Select(l => ($"{l.ServiceName} ({what})", l.ServiceId, l.Quantity, l.Price)).ToList(), InvoiceLineKind.QuoteItem, now);
             invoice.Settle(command.Payments.Select(p => (p.Method, p.Amount)).ToList(), now, command.Caller.Actor);
+            invoice.AssignNumber(await Sales.SaleService.TakeNumberAsync(db, clock, ct));
             db.Invoices.Add(invoice);
             var credits = lines
                 .SelectMany(l => Enumerable.Range(0, l.Quantity).Select(_ => ServiceCredit.Sold(Guid.CreateVersion7(), quote.ClientId, l.ServiceId, l.ServiceName, new Money(l.Price, quote.Currency), CreditSource.Quote, quote.Id, invoice.Id, now)))
@@ -271,6 +283,7 @@ public sealed class QuoteService(UnitOfWork unitOfWork, ILiveFeed feed, Business
             var invoice = Invoice.ForCredits(InvoiceId.New(), client.Id, currency,
                 lines.Select(l => (l.Service.Name, l.Service.Id, l.Quantity, l.Service.Price.Amount)).ToList(), InvoiceLineKind.Service, now);
             invoice.Settle(command.Payments.Select(p => (p.Method, p.Amount)).ToList(), now, command.Caller.Actor);
+            invoice.AssignNumber(await Sales.SaleService.TakeNumberAsync(db, clock, ct));
             db.Invoices.Add(invoice);
             var credits = lines
                 .SelectMany(l => Enumerable.Range(0, l.Quantity).Select(_ => ServiceCredit.Sold(Guid.CreateVersion7(), client.Id, l.Service.Id, l.Service.Name, l.Service.Price, CreditSource.SingleService, null, invoice.Id, now)))

@@ -14,7 +14,6 @@ using FrontDesk.Domain.Packages;
 using FrontDesk.Domain.Quotes;
 using FrontDesk.Domain.Sales;
 using FrontDesk.Domain.Staff;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FrontDesk.Dashboard.Sales;
@@ -66,9 +65,9 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
             Announce(replayed, view, events, now, command.Caller.Actor, live);
             return view;
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } s && s.Message.Contains("NormalizedCode", StringComparison.Ordinal))
+        catch (DbUpdateException e) when (MembershipCodeClash.Is(e))
         {
-            throw DomainException.Conflict("That membership code is already taken (another desk used it just now). Type another or generate one.");
+            throw MembershipCodeClash.Conflict();
         }
     }
 
@@ -612,7 +611,7 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
         var selling = sale.Lines.Where(l => !l.IsCredit && l.Kind != InvoiceLineKind.Tip).ToList();
         var subtotal = selling.Sum(l => l.Gross);
         var discounts = -selling.Sum(l => l.Discount + l.SaleDiscountShare) + sale.Lines.Where(l => l.Kind == InvoiceLineKind.Discount).Sum(l => l.Amount.Amount);
-        var credits = sale.Lines.Where(l => l.Kind is InvoiceLineKind.PackageCredit or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit).Sum(l => l.Amount.Amount);
+        var credits = sale.Lines.Where(l => l.IsPrepaid).Sum(l => l.Amount.Amount);
         var tip = sale.Lines.Where(l => l.Kind == InvoiceLineKind.Tip).Sum(l => l.Amount.Amount);
         return new SaleView(
             sale.Id.Value,

@@ -78,7 +78,10 @@ public sealed record InvoiceLine(string Description, ServiceId? ServiceId, int Q
     public Money Amount => new(UnitPrice * Quantity - Discount - SaleDiscountShare, Currency);
 
     /// <summary>True for a line that pays part of another (package, prepaid credit, automatic discount).</summary>
-    public bool IsCredit => Kind is InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit;
+    public bool IsCredit => IsPrepaid || Kind == InvoiceLineKind.Discount;
+
+    /// <summary>True for a line paid from something the client bought before (package, prepaid service credit, membership visit).</summary>
+    public bool IsPrepaid => Kind is InvoiceLineKind.PackageCredit or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit;
 }
 
 public enum DiscountKind

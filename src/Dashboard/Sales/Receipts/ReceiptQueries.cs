@@ -43,7 +43,7 @@ public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> context
             invoice.IssuedAt,
             client is null || client.ErasedAt is not null ? null : client.Name,
             invoice.Currency,
-            [.. invoice.Lines.Where(l => l.Kind != InvoiceLineKind.Tip).SelectMany(l => FactsOf(l, sign))],
+            [.. invoice.Lines.Where(l => l.Kind != InvoiceLineKind.Tip).SelectMany(l => FactsOf(l, sign)), .. SaleDiscount(invoice, sign, refund)],
             invoice.Payments.Select(p => new ReceiptPayment(p.Method.ToString(), sign * p.Amount)).ToList())
         {
             Tip = sign * invoice.Lines.Where(l => l.Kind == InvoiceLineKind.Tip).Sum(l => l.Amount.Amount),
@@ -57,31 +57,44 @@ public sealed class ReceiptQueries(IDbContextFactory<DashboardDbContext> context
 
     /// <summary>
     /// The number printed on the receipt: the sale's own number from the Invoice numbering
-    /// sequence; sales made before numbering (and the sales of packages and prepaid services,
-    /// which take none) show a short form of their id.
+    /// sequence (every sale takes one: check-outs, sales, refunds, packages, quotes and single
+    /// services); sales made before numbering show a short form of their id.
     /// </summary>
     public static string Number(Invoice invoice) => invoice.Number ?? ShortId(invoice.Id.Value);
 
     /// <summary>A short form of a sale's id (<see cref="SalesReport.ShortNumber"/>, one rule for every screen).</summary>
     public static string ShortId(Guid id) => SalesReport.ShortNumber(id);
 
-    /// <summary>A stored line as printed: the line at its gross price, then its discounts (its own and its share of the sale's) as a discount line.</summary>
+    /// <summary>A stored line as printed: the line at its gross price, then its own discount (with its reason) as a discount line.</summary>
     private static IEnumerable<ReceiptFactLine> FactsOf(InvoiceLine line, decimal sign)
     {
-        yield return new ReceiptFactLine(line.Description, line.Quantity, sign * line.UnitPrice, KindOf(line.Kind));
-        var off = sign * (line.Discount + line.SaleDiscountShare);
+        yield return new ReceiptFactLine(line.Description, line.Quantity, sign * line.UnitPrice, KindOf(line));
+        var off = sign * line.Discount;
         if (off != 0m)
         {
             yield return new ReceiptFactLine(line.DiscountReason is { Length: > 0 } reason ? $"Discount: {reason}" : $"Discount on {line.Description}", 1, -off, ReceiptLineKind.Discount);
         }
     }
 
-    private static ReceiptLineKind KindOf(InvoiceLineKind kind) => kind switch
+    /// <summary>
+    /// The sale's own discount, printed once after the lines with its reason (the shares stored on
+    /// each line add up to it). On a refund it is the part of it given back with the lines, and its
+    /// reason is the refund's, so it is named without one.
+    /// </summary>
+    private static IEnumerable<ReceiptFactLine> SaleDiscount(Invoice invoice, decimal sign, bool refund)
     {
-        InvoiceLineKind.Discount => ReceiptLineKind.Discount,
-        InvoiceLineKind.PackageCredit or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit => ReceiptLineKind.Credit,
-        _ => ReceiptLineKind.Item,
-    };
+        var off = sign * invoice.Lines.Sum(l => l.SaleDiscountShare);
+        if (off != 0m)
+        {
+            var label = !refund && invoice.Reason is { Length: > 0 } reason ? $"Discount on the sale: {reason}" : "Discount on the sale";
+            yield return new ReceiptFactLine(label, 1, -off, ReceiptLineKind.Discount);
+        }
+    }
+
+    private static ReceiptLineKind KindOf(InvoiceLine line) =>
+        line.Kind == InvoiceLineKind.Discount ? ReceiptLineKind.Discount
+        : line.IsPrepaid ? ReceiptLineKind.Credit
+        : ReceiptLineKind.Item;
 
     /// <summary>What remains on each package record the sale used or sold, in the package screen's words.</summary>
     private static async Task<IReadOnlyList<ReceiptRemaining>> PackagesLeftAsync(DashboardDbContext db, Invoice invoice, Func<decimal, string> money, CancellationToken ct)

@@ -103,6 +103,30 @@ public sealed class QuoteServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateQuoteAsync_NumberDifferingOnlyInCaseAndSpaces_ConflictAndNothingChanged()
+    {
+        await QuoteAsync(number: "PLAN-7");
+        var template = await TemplateAsync();
+        var before = await FingerprintAsync();
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Quotes.CreateQuoteAsync(new CreateQuote(_clinic.Noah.Id.Value, template.Id, "Another", " plan-7 ", false, null, null, null, Callers.Desk)));
+
+        Assert.Equal(DomainErrorKind.Conflict, refused.Kind);
+        Assert.Equal("Quote number plan-7 is already used; type another or choose Auto.", refused.Message);
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task CreateQuoteAsync_AutoNumberTypedEarlierInOtherCase_SkipsIt()
+    {
+        await QuoteAsync(number: "q0001");
+
+        var auto = await QuoteAsync(auto: true);
+
+        Assert.Equal("Q0002", auto.Number);
+    }
+
+    [Fact]
     public async Task CreateQuoteAsync_NoDescription_RefusedAndNoNumberTaken()
     {
         var template = await TemplateAsync();

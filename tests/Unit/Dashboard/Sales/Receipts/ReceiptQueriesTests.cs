@@ -70,6 +70,24 @@ public sealed class ReceiptQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BuildAsync_SaleDiscountWithReason_PrintedOnceWithItsReasonAfterTheLines()
+    {
+        var sales = _db.Services.GetRequiredService<FrontDesk.Dashboard.Sales.ISaleService>();
+        var sale = await sales.CreateAsync(new FrontDesk.Dashboard.Sales.CreateSale(_clinic.Olivia.Id.Value, null,
+            [new FrontDesk.Dashboard.Sales.SaleLineInput(FrontDesk.Dashboard.Sales.SaleItemType.Service, _clinic.Massage.Id.Value, 1,
+                Discount: new FrontDesk.Dashboard.Sales.DiscountInput(FrontDesk.Dashboard.Sales.DiscountType.Amount, 5m, "Late start")),
+             new FrontDesk.Dashboard.Sales.SaleLineInput(FrontDesk.Dashboard.Sales.SaleItemType.Service, _clinic.Massage.Id.Value, 1)],
+            new FrontDesk.Dashboard.Sales.DiscountInput(FrontDesk.Dashboard.Sales.DiscountType.Percent, 10m, "Birthday"), null,
+            [new PaymentLine(PaymentMethod.Card, 103.5m)], Callers.Desk));
+
+        var receipt = await Queries.BuildAsync(sale.Id);
+
+        var discounts = receipt!.Lines.Where(l => l.Kind == ReceiptLineKind.Discount).Select(l => (l.Description, l.Amount)).ToList();
+        Assert.Equal([("Discount: Late start", -5m), ("Discount on the sale: Birthday", -11.5m)], discounts);
+        Assert.Equal(103.5m, receipt.Total);
+    }
+
+    [Fact]
     public async Task BuildAsync_SingleServicesSold_ListsThePrepaidCreditsLeft()
     {
         var sold = await _db.Services.GetRequiredService<QuoteService>().SellServicesAsync(new SellServices(
@@ -78,6 +96,7 @@ public sealed class ReceiptQueriesTests : IAsyncLifetime
         var receipt = await Queries.BuildAsync(sold.InvoiceId);
 
         Assert.Contains(new ReceiptRemaining("Prepaid Swedish massage", "2 sessions left"), receipt!.Remaining);
+        Assert.StartsWith("INV", receipt.Number, StringComparison.Ordinal); // every sale takes an invoice number
     }
 
     [Fact]
