@@ -9,15 +9,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FrontDesk.Dashboard.Sales;
 
-/// <summary>Revenue by what was sold; services are counted net of what packages paid and package discounts.</summary>
-public sealed record RevenueByKind(decimal Services, decimal Packages, decimal Memberships, decimal Products, decimal QuoteSales)
+/// <summary>
+/// Revenue by what was sold (<see cref="SalesRevenue"/>); services are counted net of what
+/// packages paid and package discounts; <see cref="Refunds"/> is what refunds gave back (negative).
+/// </summary>
+public sealed record RevenueByKind(decimal Services, decimal Packages, decimal Memberships, decimal Products, decimal QuoteSales, decimal Refunds = 0m)
 {
     public static RevenueByKind Zero { get; } = new(0m, 0m, 0m, 0m, 0m);
 
-    public decimal Total => Services + Packages + Memberships + Products + QuoteSales;
+    public decimal Total => Services + Packages + Memberships + Products + QuoteSales + Refunds;
 }
 
-/// <summary>The sales of a period: money taken, what kind, what prepaid sessions were used and sold.</summary>
+/// <summary>
+/// The sales of a period: what was sold by kind (revenue), money taken by method, tips (not
+/// revenue), what is still owed on the period's sales, what prepaid sessions were used and sold.
+/// </summary>
 public sealed record SalesTotals(
     DateTimeOffset From,
     DateTimeOffset To,
@@ -27,44 +33,25 @@ public sealed record SalesTotals(
     int SessionsRedeemed,
     int PackagesSold,
     int MembershipsSold,
-    IReadOnlyList<decimal> RevenueByHour);
+    IReadOnlyList<decimal> RevenueByHour,
+    decimal Tips = 0m,
+    decimal Owed = 0m);
 
 /// <summary>
-/// Sums over the underlying invoices and package ledgers; everything the sales screen shows
-/// comes from here, so its numbers always equal the sales and ledger rows behind them.
+/// The live board's figures of a period. Money (revenue, owed, cash, card, tips, by hour) comes
+/// from the manager's review (<see cref="SalesReport.FiguresAsync"/>, the rule of
+/// <see cref="SalesRevenue"/>), so the board and the review cannot disagree; the counts of
+/// prepaid sessions, packages and memberships come from their ledgers here.
 /// </summary>
-public sealed class SalesQueries(IDbContextFactory<DashboardDbContext> contexts, BusinessClock clock)
+public sealed class SalesQueries(IDbContextFactory<DashboardDbContext> contexts, BusinessClock clock, SalesReport report)
 {
     public const int MaxDays = 366;
 
     public async Task<SalesTotals> TotalsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
         EnsurePeriod(from, to);
+        var (figures, byHour) = await report.FiguresAsync(from, to, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var invoices = await PaidInvoicesAsync(db, from, to, ct);
-        var revenue = RevenueByKind.Zero;
-        var byHour = new decimal[24];
-        foreach (var invoice in invoices)
-        {
-            var lines = Revenue(invoice);
-            revenue = Add(revenue, lines);
-            byHour[clock.ToLocal(invoice.PaidAt!.Value).Hour] += lines.Total;
-        }
-        var payments = invoices.SelectMany(i => i.Payments).Select(p => (p.Method, p.Amount)).ToList();
-        // Sales of products and memberships (inventory documents) count with the invoices; a
-        // document that only moves the stock of an invoice's lines has no money of its own.
-        var productSales = await db.InventoryDocuments.AsNoTracking()
-            .Where(d => d.Operation == FrontDesk.Domain.Memberships.InventoryOperation.SaleOfProduct && d.InvoiceId == null && d.At >= from && d.At < to)
-            .ToListAsync(ct);
-        var membershipIds = (await db.Products.AsNoTracking().ToListAsync(ct)).Where(p => p.IsMembership).Select(p => p.Id.Value).ToHashSet();
-        foreach (var sale in productSales)
-        {
-            var memberships = sale.Lines.Where(l => membershipIds.Contains(l.ProductId)).Sum(l => l.Amount);
-            var products = sale.Lines.Where(l => !membershipIds.Contains(l.ProductId)).Sum(l => l.Amount);
-            revenue = revenue with { Memberships = revenue.Memberships + memberships, Products = revenue.Products + products };
-            byHour[clock.ToLocal(sale.At).Hour] += memberships + products;
-            payments.AddRange(sale.Payments.Select(p => (p.Method, p.Amount)));
-        }
         var membershipsSold = await db.Memberships.AsNoTracking().CountAsync(m => m.SoldAt >= from && m.SoldAt < to, ct);
         // Sessions: the net count of circles that turned red in the period (a release of a
         // session redeemed at booking gives one back).
@@ -77,49 +64,40 @@ public sealed class SalesQueries(IDbContextFactory<DashboardDbContext> contexts,
         return new SalesTotals(
             from,
             to,
-            revenue,
-            payments.Where(p => p.Method == PaymentMethod.Cash).Sum(p => p.Amount),
-            payments.Where(p => p.Method == PaymentMethod.Card).Sum(p => p.Amount),
+            figures.Revenue,
+            figures.Cash,
+            figures.Card,
             (int)sessionMoves.Sum(e => e.UsedDelta),
             sold,
             membershipsSold,
-            byHour);
+            byHour,
+            figures.Tips,
+            figures.Owed);
     }
 
-    /// <summary>One CSV row per invoice line paid in the period (invariant culture, UTF-8).</summary>
+    /// <summary>
+    /// One CSV row per invoice line sold in the period (<see cref="SalesRevenue"/>: a sale counts
+    /// when it was made, paid or not; the first column keeps its old name for existing readers),
+    /// invariant culture, UTF-8.
+    /// </summary>
     public async Task<string> CsvAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
         EnsurePeriod(from, to);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var invoices = await PaidInvoicesAsync(db, from, to, ct);
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.IssuedAt >= from && i.IssuedAt < to).ToListAsync(ct);
         var csv = new StringBuilder("paid_at,invoice_id,client_id,kind,description,quantity,unit_price,amount,currency\n");
-        foreach (var invoice in invoices.OrderBy(i => i.PaidAt))
+        foreach (var invoice in invoices.OrderBy(i => i.IssuedAt))
         {
             foreach (var line in invoice.Lines)
             {
-                csv.Append(CultureInfo.InvariantCulture, $"{clock.ToLocal(invoice.PaidAt!.Value):yyyy-MM-dd HH:mm:ss},{invoice.Id},{invoice.ClientId},{line.Kind},{CsvCell.Text(line.Description)},{line.Quantity},{line.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture)},{line.Amount.Amount.ToString("0.00", CultureInfo.InvariantCulture)},{line.Currency}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{clock.ToLocal(invoice.IssuedAt):yyyy-MM-dd HH:mm:ss},{invoice.Id},{invoice.ClientId},{line.Kind},{CsvCell.Text(line.Description)},{line.Quantity},{line.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture)},{line.Amount.Amount.ToString("0.00", CultureInfo.InvariantCulture)},{line.Currency}\n");
             }
         }
         return csv.ToString();
     }
 
-    /// <summary>What a paid invoice brought in, by kind.</summary>
-    public static RevenueByKind Revenue(Invoice invoice)
-    {
-        decimal Sum(params InvoiceLineKind[] kinds) => invoice.Lines.Where(l => kinds.Contains(l.Kind)).Sum(l => l.Amount.Amount);
-        return new RevenueByKind(
-            Sum(InvoiceLineKind.Service, InvoiceLineKind.PackageCredit, InvoiceLineKind.Discount, InvoiceLineKind.ServiceCredit, InvoiceLineKind.MembershipCredit),
-            Sum(InvoiceLineKind.Package),
-            Sum(InvoiceLineKind.Membership),
-            Sum(InvoiceLineKind.Product),
-            Sum(InvoiceLineKind.QuoteItem));
-    }
-
-    private static RevenueByKind Add(RevenueByKind a, RevenueByKind b) =>
-        new(a.Services + b.Services, a.Packages + b.Packages, a.Memberships + b.Memberships, a.Products + b.Products, a.QuoteSales + b.QuoteSales);
-
-    private static async Task<List<Invoice>> PaidInvoicesAsync(DashboardDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        await db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Paid && i.PaidAt >= from && i.PaidAt < to).ToListAsync(ct);
+    /// <summary>What an invoice is as revenue, by kind (<see cref="SalesRevenue.Of(Invoice)"/>).</summary>
+    public static RevenueByKind Revenue(Invoice invoice) => SalesRevenue.Of(invoice);
 
     private static void EnsurePeriod(DateTimeOffset from, DateTimeOffset to)
     {

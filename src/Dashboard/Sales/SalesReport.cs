@@ -28,11 +28,19 @@ public enum SalesGrouping
 /// </summary>
 public sealed record SalesReportRow(string Key, string Label, int Sales, decimal Amount, decimal Previous, decimal? ChangePercent, decimal Tips);
 
-/// <summary>The figures of one period: revenue by kind (tips are not revenue), money taken by method, and how many sales.</summary>
-public sealed record SalesPeriodFigures(RevenueByKind Revenue, decimal Tips, decimal Cash, decimal Card, int Sales)
+/// <summary>
+/// The figures of one period (<see cref="SalesRevenue"/> is the rule): revenue by kind (what was
+/// sold, refunds apart and negative; tips are not revenue), money taken by method (each payment
+/// when it was taken), how many sales, and <see cref="Owed"/>: what is still owed now on the
+/// period's sales.
+/// </summary>
+public sealed record SalesPeriodFigures(RevenueByKind Revenue, decimal Tips, decimal Cash, decimal Card, int Sales, decimal Owed = 0m)
 {
     public static SalesPeriodFigures Zero { get; } = new(RevenueByKind.Zero, 0m, 0m, 0m, 0);
 }
+
+/// <summary>One business day of the "Sales by day" table: the same figures as the tiles, for that day alone.</summary>
+public sealed record SalesDay(DateOnly Day, SalesPeriodFigures Figures);
 
 /// <summary>
 /// The manager's review of [<see cref="From"/>, <see cref="To"/>] (business days, both included)
@@ -90,10 +98,11 @@ public sealed record SaleBehindRow(
 /// <summary>
 /// The manager's review of sales: totals and breakdowns (provider, service, category, product,
 /// payment method, kind) of any business-day range, against the previous period, and the sales
-/// behind every row. Revenue follows the live board's rule (<see cref="SalesQueries"/>): an
-/// invoice's lines count when it is paid in full (its PaidAt), refunds are documents with
-/// negative lines and subtract by themselves; products and memberships sold as inventory
-/// documents count when sold. Money taken (by method) counts each payment when it was taken.
+/// behind every row. Revenue follows <see cref="SalesRevenue"/>, the rule the live board
+/// (<see cref="SalesQueries"/>) shares: an invoice's lines count when it was made (its IssuedAt),
+/// paid or not, what is still owed on it is Owed; refunds are documents with negative lines
+/// counted under Refunds; products and memberships sold as inventory documents count when sold.
+/// Money taken (by method) counts each payment when it was taken.
 /// Only the documents of the period are read (PaidAt, IssuedAt and At are indexed).
 /// </summary>
 public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, BusinessClock clock)
@@ -116,6 +125,67 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var names = await NamesAsync(db, ct);
         return (days, previousFrom, names, await FactsAsync(db, names, from, days, ct), await FactsAsync(db, names, previousFrom, days, ct));
+    }
+
+    /// <summary>
+    /// The figures of [<paramref name="from"/>, <paramref name="to"/>) and its revenue by local
+    /// hour: what the live board shows, by the very code of the review.
+    /// </summary>
+    public async Task<(SalesPeriodFigures Figures, decimal[] RevenueByHour)> FiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var names = await NamesAsync(db, ct);
+        var facts = await FactsAsync(db, names, from, to, ct);
+        var byHour = new decimal[24];
+        foreach (var line in facts.Lines.Where(l => !l.IsTip))
+        {
+            byHour[clock.ToLocal(facts.Documents[line.Document].At).Hour] += line.Amount;
+        }
+        return (Figures(facts), byHour);
+    }
+
+    /// <summary>
+    /// The figures of each business day of [<paramref name="from"/>, <paramref name="to"/>], from
+    /// one read of the whole period: each sale on its day, each payment on the day it was taken,
+    /// so the days add up exactly to the period's figures (<see cref="ReviewAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<SalesDay>> DaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var days = EnsurePeriod(from, to);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var names = await NamesAsync(db, ct);
+        var facts = await FactsAsync(db, names, from, days, ct);
+        var lines = facts.Lines.ToLookup(l => clock.DateOf(facts.Documents[l.Document].At));
+        var payments = facts.Payments.ToLookup(p => clock.DateOf(p.At));
+        var owed = facts.Owed.ToLookup(o => clock.DateOf(o.At));
+        return [.. Enumerable.Range(0, days).Select(i => from.AddDays(i)).Select(day =>
+            new SalesDay(day, Figures(new Facts([.. lines[day]], [.. payments[day]], facts.Documents, [.. owed[day]]))))];
+    }
+
+    /// <summary>The "Sales by day" table as CSV (invariant culture): one row per day, then the period's total.</summary>
+    public static string DaysCsv(IReadOnlyList<SalesDay> days, string currency)
+    {
+        var csv = new StringBuilder("day,services,packages,products,memberships,quote_sales,refunds,revenue,tips_not_revenue,owed,cash,card,sales,currency\n");
+        void Row(string day, SalesPeriodFigures f) => csv.Append(CultureInfo.InvariantCulture,
+            $"{day},{Number(f.Revenue.Services)},{Number(f.Revenue.Packages)},{Number(f.Revenue.Products)},{Number(f.Revenue.Memberships)},{Number(f.Revenue.QuoteSales)},{Number(f.Revenue.Refunds)},{Number(f.Revenue.Total)},{Number(f.Tips)},{Number(f.Owed)},{Number(f.Cash)},{Number(f.Card)},{f.Sales},{currency}\n");
+        foreach (var day in days)
+        {
+            Row(day.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day.Figures);
+        }
+        Row("total", Total(days));
+        return csv.ToString();
+    }
+
+    /// <summary>The sum of some days' figures (the table's total row).</summary>
+    public static SalesPeriodFigures Total(IEnumerable<SalesDay> days) => days.Select(d => d.Figures).Aggregate(SalesPeriodFigures.Zero, (a, b) => new SalesPeriodFigures(
+        new RevenueByKind(a.Revenue.Services + b.Revenue.Services, a.Revenue.Packages + b.Revenue.Packages, a.Revenue.Memberships + b.Revenue.Memberships,
+            a.Revenue.Products + b.Revenue.Products, a.Revenue.QuoteSales + b.Revenue.QuoteSales, a.Revenue.Refunds + b.Revenue.Refunds),
+        a.Tips + b.Tips, a.Cash + b.Cash, a.Card + b.Card, a.Sales + b.Sales, a.Owed + b.Owed));
+
+    private Task<Facts> FactsAsync(DashboardDbContext db, Names names, DateOnly first, int days, CancellationToken ct)
+    {
+        var (from, to) = clock.Range(first, days);
+        return FactsAsync(db, names, from, to, ct);
     }
 
     /// <summary>The period's figures, the previous period's, and one breakdown.</summary>
@@ -257,9 +327,15 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
     // ---- what the figures are made of -------------------------------------------------------
 
     /// <summary>One line of a counted sale, with what it is attributed to.</summary>
-    private sealed record LineFact(Guid Document, string Kind, Guid? ProviderId, Guid? ServiceId, string? ProductKey, string Description, decimal Amount, bool IsTip);
+    private sealed record LineFact(Guid Document, string Kind, Guid? ProviderId, Guid? ServiceId, string? ProductKey, string Description, decimal Amount, bool IsTip, bool IsRefund = false)
+    {
+        public RevenueLine Revenue => new(Kind, Amount, IsTip, IsRefund);
+    }
 
-    private sealed record PaymentFact(Guid Document, PaymentMethod Method, decimal Amount);
+    private sealed record PaymentFact(Guid Document, PaymentMethod Method, decimal Amount, DateTimeOffset At);
+
+    /// <summary>What is still owed on a sale of the period, on the sale's own day.</summary>
+    private sealed record OwedFact(Guid Document, DateTimeOffset At, decimal Amount);
 
     private sealed record DocumentFact(Guid Id, bool IsInvoice, DateTimeOffset At, Guid? ClientId, IReadOnlyList<string> Lines, decimal Total, IReadOnlyList<string> Methods)
     {
@@ -267,7 +343,7 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
         public string? Number { get; init; }
     }
 
-    private sealed record Facts(IReadOnlyList<LineFact> Lines, IReadOnlyList<PaymentFact> Payments, IReadOnlyDictionary<Guid, DocumentFact> Documents);
+    private sealed record Facts(IReadOnlyList<LineFact> Lines, IReadOnlyList<PaymentFact> Payments, IReadOnlyDictionary<Guid, DocumentFact> Documents, IReadOnlyList<OwedFact> Owed);
 
     /// <summary>The catalogue's names (small tables): providers, services with their activity, products.</summary>
     private sealed record Names(
@@ -286,17 +362,17 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
             products.ToDictionary(p => p.Id.Value, p => (p.Name, p.IsMembership)));
     }
 
-    private async Task<Facts> FactsAsync(DashboardDbContext db, Names names, DateOnly first, int days, CancellationToken ct)
+    private async Task<Facts> FactsAsync(DashboardDbContext db, Names names, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var (from, to) = clock.Range(first, days);
         var lines = new List<LineFact>();
         var payments = new List<PaymentFact>();
+        var owed = new List<OwedFact>();
         var documents = new Dictionary<Guid, DocumentFact>();
 
-        // Invoices issued before the end that were not settled before the start: the ones paid
-        // in full in the period (their lines count) and any with a payment taken in the period.
+        // Invoices made in the period (their lines count, paid or not) and any made before it
+        // that were not settled before its start (a payment may have been taken in it).
         var invoices = await db.Invoices.AsNoTracking()
-            .Where(i => i.IssuedAt < to && (i.PaidAt == null || i.PaidAt >= from))
+            .Where(i => i.IssuedAt < to && (i.IssuedAt >= from || i.PaidAt == null || i.PaidAt >= from))
             .ToListAsync(ct);
         var appointmentIds = invoices.Where(i => i.AppointmentId is not null).Select(i => i.AppointmentId!.Value).Distinct().ToList();
         var appointmentProviders = (await db.Appointments.AsNoTracking()
@@ -306,7 +382,7 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
             .ToDictionary(a => a.Id.Value, a => a.ProviderId.Value);
         foreach (var invoice in invoices)
         {
-            var counted = invoice.Status == InvoiceStatus.Paid && invoice.PaidAt >= from && invoice.PaidAt < to;
+            var counted = invoice.IssuedAt >= from && invoice.IssuedAt < to;
             var taken = invoice.Payments.Where(p => p.PaidAt >= from && p.PaidAt < to).ToList();
             if (!counted && taken.Count == 0)
             {
@@ -317,14 +393,18 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
             {
                 foreach (var line in invoice.Lines)
                 {
-                    var kind = KindLabel(line.Kind);
+                    var revenue = SalesRevenue.LineOf(invoice, line);
                     var isProduct = line.Kind is InvoiceLineKind.Product or InvoiceLineKind.Membership;
-                    lines.Add(new LineFact(id, kind, ProviderOf(invoice, line, appointmentProviders), line.ServiceId?.Value,
-                        isProduct ? $"name:{line.Description}" : null, line.Description, line.Amount.Amount, IsTip(line.Kind)));
+                    lines.Add(new LineFact(id, revenue.Kind, ProviderOf(invoice, line, appointmentProviders), line.ServiceId?.Value,
+                        isProduct ? $"name:{line.Description}" : null, line.Description, revenue.Amount, revenue.IsTip, revenue.IsRefund));
+                }
+                if (invoice.Balance > 0m)
+                {
+                    owed.Add(new OwedFact(id, invoice.IssuedAt, invoice.Balance));
                 }
             }
-            payments.AddRange(taken.Select(p => new PaymentFact(id, p.Method, p.Amount)));
-            documents[id] = new DocumentFact(id, true, invoice.PaidAt ?? invoice.IssuedAt, invoice.ClientId?.Value,
+            payments.AddRange(taken.Select(p => new PaymentFact(id, p.Method, p.Amount, p.PaidAt)));
+            documents[id] = new DocumentFact(id, true, invoice.IssuedAt, invoice.ClientId?.Value,
                 [.. invoice.Lines.Select(Describe)],
                 invoice.Total.Amount,
                 [.. invoice.Payments.Select(p => $"{p.Method} {Number(p.Amount)}")]) { Number = invoice.Number };
@@ -350,13 +430,13 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
                 lines.Add(new LineFact(id, isMembership ? KindLabel(InvoiceLineKind.Membership) : KindLabel(InvoiceLineKind.Product), provider, null,
                     line.ProductId.ToString(), line.ProductName, line.Amount, false));
             }
-            payments.AddRange(sale.Payments.Select(pay => new PaymentFact(id, pay.Method, pay.Amount)));
+            payments.AddRange(sale.Payments.Select(pay => new PaymentFact(id, pay.Method, pay.Amount, sale.At)));
             documents[id] = new DocumentFact(id, false, sale.At, sale.ClientId,
                 [.. sale.Lines.Select(l => $"{l.ProductName}{(l.Code is null ? string.Empty : $" ({l.Code})")} × {l.Quantity}: {Number(l.Amount)}")],
                 sale.Total,
                 [.. sale.Payments.Select(pay => $"{pay.Method} {Number(pay.Amount)}")]);
         }
-        return new Facts(lines, payments, documents);
+        return new Facts(lines, payments, documents, owed);
     }
 
     /// <summary>
@@ -366,44 +446,26 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
     private static Guid? ProviderOf(Invoice invoice, InvoiceLine line, IReadOnlyDictionary<Guid, Guid> appointmentProviders) =>
         line.ProviderId ?? (invoice.AppointmentId is { } appointment && appointmentProviders.TryGetValue(appointment.Value, out var provider) ? provider : null);
 
-    /// <summary>A tip is earned by its provider and is not the business's revenue (the Tip line kind of the selling side).</summary>
-    private static bool IsTip(InvoiceLineKind kind) => kind == InvoiceLineKind.Tip;
-
     /// <summary>
     /// A sale of products counts when it carries its payments; a document without payments is
     /// the stock side of an invoice's sale, whose own lines already count.
     /// </summary>
     private static bool CountsAsSale(InventoryDocument document) => document.Payments.Count > 0;
 
-    /// <summary>The kind of revenue a line is, as the live board's tiles name them (credits and discounts reduce services).</summary>
-    public static string KindLabel(InvoiceLineKind kind) => kind switch
-    {
-        InvoiceLineKind.Service or InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit => "Services",
-        InvoiceLineKind.Package => "Packages",
-        InvoiceLineKind.Membership => "Memberships",
-        InvoiceLineKind.Product => "Products",
-        InvoiceLineKind.QuoteItem => "Quote sales",
-        _ => kind.ToString(),
-    };
+    /// <summary>The kind of revenue a line is, as the live board's tiles name them (<see cref="SalesRevenue.KindOf"/>).</summary>
+    public static string KindLabel(InvoiceLineKind kind) => SalesRevenue.KindOf(kind);
 
     private static string Describe(InvoiceLine line) =>
         line.Quantity == 1 ? $"{line.Description}: {Number(line.Amount.Amount)}" : $"{line.Description} × {line.Quantity}: {Number(line.Amount.Amount)}";
 
-    private static SalesPeriodFigures Figures(Facts facts)
-    {
-        decimal Sum(string kind) => facts.Lines.Where(l => !l.IsTip && l.Kind == kind).Sum(l => l.Amount);
-        var revenue = new RevenueByKind(Sum("Services"), Sum("Packages"), Sum("Memberships"), Sum("Products"), Sum("Quote sales"));
-        var known = new[] { "Services", "Packages", "Memberships", "Products", "Quote sales" };
-        // A kind the board has no tile for yet still counts in the total (as services).
-        var other = facts.Lines.Where(l => !l.IsTip && !known.Contains(l.Kind)).Sum(l => l.Amount);
-        revenue = revenue with { Services = revenue.Services + other };
-        return new SalesPeriodFigures(
-            revenue,
-            facts.Lines.Where(l => l.IsTip).Sum(l => l.Amount),
-            facts.Payments.Where(p => p.Method == PaymentMethod.Cash).Sum(p => p.Amount),
-            facts.Payments.Where(p => p.Method == PaymentMethod.Card).Sum(p => p.Amount),
-            facts.Lines.Where(l => !l.IsTip).Select(l => l.Document).Distinct().Count());
-    }
+    /// <summary>The figures of some facts, by the one rule of <see cref="SalesRevenue"/>.</summary>
+    private static SalesPeriodFigures Figures(Facts facts) => new(
+        SalesRevenue.Of(facts.Lines.Select(l => l.Revenue)),
+        SalesRevenue.TipsOf(facts.Lines.Select(l => l.Revenue)),
+        facts.Payments.Where(p => p.Method == PaymentMethod.Cash).Sum(p => p.Amount),
+        facts.Payments.Where(p => p.Method == PaymentMethod.Card).Sum(p => p.Amount),
+        facts.Lines.Where(l => !l.IsTip).Select(l => l.Document).Distinct().Count(),
+        facts.Owed.Sum(o => o.Amount));
 
     /// <summary>What a line is in a breakdown; null when it is not in it (a service line in the product breakdown).</summary>
     private static (string Key, string Label)? KeyOf(SalesGrouping groupBy, LineFact line, Names names) => groupBy switch
@@ -420,7 +482,7 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
         SalesGrouping.Product => line.ProductKey is { } key
             ? (key, Guid.TryParse(key, out var id) && names.Products.TryGetValue(id, out var product) ? product.Name : line.Description)
             : null,
-        SalesGrouping.Kind => (line.Kind, line.Kind),
+        SalesGrouping.Kind => line.IsRefund ? (SalesRevenue.Refunds, SalesRevenue.Refunds) : (line.Kind, line.Kind),
         _ => null,
     };
 

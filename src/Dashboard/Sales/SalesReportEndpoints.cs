@@ -35,6 +35,28 @@ public static class SalesReportEndpoints
         })
             .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy)
             .WithSummary("The sales behind one row (its key) of a breakdown.");
+
+        api.MapGet("/reports/sales/days", async (string? from, string? to, SalesReport report, CancellationToken ct) =>
+        {
+            var (first, last) = Days(from, to);
+            return await report.DaysAsync(first, last, ct);
+        })
+            .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy)
+            .WithSummary("The figures of each business day of a period (from/to yyyy-MM-dd, both included): revenue by kind, refunds, tips, owed, cash and card; the days add up to /reports/sales of the same period.");
+
+        api.MapGet("/reports/sales/days.csv", (string? from, string? to, SalesReport report, BusinessClock clock, CancellationToken ct) =>
+            DaysCsvAsync(from, to, report, clock, ct))
+            .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy)
+            .WithSummary("/reports/sales/days as CSV, one row per day and the period's total.");
+    }
+
+    /// <summary>The "Sales by day" table as a CSV file: the API's and the screen's download (<see cref="ScreenDownloads"/>) both answer with this.</summary>
+    public static async Task<IResult> DaysCsvAsync(string? from, string? to, SalesReport report, BusinessClock clock, CancellationToken ct)
+    {
+        var (first, last) = Days(from, to);
+        var days = await report.DaysAsync(first, last, ct);
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(SalesReport.DaysCsv(days, clock.Business.Currency)), "text/csv",
+            $"sales-by-day-{first:yyyyMMdd}-{last:yyyyMMdd}.csv");
     }
 
     /// <summary>The report of a request; a missing or bad date, an end before the start, a range too long or an unknown groupBy is a 400.</summary>

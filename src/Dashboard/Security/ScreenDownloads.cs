@@ -23,6 +23,12 @@ public static class ScreenDownloads
     public static string SalesReport(DateOnly from, DateOnly to, SalesGrouping groupBy) =>
         $"{SalesReportCsv}?from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&groupBy={groupBy.ToString().ToLowerInvariant()}";
 
+    public const string SalesDaysCsv = "/downloads/sales-days.csv";
+
+    /// <summary>The "Sales by day" table of [from, to] (business days, both included).</summary>
+    public static string SalesDays(DateOnly from, DateOnly to) =>
+        $"{SalesDaysCsv}?from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
     public const string MembershipsCsv = "/downloads/memberships.csv";
 
     /// <summary>The memberships sold from <paramref name="from"/> to <paramref name="to"/> (business days, both included).</summary>
@@ -48,6 +54,10 @@ public static class ScreenDownloads
 
         endpoints.MapGet(SalesReportCsv, (string? from, string? to, string? groupBy, SalesReport report, SalesQueries sales, CancellationToken ct) =>
             SalesReportEndpoints.CsvAsync(from, to, groupBy, report, sales, ct))
+            .RequireAuthorization(managers).ExcludeFromDescription();
+
+        endpoints.MapGet(SalesDaysCsv, (string? from, string? to, SalesReport report, BusinessClock clock, CancellationToken ct) =>
+            SalesReportEndpoints.DaysCsvAsync(from, to, report, clock, ct))
             .RequireAuthorization(managers).ExcludeFromDescription();
 
         endpoints.MapGet(MembershipsCsv, (string? from, string? to, MembershipQueries queries, BusinessClock clock, CancellationToken ct) =>

@@ -16,7 +16,9 @@ namespace FrontDesk.Dashboard.Components.Sales;
 /// week, the "who did what" feed), and for managers the review of any period (Today, Yesterday,
 /// this or last week or month, or a custom range) against the previous period of equal length,
 /// broken down by provider, service, category, product, payment method and kind, each with its
-/// CSV, a row opening the sales behind it; a paged table of a chosen period day by day.
+/// CSV, a row opening the sales behind it; a table of a chosen period day by day (every kind of
+/// revenue, refunds, tips, owed, cash and card; live while it reaches today) with its CSV; and a
+/// "New sale" for a walk-in.
 /// </summary>
 public partial class SalesPage : ComponentBase, IDisposable
 {
@@ -29,10 +31,10 @@ public partial class SalesPage : ComponentBase, IDisposable
     private static readonly Dictionary<string, object> PeriodLabel = new() { ["aria-label"] = "Sales by day" };
 
     [Inject] private SalesStore Store { get; set; } = default!;
-    [Inject] private SalesQueries Sales { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private ILogger<SalesPage> Logger { get; set; } = default!;
     [Inject] private SalesReport Report { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     public const string Today = "Today";
@@ -63,12 +65,10 @@ public partial class SalesPage : ComponentBase, IDisposable
     /// <summary>Today is live (the tiles follow every sale); any other period is a static report.</summary>
     private bool IsLive => _periodFrom == _periodTo && _periodFrom == Clock.Today;
 
-    private MudDataGrid<DayRow>? _days;
+    private IReadOnlyList<SalesDay>? _days;
+    private int _dayLoads;
     private DateTime? _from;
     private DateTime? _to;
-
-    /// <summary>One day of the period table, with the same totals the tiles and the CSV are made of.</summary>
-    private sealed record DayRow(DateOnly Day, SalesTotals Totals);
 
     private SalesSnapshot Snapshot => Store.State.Snapshot;
 
@@ -89,6 +89,16 @@ public partial class SalesPage : ComponentBase, IDisposable
     };
 
     private string ExportFileName => $"sales-{_from:yyyyMMdd}-{_to:yyyyMMdd}.csv";
+
+    private string DaysFileName => $"sales-by-day-{_from:yyyyMMdd}-{_to:yyyyMMdd}.csv";
+
+    private string DaysExportUrl => FrontDesk.Dashboard.Security.ScreenDownloads.SalesDays(DateOnly.FromDateTime(_from!.Value.Date), DateOnly.FromDateTime(_to!.Value.Date));
+
+    /// <summary>The "Sales by day" period reaches today, so it follows every sale live.</summary>
+    private bool DaysIncludeToday => PeriodError is null && DateOnly.FromDateTime(_from!.Value.Date) <= Clock.Today && Clock.Today <= DateOnly.FromDateTime(_to!.Value.Date);
+
+    /// <summary>The days newest first.</summary>
+    private static IReadOnlyList<SalesDay> DaysShown(IReadOnlyList<SalesDay> days) => [.. days.OrderByDescending(d => d.Day)];
 
     private string ExportUrl
     {
@@ -113,6 +123,7 @@ public partial class SalesPage : ComponentBase, IDisposable
         Store.StateChanged += OnStateChanged;
         await Store.LoadAsync();
         await LoadReviewAsync();
+        await LoadDaysAsync();
     }
 
     private void OnStateChanged(SalesState state) => InvokeAsync(async () =>
@@ -121,6 +132,10 @@ public partial class SalesPage : ComponentBase, IDisposable
         if (IsLive)
         {
             await LoadReviewAsync();
+        }
+        if (DaysIncludeToday)
+        {
+            await LoadDaysAsync();
         }
         StateHasChanged();
     }).Forget(Logger, "showing new sales");
@@ -301,35 +316,34 @@ public partial class SalesPage : ComponentBase, IDisposable
         await ReloadDaysAsync();
     }
 
-    private async Task ReloadDaysAsync()
+    private Task ReloadDaysAsync() => LoadDaysAsync();
+
+    /// <summary>
+    /// Reads every day of the chosen period in one go (the same code as the tiles, so the days add
+    /// up to them); a slower earlier read never overwrites a newer one.
+    /// </summary>
+    private async Task LoadDaysAsync()
     {
-        if (_days is not null && PeriodError is null)
+        if (!_isManager || PeriodError is not null)
         {
-            await _days.ReloadServerData();
+            return;
+        }
+        var load = ++_dayLoads;
+        var days = await Report.DaysAsync(DateOnly.FromDateTime(_from!.Value.Date), DateOnly.FromDateTime(_to!.Value.Date));
+        if (load == _dayLoads)
+        {
+            _days = days;
         }
     }
 
-    /// <summary>Only the days on the page are summed, so a long period costs no more than a short one.</summary>
-    private async Task<GridData<DayRow>> LoadDaysAsync(GridState<DayRow> state, CancellationToken ct)
+    /// <summary>A sale at the desk to a walk-in (or a client chosen in the window); the board follows it live.</summary>
+    private async Task NewSaleAsync()
     {
-        if (PeriodError is not null)
+        var sale = await CheckOutDialog.ShowAsync(Dialogs, CheckOutRequest.WalkIn);
+        if (sale is not null)
         {
-            return new GridData<DayRow> { Items = [], TotalItems = 0 };
+            await Store.LoadAsync();
         }
-        var first = DateOnly.FromDateTime(_from!.Value);
-        var count = DateOnly.FromDateTime(_to!.Value).DayNumber - first.DayNumber + 1;
-        var oldestFirst = state.SortDefinitions.FirstOrDefault() is { Descending: false };
-        var days = Enumerable.Range(0, count)
-            .Select(i => oldestFirst ? first.AddDays(i) : first.AddDays(count - 1 - i))
-            .Skip(state.Page * state.PageSize)
-            .Take(state.PageSize);
-        var rows = new List<DayRow>();
-        foreach (var day in days)
-        {
-            var (start, end) = Clock.Range(day, 1);
-            rows.Add(new DayRow(day, await Sales.TotalsAsync(start, end, ct)));
-        }
-        return new GridData<DayRow> { Items = rows, TotalItems = count };
     }
 
     private static List<ChartSeries<double>> HourSeries(SalesTotals today, SalesTotals? lastWeek) =>

@@ -95,7 +95,9 @@ public sealed class SalesQueriesTests
         Assert.Equal(expected.Packages, totals.Revenue.Packages);
         Assert.Equal(expected.Cash, totals.Cash);
         Assert.Equal(expected.Card, totals.Card);
-        Assert.Equal(expected.Cash + expected.Card, totals.Revenue.Total);
+        Assert.Equal(expected.Owed, totals.Owed);
+        // Everything sold this day was sold this day: what was sold is what was taken plus what is owed.
+        Assert.Equal(expected.Cash + expected.Card + expected.Owed, totals.Revenue.Total);
         Assert.Equal(expected.SessionsRedeemed, totals.SessionsRedeemed);
         Assert.Equal(expected.PackagesSold, totals.PackagesSold);
     }
@@ -135,9 +137,13 @@ public sealed class SalesQueriesTests
         return lines;
     }
 
-    private sealed record Expected(decimal Services, decimal Packages, decimal Cash, decimal Card, int SessionsRedeemed, int PackagesSold);
+    private sealed record Expected(decimal Services, decimal Packages, decimal Cash, decimal Card, decimal Owed, int SessionsRedeemed, int PackagesSold);
 
-    /// <summary>The same figures, summed from the raw tables without the app's code.</summary>
+    /// <summary>
+    /// The same figures, summed from the raw tables without the app's code: the lines of the
+    /// invoices made in the day (paid or not), the payments taken in it, and what those invoices
+    /// still owe (no refunds in this day).
+    /// </summary>
     private static Expected ReadRows(string connectionString, DateTimeOffset from, DateTimeOffset to)
     {
         using var connection = new SqliteConnection(connectionString);
@@ -147,31 +153,32 @@ public sealed class SalesQueriesTests
             var at = DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
             return at >= from.UtcDateTime && at < to.UtcDateTime;
         }
-        var paid = new HashSet<string>();
+        var sold = new HashSet<string>();
         using (var invoices = connection.CreateCommand())
         {
-            invoices.CommandText = "SELECT Id, PaidAt FROM Invoices WHERE Status = 'Paid'";
+            invoices.CommandText = "SELECT Id, IssuedAt FROM Invoices";
             using var reader = invoices.ExecuteReader();
             while (reader.Read())
             {
                 if (InDay(reader.GetString(1)))
                 {
-                    paid.Add(reader.GetString(0));
+                    sold.Add(reader.GetString(0));
                 }
             }
         }
-        decimal services = 0m, packages = 0m, cash = 0m, card = 0m;
+        decimal services = 0m, packages = 0m, cash = 0m, card = 0m, owed = 0m;
         using (var lines = connection.CreateCommand())
         {
             lines.CommandText = "SELECT InvoiceId, Kind, UnitPrice, Quantity FROM InvoiceLines";
             using var reader = lines.ExecuteReader();
             while (reader.Read())
             {
-                if (!paid.Contains(reader.GetString(0)))
+                if (!sold.Contains(reader.GetString(0)))
                 {
                     continue;
                 }
                 var amount = decimal.Parse(reader.GetString(2), CultureInfo.InvariantCulture) * reader.GetInt32(3);
+                owed += amount;
                 if (reader.GetString(1) == "Package")
                 {
                     packages += amount;
@@ -184,15 +191,19 @@ public sealed class SalesQueriesTests
         }
         using (var payments = connection.CreateCommand())
         {
-            payments.CommandText = "SELECT InvoiceId, Method, Amount FROM Payments";
+            payments.CommandText = "SELECT InvoiceId, Method, Amount, PaidAt FROM Payments";
             using var reader = payments.ExecuteReader();
             while (reader.Read())
             {
-                if (!paid.Contains(reader.GetString(0)))
+                var amount = decimal.Parse(reader.GetString(2), CultureInfo.InvariantCulture);
+                if (sold.Contains(reader.GetString(0)))
+                {
+                    owed -= amount;
+                }
+                if (!InDay(reader.GetString(3)))
                 {
                     continue;
                 }
-                var amount = decimal.Parse(reader.GetString(2), CultureInfo.InvariantCulture);
                 if (reader.GetString(1) == "Cash")
                 {
                     cash += amount;
@@ -214,16 +225,16 @@ public sealed class SalesQueriesTests
                 sessions += InDay(reader.GetString(0)) ? 1 : 0;
             }
         }
-        var sold = 0;
+        var packagesSold = 0;
         using (var records = connection.CreateCommand())
         {
             records.CommandText = "SELECT PurchasedAt FROM PackageRecords WHERE Mode IN ('Paid', 'Unpaid')";
             using var reader = records.ExecuteReader();
             while (reader.Read())
             {
-                sold += InDay(reader.GetString(0)) ? 1 : 0;
+                packagesSold += InDay(reader.GetString(0)) ? 1 : 0;
             }
         }
-        return new Expected(services, packages, cash, card, sessions, sold);
+        return new Expected(services, packages, cash, card, owed, sessions, packagesSold);
     }
 }
