@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
