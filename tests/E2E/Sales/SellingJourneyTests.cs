@@ -312,11 +312,13 @@ public sealed class SellingJourneyTests(BrowserFixture browser, ClinicServer ser
         await ExpectRowAsync(byMethod, "Card", "3", "127.50", "0.00", "new");
         await ExpectRowAsync(byMethod, "Cash", "4", "116.50", "0.00", "new");
 
-        // Kind: the creams sold and refunded cancel out; the quote is its own kind.
+        // Kind: the creams count as sold (18.00 after their discount share) and their refund as a
+        // refund of its own (-18.00); the quote is its own kind.
         var byKind = manager.Page.GetByRole(AriaRole.Table, new() { Name = "By kind", Exact = true });
         await ExpectRowAsync(byKind, "Services", "2", "89.00", "0.00", "new");
         await ExpectRowAsync(byKind, "Quote sales", "2", "150.00", "0.00", "new");
-        await ExpectRowAsync(byKind, "Products", "2", "0.00", "0.00", "none");
+        await ExpectRowAsync(byKind, "Products", "1", "18.00", "0.00", "new");
+        await ExpectRowAsync(byKind, "Refunds", "1", "-18.00", "0.00", "new");
         await manager.ScreenshotAsync("78-sales-report-this-week");
 
         // The sales behind Tess's row: Ada's sale (72.00 of it is Tess's row) and the refund of the creams.
