@@ -66,7 +66,11 @@ public sealed class MembershipCheckOutTests(BrowserFixture browser, ClinicServer
         await Expect(checkOut.GetByRole(AriaRole.Status, new() { Name = $"Membership {Code} used" })).ToContainTextAsync("9 visits left");
         await Expect(checkOut.GetByLabel("Total 0.00 GBP")).ToBeVisibleAsync();
         await Expect(checkOut.GetByRole(AriaRole.Table, new() { Name = "Sale lines" })).ToContainTextAsync($"Paid from membership {Code}");
-        await personA.ScreenshotAsync("71-membership-used-at-check-out");
+        await a.Page.SetViewportSizeAsync(1400, 900);
+        await personA.ScreenshotAsync("71-membership-used-at-check-out-1400");
+        await a.Page.SetViewportSizeAsync(390, 844);
+        await personA.ScreenshotAsync("71-membership-used-at-check-out-390");
+        await a.Page.SetViewportSizeAsync(1600, 1000);
 
         // B's open lookup follows without a reload.
         await Expect(visits).ToHaveTextAsync("1 of 10 visits used, 9 left");
