@@ -34,7 +34,7 @@ public sealed class CheckOutMembershipTests : MembershipTestContext
         var cut = RenderWithProviders<EmptyScreen>();
         var dialogs = Services.GetRequiredService<IDialogService>();
         await cut.InvokeAsync(() => { _result = CheckOutDialog.ShowAsync(dialogs, CheckOutRequest.ForAppointment(appointment, null)); }); // ends when the window closes
-        cut.WaitForAssertion(() => Assert.Equal("60.00 GBP", Total(cut)), Patience);
+        cut.WaitForAssertion(() => Assert.NotEqual("(no total)", Total(cut)), Patience);
         return cut;
     }
 
@@ -57,11 +57,12 @@ public sealed class CheckOutMembershipTests : MembershipTestContext
         await SellAsync(await MassageCardAsync(), "JANE-1126");
         var appointment = await BookJaneAsync();
         var cut = await OpenAsync(appointment);
+        Assert.Equal("60.00 GBP", Total(cut));
 
         await UseCodeAsync(cut, "  jane-1126 ");
 
         cut.WaitForAssertion(() => Assert.Equal("0.00 GBP", Total(cut)), Patience);
-        Assert.Contains(cut.FindAll("table[aria-label='Sale lines'] td"), c => c.TextContent.Trim() == "Paid from membership JANE-1126");
+        Assert.Contains(cut.FindAll("table[aria-label='Sale lines'] td"), c => c.TextContent.Trim().StartsWith("Paid from membership JANE-1126", StringComparison.Ordinal));
         var used = cut.Role("status", "Membership JANE-1126 used").TextContent;
         Assert.Contains("4 visits left", used, StringComparison.Ordinal);
         Assert.Contains("valid until", used, StringComparison.Ordinal);
