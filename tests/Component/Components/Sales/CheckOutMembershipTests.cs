@@ -62,7 +62,7 @@ public sealed class CheckOutMembershipTests : MembershipTestContext
         await UseCodeAsync(cut, "  jane-1126 ");
 
         cut.WaitForAssertion(() => Assert.Equal("0.00 GBP", Total(cut)), Patience);
-        Assert.Contains(cut.FindAll("table[aria-label='Sale lines'] td"), c => c.TextContent.Trim().StartsWith("Paid from membership JANE-1126", StringComparison.Ordinal));
+        Assert.Contains(cut.Role("table", "Sale lines").QuerySelectorAll("td"), c => c.TextContent.Trim().StartsWith("Paid from membership JANE-1126", StringComparison.Ordinal));
         var used = cut.Role("status", "Membership JANE-1126 used").TextContent;
         Assert.Contains("4 visits left", used, StringComparison.Ordinal);
         Assert.Contains("valid until", used, StringComparison.Ordinal);
