@@ -189,6 +189,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         ChangeAsync(id, AppointmentChange.NoShow, caller, Permissions.NoShow, async (db, a, now) =>
         {
             a.MarkNoShow(now, caller.Actor);
+            // A membership visit used on it stays used: the clinic's loss policy for a client who
+            // does not come (only a cancellation gives the visit back; see CancelAsync).
             var settings = await SettingsService.ReadAttendanceAsync(db, ct);
             if (settings.NoShow == MissedSessionPolicy.Forfeit)
             {
@@ -203,11 +205,14 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     /// <summary>
     /// Cancels. The session is given back, unless the cancellation is late (within the
     /// business's late-cancellation window before the start) and the policy forfeits it.
+    /// A membership visit used on it is always given back, in the same transaction (the
+    /// late-cancellation policy is about package sessions; a no-show keeps the visit used).
     /// </summary>
     public Task<AppointmentView> CancelAsync(Guid id, string? reason, Caller caller, CancellationToken ct = default) =>
         ChangeAsync(id, AppointmentChange.Cancelled, caller, Permissions.Cancel, async (db, a, now) =>
         {
             a.Cancel(reason, now, caller.Actor);
+            await ReturnMembershipVisitAsync(db, a, now, caller.Actor, ct);
             var settings = await SettingsService.ReadAttendanceAsync(db, ct);
             if (settings.LateCancellation == MissedSessionPolicy.Forfeit && a.Start - now < TimeSpan.FromHours(settings.LateCancellationHours))
             {
@@ -293,6 +298,17 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         appointment.DropPackage(now, actor);
     }
 
+    /// <summary>Gives back the membership visit used on a cancelled appointment (kept in the membership's history as returned).</summary>
+    private static async Task ReturnMembershipVisitAsync(DashboardDbContext db, Appointment appointment, DateTimeOffset now, Actor actor, CancellationToken ct)
+    {
+        var id = appointment.Id.Value;
+        var memberships = await db.Memberships.Where(m => m.Visits.Any(v => v.AppointmentId == id && v.ReturnedAt == null)).ToListAsync(ct);
+        foreach (var membership in memberships)
+        {
+            membership.ReturnVisit(id, now, actor);
+        }
+    }
+
     private static async Task ForfeitAsync(DashboardDbContext db, Appointment appointment, string why, DateTimeOffset now, Actor actor, CancellationToken ct)
     {
         if (appointment.PackageRecordId is not { } recordId)
@@ -343,6 +359,8 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         live.AddRange(events.OfType<PackageRecordChanged>()
             .GroupBy(e => e.RecordId)
             .Select(g => new PackageRecordChangedLive(g.Key.Value, g.Last().ClientId.Value, g.Last().Change, now, actor.DisplayName)));
+        live.AddRange(events.OfType<FrontDesk.Domain.Memberships.MembershipVisitReturned>()
+            .Select(e => new MembershipChangedLive(e.Code, e.HolderClientId, $"gave back visit {e.Visit} of membership {e.Code} (appointment cancelled)", now, actor.DisplayName)));
         feed.Publish(live);
     }
 

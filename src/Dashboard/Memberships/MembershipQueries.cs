@@ -41,6 +41,16 @@ public sealed class MembershipQueries(IDbContextFactory<DashboardDbContext> cont
         return MembershipView.From(membership, await MembershipService.HolderNameAsync(db, membership.HolderClientId, ct));
     }
 
+    /// <summary>The membership whose visit this appointment uses (not one given back), or null.</summary>
+    public async Task<MembershipView?> ForAppointmentAsync(Guid appointmentId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var membership = await db.Memberships.AsNoTracking()
+            .Where(m => m.Visits.Any(v => v.AppointmentId == appointmentId && v.ReturnedAt == null))
+            .FirstOrDefaultAsync(ct);
+        return membership is null ? null : MembershipView.From(membership, await MembershipService.HolderNameAsync(db, membership.HolderClientId, ct));
+    }
+
     public async Task<IReadOnlyList<MembershipView>> ClientMembershipsAsync(Guid clientId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

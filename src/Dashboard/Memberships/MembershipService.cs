@@ -185,7 +185,7 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
             {
                 throw DomainException.Rule("This appointment is paid from a package: a membership visit would pay it twice.", "appointmentId");
             }
-            var used = await db.Memberships.Where(m => m.Visits.Any(v => v.AppointmentId == appointmentId)).Select(m => m.Code).FirstOrDefaultAsync(ct);
+            var used = await db.Memberships.Where(m => m.Visits.Any(v => v.AppointmentId == appointmentId && v.ReturnedAt == null)).Select(m => m.Code).FirstOrDefaultAsync(ct);
             if (used is not null)
             {
                 throw DomainException.Conflict($"This appointment already uses a visit of membership {used}.");

@@ -38,7 +38,13 @@ public sealed record InventoryDocumentView(
         d.WentNegative ? "Stock went below zero: record the arrival when the goods come in." : null);
 }
 
-public sealed record MembershipVisitView(int Number, DateTimeOffset At, Guid AppointmentId, Guid ServiceId, Guid? ClientId, string By);
+/// <summary>One visit in a membership's history; <see cref="ReturnedAt"/> when it was given back (its appointment cancelled).</summary>
+public sealed record MembershipVisitView(int Number, DateTimeOffset At, Guid AppointmentId, Guid ServiceId, Guid? ClientId, string By)
+{
+    public DateTimeOffset? ReturnedAt { get; init; }
+
+    public string? ReturnedBy { get; init; }
+}
 
 public sealed record MembershipView(
     Guid Id,
@@ -62,7 +68,7 @@ public sealed record MembershipView(
     public static MembershipView From(Membership m, string? holderName) => new(
         m.Id.Value, m.Code, m.ProductId.Value, m.TypeName, m.HolderClientId, holderName, m.SoldAt, m.Price, m.Currency,
         m.ValidUntil, m.Terms.Visits, m.VisitsUsed, m.VisitsLeft, m.Terms.ValidFrom, m.Terms.ValidityDays, m.Terms.ServiceIds.ToList(),
-        m.Visits.Select(v => new MembershipVisitView(v.Number, v.At, v.AppointmentId, v.ServiceId, v.ClientId, v.ActorName)).ToList());
+        m.Visits.Select(v => new MembershipVisitView(v.Number, v.At, v.AppointmentId, v.ServiceId, v.ClientId, v.ActorName) { ReturnedAt = v.ReturnedAt, ReturnedBy = v.ReturnedByName }).ToList());
 }
 
 /// <summary>One membership sold, for the statistics.</summary>

@@ -417,11 +417,11 @@ public sealed class SaleService(UnitOfWork unitOfWork, IDbContextFactory<Dashboa
     internal static async Task<IReadOnlyList<InvoiceLine>> CreditsAsync(DashboardDbContext db, BusinessClock clock, Appointment appointment, Service service, string? recordName, ServiceCredit? serviceCredit, string? membershipCode, CancellationToken ct) =>
         AmountDue.Credits(appointment, recordName, appointment.PackageRecordId is null && serviceCredit is null && membershipCode is null ? await BestDiscountAsync(db, clock, appointment, service, ct) : null, serviceCredit, membershipCode);
 
-    /// <summary>The code of the membership whose visit was used on this appointment (it pays the service), or null.</summary>
+    /// <summary>The code of the membership whose visit was used on this appointment (it pays the service), or null; a visit given back does not count.</summary>
     internal static Task<string?> MembershipPayingAsync(DashboardDbContext db, Appointment appointment, CancellationToken ct)
     {
         var id = appointment.Id.Value;
-        return db.Memberships.AsNoTracking().Where(m => m.Visits.Any(v => v.AppointmentId == id)).Select(m => (string?)m.Code).FirstOrDefaultAsync(ct);
+        return db.Memberships.AsNoTracking().Where(m => m.Visits.Any(v => v.AppointmentId == id && v.ReturnedAt == null)).Select(m => (string?)m.Code).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The template with the best automatic discount among the client's valid records that cover the service.</summary>

@@ -2,8 +2,29 @@ using FrontDesk.Domain.Common;
 
 namespace FrontDesk.Domain.Memberships;
 
-/// <summary>One visit taken from a membership: which visit, which appointment, when and who.</summary>
-public sealed record MembershipVisit(int Number, DateTimeOffset At, Guid AppointmentId, Guid ServiceId, Guid? ClientId, string ActorId, string ActorName);
+/// <summary>
+/// One visit taken from a membership: which visit, which appointment, when and who. When the
+/// appointment is cancelled the visit is given back: it stays in the history, marked returned
+/// (when and who), and no longer counts.
+/// </summary>
+public sealed record MembershipVisit(int Number, DateTimeOffset At, Guid AppointmentId, Guid ServiceId, Guid? ClientId, string ActorId, string ActorName)
+{
+    /// <summary>When the visit was given back (its appointment was cancelled); null while it counts.</summary>
+    public DateTimeOffset? ReturnedAt { get; private set; }
+
+    public string? ReturnedById { get; private set; }
+
+    public string? ReturnedByName { get; private set; }
+
+    public bool IsReturned => ReturnedAt is not null;
+
+    internal void Return(DateTimeOffset now, Actor actor)
+    {
+        ReturnedAt = now;
+        ReturnedById = actor.Id;
+        ReturnedByName = actor.DisplayName;
+    }
+}
 
 /// <summary>
 /// One membership sold: a unit of a membership type, with its own code. It may have no holder
@@ -43,8 +64,9 @@ public sealed class Membership : AggregateRoot
     public DateOnly? FirstUsedOn { get; private set; }
     public IReadOnlyList<MembershipVisit> Visits => _visits;
 
-    public int VisitsUsed => _visits.Count;
-    public int? VisitsLeft => Terms.Visits is { } v ? v - _visits.Count : null;
+    /// <summary>The visits that count (a visit given back does not).</summary>
+    public int VisitsUsed => _visits.Count(v => !v.IsReturned);
+    public int? VisitsLeft => Terms.Visits is { } v ? v - VisitsUsed : null;
     public bool IsBearer => HolderClientId is null;
 
     /// <summary>When the membership's sale line was refunded; it cannot be used after that.</summary>
@@ -103,9 +125,9 @@ public sealed class Membership : AggregateRoot
         {
             throw DomainException.Conflict($"Membership {Code} is already refunded.");
         }
-        if (_visits.Count > 0)
+        if (VisitsUsed is var used and > 0)
         {
-            throw DomainException.Rule($"Membership {Code} cannot be refunded: {_visits.Count} visit{(_visits.Count == 1 ? " was" : "s were")} already used.", "lines");
+            throw DomainException.Rule($"Membership {Code} cannot be refunded: {used} visit{(used == 1 ? " was" : "s were")} already used.", "lines");
         }
         RefundedAt = now;
         Raise(new MembershipRefunded(Id, Code, now, actor));
@@ -126,7 +148,7 @@ public sealed class Membership : AggregateRoot
         {
             throw DomainException.Rule($"Membership {Code} belongs to another client; only its holder can use it.", "code");
         }
-        if (_visits.Any(v => v.AppointmentId == appointmentId))
+        if (_visits.Any(v => v.AppointmentId == appointmentId && !v.IsReturned))
         {
             throw DomainException.Conflict($"Membership {Code} was already used for this appointment.");
         }
@@ -147,12 +169,36 @@ public sealed class Membership : AggregateRoot
             throw DomainException.Rule($"Membership {Code} has no visits left (all {Terms.Visits} used).", "code");
         }
         FirstUsedOn ??= today;
-        var visit = new MembershipVisit(_visits.Count + 1, now, appointmentId, serviceId, appointmentClient, actor.Id, actor.DisplayName);
+        var visit = new MembershipVisit(VisitsUsed + 1, now, appointmentId, serviceId, appointmentClient, actor.Id, actor.DisplayName);
         _visits.Add(visit);
         Raise(new MembershipUsed(Id, Code, appointmentId, visit.Number, now, actor));
         return visit;
     }
+
+    /// <summary>
+    /// Gives back the visit used for an appointment that was cancelled: it stays in the history,
+    /// marked returned (when, who), and can be used again. A membership whose validity runs from
+    /// first use and has no visit left counting is unused again (its validity has not started).
+    /// Nothing to give back (no visit for that appointment, or already returned) changes nothing.
+    /// </summary>
+    public MembershipVisit? ReturnVisit(Guid appointmentId, DateTimeOffset now, Actor actor)
+    {
+        var visit = _visits.FirstOrDefault(v => v.AppointmentId == appointmentId && !v.IsReturned);
+        if (visit is null)
+        {
+            return null;
+        }
+        visit.Return(now, actor);
+        if (VisitsUsed == 0)
+        {
+            FirstUsedOn = null;
+        }
+        Raise(new MembershipVisitReturned(Id, Code, HolderClientId, appointmentId, visit.Number, now, actor));
+        return visit;
+    }
 }
+
+public sealed record MembershipVisitReturned(MembershipId MembershipId, string Code, Guid? HolderClientId, Guid AppointmentId, int Visit, DateTimeOffset OccurredAt, Actor Actor) : DomainEvent(OccurredAt, Actor);
 
 public sealed record MembershipRefunded(MembershipId MembershipId, string Code, DateTimeOffset OccurredAt, Actor Actor) : DomainEvent(OccurredAt, Actor);
 

@@ -31,6 +31,7 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
     [Inject] private FrontDesk.Dashboard.Packages.PackageQueries Packages { get; set; } = default!;
+    [Inject] private FrontDesk.Dashboard.Memberships.MembershipQueries Memberships { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
@@ -55,6 +56,9 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     private IReadOnlyList<FrontDesk.Dashboard.Packages.RecordOption>? _packages;
     private long _packageRevision;
     private decimal _due;
+
+    /// <summary>The code of the membership whose visit pays the appointment, when it is the reason nothing is due.</summary>
+    private string? _paidByMembership;
 
     private AppointmentView? _appointment;
     private IReadOnlyList<ProviderView> _providers = [];
@@ -112,7 +116,7 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
 
     private string NothingToPay(AppointmentView a) =>
         a.PackageRecordId is null
-            ? "Nothing to pay"
+            ? _paidByMembership is { } code ? $"Paid from membership {code}, nothing to pay" : "Nothing to pay"
             : $"Covered by {_packages?.FirstOrDefault(o => o.Record.Id == a.PackageRecordId)?.Record.Name ?? "the package"}, nothing to pay";
 
     private async Task RefreshPackagesAsync()
@@ -204,6 +208,9 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
         try
         {
             _due = await Appointments.AmountDueAsync(AppointmentId, _life.Token);
+            _paidByMembership = _due == 0m && _appointment?.PackageRecordId is null
+                ? (await Memberships.ForAppointmentAsync(AppointmentId, _life.Token))?.Code
+                : null;
         }
         catch (DomainException ex)
         {

@@ -57,6 +57,7 @@ public partial class CheckOutDialog : ComponentBase, IDisposable
     [Inject] private ISaleService Sales { get; set; } = default!;
     [Inject] private CatalogQueries Catalog { get; set; } = default!;
     [Inject] private MembershipQueries Memberships { get; set; } = default!;
+    [Inject] private MembershipService MembershipUse { get; set; } = default!;
     [Inject] private PackageQueries Packages { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
@@ -68,6 +69,9 @@ public partial class CheckOutDialog : ComponentBase, IDisposable
 
     /// <summary>The key of this window's one intent: confirming this sale (made once when it opens).</summary>
     private readonly string _key = IdempotencyScope.NewKey();
+
+    /// <summary>The key of the next "Use membership" intent: kept while it is refused (a retry is the same intent), new after it succeeds.</summary>
+    private string _useKey = IdempotencyScope.NewKey();
 
     private readonly List<LineDraft> _lines = [];
     private readonly DiscountDraft _saleDiscount = new();
@@ -89,6 +93,12 @@ public partial class CheckOutDialog : ComponentBase, IDisposable
     private bool _paymentsTouched;
     private bool _busy;
     private string? _error;
+
+    /// <summary>The membership whose visit pays this appointment (used before or in this window), or null.</summary>
+    private MembershipView? _membership;
+    private string? _membershipCode;
+    private string? _membershipError;
+    private bool _usingMembership;
 
     /// <summary>Shows the window; returns the sale made, or null when it was closed without one.</summary>
     public static async Task<SaleView?> ShowAsync(IDialogService dialogs, CheckOutRequest request)
@@ -133,6 +143,10 @@ public partial class CheckOutDialog : ComponentBase, IDisposable
             _providers = await Catalog.ProvidersAsync(_life.Token);
             _products = (await Memberships.ProductsAsync(_life.Token)).Where(p => p.Active).ToList();
             _packages = (await Packages.TemplatesAsync(_life.Token)).Where(t => t.ForSale && t.Status == TemplateStatus.Active).ToList();
+            if (AppointmentId is { } appointment)
+            {
+                _membership = await Memberships.ForAppointmentAsync(appointment, _life.Token);
+            }
         }
         catch (OperationCanceledException) when (_life.IsCancellationRequested)
         {
@@ -146,6 +160,75 @@ public partial class CheckOutDialog : ComponentBase, IDisposable
         if (AppointmentId is not null)
         {
             await PriceAsync(_revision, _life.Token);
+        }
+    }
+
+    /// <summary>What the totals call the credit: the package, the membership, or packages and credits.</summary>
+    private string CreditLabel => CoveredBy is { } course
+        ? $"Covered by {course}"
+        : _membership is { } m ? $"Paid from membership {m.Code}" : "Covered by packages and credits";
+
+    /// <summary>"3 visits left · valid until 30 Dec 2026", or "unlimited · …".</summary>
+    internal static string Remaining(MembershipView m) =>
+        (m.VisitsLeft is { } left ? $"{left} visit{(left == 1 ? "" : "s")} left" : "unlimited")
+        + (m.ValidUntil is { } until ? $" · valid until {until.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}" : null);
+
+    private void MembershipCodeChanged(string? code)
+    {
+        _membershipCode = code;
+        _membershipError = null;
+    }
+
+    private async Task MembershipKeyDownAsync(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e)
+    {
+        if (e.Key is "Enter" or "NumpadEnter")
+        {
+            await UseMembershipAsync();
+        }
+    }
+
+    /// <summary>
+    /// Uses a visit of the membership with the typed code on this appointment (the service's own
+    /// rules: trimmed, any case, validity, covered service, visits left, holder), under this
+    /// intent's key, then prices the window again: the visit pays the service. A refusal shows
+    /// under the field and changes nothing; the code stays as typed.
+    /// </summary>
+    private async Task UseMembershipAsync()
+    {
+        if (_usingMembership || _busy || _membership is not null || AppointmentId is not { } appointment)
+        {
+            return;
+        }
+        _usingMembership = true;
+        _membershipError = null;
+        try
+        {
+            MembershipView used;
+            using (IdempotencyScope.Begin(_useKey))
+            {
+                used = await MembershipUse.UseAsync(_membershipCode, appointment, Desk.Caller, _life.Token);
+            }
+            _useKey = IdempotencyScope.NewKey();
+            _membership = used;
+            _revision++;
+            _pricingCancel?.Cancel();
+            await PriceAsync(_revision, _life.Token);
+        }
+        catch (DomainException ex)
+        {
+            _membershipError = ex.Message;
+        }
+        catch (OperationCanceledException) when (_life.IsCancellationRequested)
+        {
+            // closed meanwhile
+        }
+        catch (Exception ex)
+        {
+            _membershipError = UnexpectedError.Report(Logger, ex, "using a membership");
+        }
+        finally
+        {
+            _usingMembership = false;
         }
     }
 

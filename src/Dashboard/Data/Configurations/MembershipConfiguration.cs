@@ -88,6 +88,11 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
             visit.HasKey("Id");
             visit.Property(v => v.ActorId).HasMaxLength(200).IsRequired();
             visit.Property(v => v.ActorName).HasMaxLength(200).IsRequired();
+            // A visit given back when its appointment was cancelled (null on every visit before).
+            visit.Property(v => v.ReturnedAt);
+            visit.Property(v => v.ReturnedById).HasMaxLength(200);
+            visit.Property(v => v.ReturnedByName).HasMaxLength(200);
+            visit.Ignore(v => v.IsReturned);
             visit.HasIndex(v => v.AppointmentId);
         });
         builder.Navigation(m => m.Visits).UsePropertyAccessMode(PropertyAccessMode.Field);

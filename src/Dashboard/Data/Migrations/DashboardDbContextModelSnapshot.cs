@@ -1547,6 +1547,17 @@ namespace FrontDesk.Dashboard.Data.Migrations
                             b1.Property<int>("Number")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<DateTime?>("ReturnedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReturnedById")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReturnedByName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid>("ServiceId")
                                 .HasColumnType("TEXT");
 

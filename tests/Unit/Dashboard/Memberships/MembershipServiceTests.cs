@@ -207,6 +207,100 @@ public sealed class MembershipServiceTests : IAsyncLifetime
         Assert.Equal(60m, await _db.Appointments.AmountDueAsync(appointment.Id));
     }
 
+    private Task<AppointmentView> BookMassageAsync(int hour) =>
+        _db.Appointments.BookAsync(new BookAppointment(_clinic.Olivia.Id.Value, _clinic.Massage.Id.Value, _clinic.AllDay.Id.Value, A.At(7, hour), false, null, Callers.Desk));
+
+    [Fact]
+    public async Task CheckOutAsync_FullyPaidByAMembershipVisit_CompletedWithNoPaymentAndTheReceiptNamesTheMembership()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "DRAWER1");
+        var appointment = await BookMassageAsync(10);
+        await Service.UseAsync("drawer1", appointment.Id, Callers.Desk);
+
+        var done = await _db.Appointments.CheckOutAsync(new CheckOutAppointment(appointment.Id, [], Callers.Desk));
+
+        Assert.Equal(FrontDesk.Domain.Calendar.AppointmentStatus.Completed, done.Status);
+        var receipt = await _db.Services.GetRequiredService<FrontDesk.Dashboard.Sales.Receipts.ReceiptService>().ReceiptAsync(done.InvoiceId!.Value);
+        Assert.Contains(receipt.Lines, l => l.Description == "Paid from membership DRAWER1" && l.Amount == -60m);
+    }
+
+    [Fact]
+    public async Task CancelAsync_AppointmentThatUsedAVisit_GivesTheVisitBackWithAReturnedHistoryRow()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "BACK1");
+        var appointment = await BookMassageAsync(10);
+        await Service.UseAsync("BACK1", appointment.Id, Callers.Desk);
+
+        await _db.Appointments.CancelAsync(appointment.Id, "client ill", Callers.Rita);
+
+        var membership = await Queries.ByCodeAsync("BACK1");
+        Assert.Equal((0, 5), (membership.VisitsUsed, membership.VisitsLeft!.Value));
+        var visit = Assert.Single(membership.History);
+        Assert.Equal((appointment.Id, A.Now, Callers.Rita.Actor.DisplayName), (visit.AppointmentId, visit.ReturnedAt!.Value, visit.ReturnedBy));
+        Assert.Null(await Queries.ForAppointmentAsync(appointment.Id));
+    }
+
+    [Fact]
+    public async Task CancelAsync_AppointmentThatUsedAVisit_TellsOpenScreensTheMembershipChanged()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "LIVE1");
+        var appointment = await BookMassageAsync(10);
+        await Service.UseAsync("LIVE1", appointment.Id, Callers.Desk);
+
+        await _db.Appointments.CancelAsync(appointment.Id, null, Callers.Desk);
+
+        Assert.Contains(_db.Feed.Published.OfType<MembershipChangedLive>(), e => e.Code == "LIVE1" && e.What.Contains("gave back visit 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CancelAsync_Refused_TheVisitStaysUsed()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "KEPT2");
+        var appointment = await BookMassageAsync(10);
+        await Service.UseAsync("KEPT2", appointment.Id, Callers.Desk);
+        await _db.Appointments.CheckOutAsync(new CheckOutAppointment(appointment.Id, [], Callers.Desk));
+
+        await Assert.ThrowsAsync<DomainException>(() => _db.Appointments.CancelAsync(appointment.Id, null, Callers.Desk));
+
+        Assert.Equal(1, (await Queries.ByCodeAsync("KEPT2")).VisitsUsed);
+    }
+
+    [Fact]
+    public async Task MarkNoShowAsync_AppointmentThatUsedAVisit_KeepsTheVisitUsed()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "MISSED1");
+        var appointment = await BookMassageAsync(10);
+        await Service.UseAsync("MISSED1", appointment.Id, Callers.Desk);
+        _db.Clock.SetUtcNow(A.At(7, 10, 30));
+
+        await _db.Appointments.MarkNoShowAsync(appointment.Id, Callers.Desk);
+
+        var membership = await Queries.ByCodeAsync("MISSED1");
+        Assert.Equal(1, membership.VisitsUsed);
+        Assert.Null(Assert.Single(membership.History).ReturnedAt);
+    }
+
+    [Fact]
+    public async Task UseAsync_VisitGivenBackByACancellation_CanBeUsedOnAnotherAppointment()
+    {
+        var type = await TypeAsync(stock: 1, visits: 1);
+        await SellAsync(type.Id, "AGAIN1");
+        var cancelled = await BookMassageAsync(10);
+        await Service.UseAsync("AGAIN1", cancelled.Id, Callers.Desk);
+        await _db.Appointments.CancelAsync(cancelled.Id, null, Callers.Desk);
+        var next = await BookMassageAsync(12);
+
+        var view = await Service.UseAsync("AGAIN1", next.Id, Callers.Desk);
+
+        Assert.Equal((1, 0), (view.VisitsUsed, view.VisitsLeft!.Value));
+        Assert.Equal(0m, await _db.Appointments.AmountDueAsync(next.Id));
+    }
+
     [Fact]
     public async Task UseAsync_AppointmentAlreadyUsesAnotherMembership_RefusedAndNoSecondVisit()
     {

@@ -153,4 +153,61 @@ public sealed class MembershipTests
                 && membership.Visits.All(v => v.ServiceId == M.Massage && v.At < M.Now.AddDays(30));
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void ReturnVisit_UsedVisit_StaysInHistoryMarkedReturnedAndNoLongerCounts()
+    {
+        var membership = M.Sold(M.Type(visits: 5));
+        var appointment = Guid.NewGuid();
+        membership.Use(appointment, M.Massage, null, M.Now, M.Today, M.Desk);
+        var manager = Actor.Staff("manager-1", "Mia Manager");
+
+        var returned = membership.ReturnVisit(appointment, M.Now.AddHours(1), manager);
+
+        var visit = Assert.Single(membership.Visits);
+        Assert.Same(visit, returned);
+        Assert.Equal((appointment, M.Now.AddHours(1), "manager-1", "Mia Manager"), (visit.AppointmentId, visit.ReturnedAt!.Value, visit.ReturnedById, visit.ReturnedByName));
+        Assert.Equal((0, 5), (membership.VisitsUsed, membership.VisitsLeft!.Value));
+        Assert.Contains(membership.DomainEvents, e => e is MembershipVisitReturned r && r.AppointmentId == appointment && r.Visit == 1);
+    }
+
+    [Fact]
+    public void ReturnVisit_NoVisitForThatAppointment_ChangesNothing()
+    {
+        var membership = M.Sold(M.Type(visits: 5));
+        membership.Use(Guid.NewGuid(), M.Massage, null, M.Now, M.Today, M.Desk);
+
+        var returned = membership.ReturnVisit(Guid.NewGuid(), M.Now, M.Desk);
+
+        Assert.Null(returned);
+        Assert.Equal(1, membership.VisitsUsed);
+        Assert.DoesNotContain(membership.DomainEvents, e => e is MembershipVisitReturned);
+    }
+
+    [Fact]
+    public void Use_LastVisitGivenBack_CanBeUsedAgain()
+    {
+        var membership = M.Sold(M.Type(visits: 1));
+        var cancelled = Guid.NewGuid();
+        membership.Use(cancelled, M.Massage, null, M.Now, M.Today, M.Desk);
+        membership.ReturnVisit(cancelled, M.Now, M.Desk);
+
+        var again = membership.Use(Guid.NewGuid(), M.Massage, null, M.Now.AddDays(1), M.Today.AddDays(1), M.Desk);
+
+        Assert.Equal(1, again.Number);
+        Assert.Equal((1, 0), (membership.VisitsUsed, membership.VisitsLeft!.Value));
+        Assert.Equal(2, membership.Visits.Count);
+    }
+
+    [Fact]
+    public void ReturnVisit_OnlyVisitOfAFirstUseMembership_ValidityHasNotStarted()
+    {
+        var membership = M.Sold(M.Type(days: 10, from: ValidityStart.FirstUse));
+        var appointment = Guid.NewGuid();
+        membership.Use(appointment, M.Massage, null, M.Now, M.Today, M.Desk);
+
+        membership.ReturnVisit(appointment, M.Now, M.Desk);
+
+        Assert.Null(membership.ValidUntil);
+    }
 }
