@@ -191,11 +191,31 @@ internal sealed class PhaseTrace
     private static readonly string? File = Environment.GetEnvironmentVariable("FRONTDESK_UOW_TRACE");
     private static readonly Lock Gate = new();
     private readonly string _command;
+    private static readonly AsyncLocal<PhaseTrace?> Ambient = new();
     private readonly List<long> _marks = [System.Diagnostics.Stopwatch.GetTimestamp()];
+    private readonly List<(string Name, long At)> _steps = [];
 
     private PhaseTrace(string command) => _command = command;
 
-    public static PhaseTrace? Start(string command) => File is null ? null : new PhaseTrace(command);
+    public static PhaseTrace? Start(string command)
+    {
+        if (File is null)
+        {
+            return null;
+        }
+        var trace = new PhaseTrace(command);
+        Ambient.Value = trace;
+        return trace;
+    }
+
+    /// <summary>Inside the command's work: the time since the previous step (or the work's start) was spent on <paramref name="name"/>.</summary>
+    public static void Step(string name)
+    {
+        if (Ambient.Value is { } trace)
+        {
+            trace._steps.Add((name, System.Diagnostics.Stopwatch.GetTimestamp()));
+        }
+    }
 
     public void Mark() => _marks.Add(System.Diagnostics.Stopwatch.GetTimestamp());
 
@@ -203,7 +223,14 @@ internal sealed class PhaseTrace
     {
         Mark();
         var phases = _marks.Zip(_marks.Skip(1), (a, b) => System.Diagnostics.Stopwatch.GetElapsedTime(a, b).TotalMilliseconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
-        var line = $"{_command},{string.Join(',', phases)}\n";
+        var previous = _marks.Count > 3 ? _marks[3] : _marks[^1];
+        var steps = _steps.Select(s =>
+        {
+            var ms = System.Diagnostics.Stopwatch.GetElapsedTime(previous, s.At).TotalMilliseconds;
+            previous = s.At;
+            return $"{s.Name}={ms.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";
+        });
+        var line = $"{_command},{string.Join(',', phases)},{string.Join(';', steps)}\n";
         lock (Gate)
         {
             System.IO.File.AppendAllText(File!, line);
