@@ -40,17 +40,25 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             }
             else
             {
-                client = await db.Clients.FindAsync([new ClientId(command.ClientId)], ct)
+                // Read-only here (and read under the write lock, so still current): not tracked,
+                // so neither it nor the service, provider and template below are snapshotted
+                // (their JSON columns serialised) and scanned for changes at SaveChanges.
+                var clientId = new ClientId(command.ClientId);
+                client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, ct)
                     ?? throw DomainException.NotFound("That client does not exist; search again or add them as a new client.");
                 client.EnsureCanBeServed();
             }
-            var service = await FindServiceAsync(db, new ServiceId(command.ServiceId), ct);
-            var provider = await FindProviderAsync(db, new ProviderId(command.ProviderId), ct);
+            PhaseTrace.Step("client");
+            var service = await ReadServiceAsync(db, new ServiceId(command.ServiceId), ct);
+            var provider = await ReadProviderAsync(db, new ProviderId(command.ProviderId), ct);
+            PhaseTrace.Step("service+provider");
             var start = command.Start.ToUniversalTime();
             var slot = Slot.Starting(start, service.Duration);
             var context = await CatalogQueries.ContextAsync(db, Zone, slot.Start, slot.End + service.Buffer, ct);
+            PhaseTrace.Step("availability");
             var appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, context, command.OverrideAvailability, command.Note, now, command.Actor, command.OverrideClientClash);
             db.Appointments.Add(appointment);
+            PhaseTrace.Step("book");
             if (command.PackageRecordId is { } recordId)
             {
                 await AttachAsync(db, appointment, service, recordId, command.SessionNumber, now, command.Actor, ct);
@@ -276,15 +284,21 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     private async Task AttachAsync(DashboardDbContext db, Appointment appointment, Service service, Guid recordId, int? session, DateTimeOffset now, Actor actor, CancellationToken ct)
     {
         var record = await PackageService.FindRecordAsync(db, recordId, ct);
+        PhaseTrace.Step("record");
         if (record.ClientId != appointment.ClientId)
         {
             throw DomainException.Rule("That package belongs to another client.");
         }
-        var template = await db.PackageTemplates.FindAsync([record.TemplateId], ct) ?? throw DomainException.NotFound("The package's template no longer exists.");
+        // The template is only read (its rules): not tracked, see BookAsync.
+        var templateId = record.TemplateId;
+        var template = await db.PackageTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, ct) ?? throw DomainException.NotFound("The package's template no longer exists.");
+        PhaseTrace.Step("template");
         var settings = await SettingsService.ReadAsync(db, ct);
+        PhaseTrace.Step("settings");
         var coverage = record.Book(template, Use(appointment), session, settings.RedemptionPolicy, now, actor);
         var covers = AmountDue.PackageCovers(record, coverage, appointment.Price.Amount, appointment.End - appointment.Start);
         appointment.UsePackage(record.Id, coverage.SessionNumber, covers, now, actor);
+        PhaseTrace.Step("redeem");
     }
 
     private static async Task ReleaseAsync(DashboardDbContext db, Appointment appointment, string why, DateTimeOffset now, Actor actor, CancellationToken ct)
@@ -336,7 +350,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     {
         var records = await db.PackageRecords.Where(r => r.ClientId == appointment.ClientId && r.Status == RecordStatus.Active).ToListAsync(ct);
         var ids = records.Select(r => r.TemplateId).Distinct().ToList();
-        var templates = await db.PackageTemplates.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var templates = await db.PackageTemplates.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var use = Use(appointment);
         return records
             .Where(r => templates.TryGetValue(r.TemplateId, out var t) && r.Refuse(t, use) is null)
@@ -373,6 +387,14 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
 
     private static async Task<Provider> FindProviderAsync(DashboardDbContext db, ProviderId id, CancellationToken ct) =>
         await db.Providers.FindAsync([id], ct) ?? throw DomainException.NotFound("That provider does not exist.");
+
+    /// <summary>A service that the command only reads: not tracked.</summary>
+    private static async Task<Service> ReadServiceAsync(DashboardDbContext db, ServiceId id, CancellationToken ct) =>
+        await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw DomainException.NotFound("That service does not exist.");
+
+    /// <summary>A provider that the command only reads: not tracked.</summary>
+    private static async Task<Provider> ReadProviderAsync(DashboardDbContext db, ProviderId id, CancellationToken ct) =>
+        await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw DomainException.NotFound("That provider does not exist.");
 
     private static async Task<AppointmentView> ViewAsync(DashboardDbContext db, Appointment appointment, Service service, CancellationToken ct)
     {

@@ -154,14 +154,17 @@ public sealed class CatalogQueries(IDbContextFactory<DashboardDbContext> context
     internal static async Task<List<BusyPeriod>> BusyAsync(DashboardDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         var earliest = start - TimeSpan.FromMinutes(Service.MaxBufferMinutes);
+        // Only the columns a busy period needs, not whole appointments: with many desks booking
+        // the same hours, this window holds every provider's appointments, and materialising
+        // each (its note, reasons, prices...) was the largest read inside the write lock.
         var overlapping = await (
             from a in db.Appointments.AsNoTracking()
             join s in db.Services on a.ServiceId equals s.Id
             where a.Start < end && a.End > earliest
             where a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn || a.Status == AppointmentStatus.Completed
-            select new { Appointment = a, s.BufferMinutes }).ToListAsync(ct);
+            select new { a.Id, a.ProviderId, Resources = EF.Property<List<ResourceId>>(a, "_resources"), a.Start, a.End, a.ClientId, s.BufferMinutes }).ToListAsync(ct);
         return overlapping
-            .Select(x => new BusyPeriod(x.Appointment.Id, x.Appointment.ProviderId, x.Appointment.Resources.ToList(), x.Appointment.Slot, x.Appointment.ClientId)
+            .Select(x => new BusyPeriod(x.Id, x.ProviderId, x.Resources, new Slot(x.Start, x.End), x.ClientId)
             {
                 Buffer = TimeSpan.FromMinutes(x.BufferMinutes),
             })
