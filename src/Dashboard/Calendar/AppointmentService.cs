@@ -48,17 +48,13 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
                     ?? throw DomainException.NotFound("That client does not exist; search again or add them as a new client.");
                 client.EnsureCanBeServed();
             }
-            PhaseTrace.Step("client");
             var service = await ReadServiceAsync(db, new ServiceId(command.ServiceId), ct);
             var provider = await ReadProviderAsync(db, new ProviderId(command.ProviderId), ct);
-            PhaseTrace.Step("service+provider");
             var start = command.Start.ToUniversalTime();
             var slot = Slot.Starting(start, service.Duration);
             var context = await CatalogQueries.ContextAsync(db, Zone, slot.Start, slot.End + service.Buffer, ct);
-            PhaseTrace.Step("availability");
             var appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, context, command.OverrideAvailability, command.Note, now, command.Actor, command.OverrideClientClash);
             db.Appointments.Add(appointment);
-            PhaseTrace.Step("book");
             if (command.PackageRecordId is { } recordId)
             {
                 await AttachAsync(db, appointment, service, recordId, command.SessionNumber, now, command.Actor, ct);
@@ -284,7 +280,6 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
     private async Task AttachAsync(DashboardDbContext db, Appointment appointment, Service service, Guid recordId, int? session, DateTimeOffset now, Actor actor, CancellationToken ct)
     {
         var record = await PackageService.FindRecordAsync(db, recordId, ct);
-        PhaseTrace.Step("record");
         if (record.ClientId != appointment.ClientId)
         {
             throw DomainException.Rule("That package belongs to another client.");
@@ -292,13 +287,10 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
         // The template is only read (its rules): not tracked, see BookAsync.
         var templateId = record.TemplateId;
         var template = await db.PackageTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, ct) ?? throw DomainException.NotFound("The package's template no longer exists.");
-        PhaseTrace.Step("template");
         var settings = await SettingsService.ReadAsync(db, ct);
-        PhaseTrace.Step("settings");
         var coverage = record.Book(template, Use(appointment), session, settings.RedemptionPolicy, now, actor);
         var covers = AmountDue.PackageCovers(record, coverage, appointment.Price.Amount, appointment.End - appointment.Start);
         appointment.UsePackage(record.Id, coverage.SessionNumber, covers, now, actor);
-        PhaseTrace.Step("redeem");
     }
 
     private static async Task ReleaseAsync(DashboardDbContext db, Appointment appointment, string why, DateTimeOffset now, Actor actor, CancellationToken ct)

@@ -94,16 +94,14 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         // grows to seconds as writers are added. Queued here, a command waits (asynchronously, in
         // arrival order) only for the commands ahead of it. Other processes on the same file (a
         // backup, a second instance) still meet the lock and its retries.
-        var trace = PhaseTrace.Start(command);
         var gated = db.Database.IsSqlite();
         if (gated)
         {
             await _writer.WaitAsync(ct);
         }
-        trace?.Mark();
         try
         {
-            return await RunInTransactionAsync(db, caller, key, callerScope, hash, command, work, audit, trace, ct);
+            return await RunInTransactionAsync(db, caller, key, callerScope, hash, command, work, audit, ct);
         }
         finally
         {
@@ -114,10 +112,9 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         }
     }
 
-    private async Task<Committed<T>> RunInTransactionAsync<T>(DashboardDbContext db, Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, PhaseTrace? trace, CancellationToken ct)
+    private async Task<Committed<T>> RunInTransactionAsync<T>(DashboardDbContext db, Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        trace?.Mark();
         var now = clock.GetUtcNow();
         if (key is not null && await FindAsync(db, callerScope, key, ct) is { } done)
         {
@@ -128,9 +125,7 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
             // Expired and not purged yet: the key is free again.
             await db.IdempotencyEntries.Where(e => e.CallerScope == callerScope && e.Key == key).ExecuteDeleteAsync(ct);
         }
-        trace?.Mark();
         var result = await work(db);
-        trace?.Mark();
         // One scan of the tracked graph for changes, here: the events, the audit trail and
         // SaveChanges all read its outcome, and what is added from now on (the key's row, the
         // audit rows) is tracked as Added directly. Left on, each of the three would scan again.
@@ -154,11 +149,8 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         {
             AuditWriter.Record(db, caller, command, now, detectChanges: false);
         }
-        trace?.Mark();
         await db.SaveChangesAsync(ct);
-        trace?.Mark();
         await transaction.CommitAsync(ct);
-        trace?.End();
         aggregates.ForEach(a => a.ClearDomainEvents());
         return new Committed<T>(result, events, Replayed: false);
     }
@@ -177,64 +169,6 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
             throw DomainException.Rule("That idempotency key was already used for a different request body; send a new key for a new request, or the same body to get the first answer again.", "Idempotency-Key");
         }
         return JsonSerializer.Deserialize<T>(done.ResultJson, ResultJson)!;
-    }
-}
-
-/// <summary>
-/// TEMPORARY measurement (branch throughput): with FRONTDESK_UOW_TRACE set to a file, one CSV
-/// line per committed command: command, then ms spent waiting for the write gate, in BEGIN,
-/// in the key lookup, in the command's work, in events + audit + key row, in SaveChanges and in
-/// COMMIT. Off (null, nothing measured) without the variable.
-/// </summary>
-internal sealed class PhaseTrace
-{
-    private static readonly string? File = Environment.GetEnvironmentVariable("FRONTDESK_UOW_TRACE");
-    private static readonly Lock Gate = new();
-    private readonly string _command;
-    private static readonly AsyncLocal<PhaseTrace?> Ambient = new();
-    private readonly List<long> _marks = [System.Diagnostics.Stopwatch.GetTimestamp()];
-    private readonly List<(string Name, long At)> _steps = [];
-
-    private PhaseTrace(string command) => _command = command;
-
-    public static PhaseTrace? Start(string command)
-    {
-        if (File is null)
-        {
-            return null;
-        }
-        var trace = new PhaseTrace(command);
-        Ambient.Value = trace;
-        return trace;
-    }
-
-    /// <summary>Inside the command's work: the time since the previous step (or the work's start) was spent on <paramref name="name"/>.</summary>
-    public static void Step(string name)
-    {
-        if (Ambient.Value is { } trace)
-        {
-            trace._steps.Add((name, System.Diagnostics.Stopwatch.GetTimestamp()));
-        }
-    }
-
-    public void Mark() => _marks.Add(System.Diagnostics.Stopwatch.GetTimestamp());
-
-    public void End()
-    {
-        Mark();
-        var phases = _marks.Zip(_marks.Skip(1), (a, b) => System.Diagnostics.Stopwatch.GetElapsedTime(a, b).TotalMilliseconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
-        var previous = _marks.Count > 3 ? _marks[3] : _marks[^1];
-        var steps = _steps.Select(s =>
-        {
-            var ms = System.Diagnostics.Stopwatch.GetElapsedTime(previous, s.At).TotalMilliseconds;
-            previous = s.At;
-            return $"{s.Name}={ms.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";
-        });
-        var line = $"{_command},{string.Join(',', phases)},{string.Join(';', steps)}\n";
-        lock (Gate)
-        {
-            System.IO.File.AppendAllText(File!, line);
-        }
     }
 }
 
