@@ -396,7 +396,7 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
                     var revenue = SalesRevenue.LineOf(invoice, line);
                     var isProduct = line.Kind is InvoiceLineKind.Product or InvoiceLineKind.Membership;
                     lines.Add(new LineFact(id, revenue.Kind, ProviderOf(invoice, line, appointmentProviders), line.ServiceId?.Value,
-                        isProduct ? $"name:{line.Description}" : null, line.Description, revenue.Amount, revenue.IsTip, revenue.IsRefund));
+                        isProduct ? line.ItemId?.ToString() ?? $"name:{line.Description}" : null, line.Description, revenue.Amount, revenue.IsTip, revenue.IsRefund));
                 }
                 if (invoice.Balance > 0m)
                 {

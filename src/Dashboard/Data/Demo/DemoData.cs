@@ -3,6 +3,7 @@ using FrontDesk.Domain.Catalog;
 using FrontDesk.Domain.Clients;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
+using FrontDesk.Domain.Quotes;
 using FrontDesk.Domain.Sales;
 using FrontDesk.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -33,10 +34,28 @@ public static class DemoData
             return;
         }
         Build(db, business, clock.GetUtcNow());
+        await NumberSalesAsync(db, business, ct);
         // The demo clinic is set up: Development and the E2E suites never see the first-run wizard.
         await BusinessProfileStore.MarkSetupDoneAsync(db, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The demo's sales take invoice numbers from the Invoice sequence in the order they were
+    /// made, as the desk's own would have (receipts, the profile and the review show numbers).
+    /// </summary>
+    private static async Task NumberSalesAsync(DashboardDbContext db, BusinessProfile business, CancellationToken ct)
+    {
+        var sequence = await db.NumberingSequences.SingleOrDefaultAsync(s => s.Kind == SequenceKind.Invoice, ct);
+        if (sequence is null)
+        {
+            return;
+        }
+        foreach (var invoice in db.Invoices.Local.OrderBy(i => i.IssuedAt))
+        {
+            invoice.AssignNumber(sequence.Take(TimeZoneInfo.ConvertTime(invoice.IssuedAt, business.Zone).Year));
+        }
     }
 
     private static void Build(DashboardDbContext db, BusinessProfile business, DateTimeOffset now)

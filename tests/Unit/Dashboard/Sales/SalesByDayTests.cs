@@ -151,4 +151,21 @@ public sealed class SalesByDayTests : IAsyncLifetime
         Assert.StartsWith("total,", rows[3], StringComparison.Ordinal);
         Assert.Equal("335.00", rows[3].Split(',')[7]);
     }
+
+    [Fact]
+    public async Task ReportAsync_ByProduct_OneRowPerProductWhereverSoldWithItsRefundTakenOff()
+    {
+        var memberships = _db.Services.GetRequiredService<MembershipService>();
+        var cream = await memberships.CreateProductAsync(new SaveProduct("Hand cream", 12.50m, null, Callers.Desk));
+        await memberships.ReceiveAsync([new StockLine(cream.Id, 5)], "Supplier", Callers.Desk);
+        _db.Clock.SetUtcNow(A.At(5, 10));
+        var sale = await Sales.CreateAsync(new CreateSale(Olivia, null, [new SaleLineInput(SaleItemType.Product, cream.Id, 2)], null, null, [new PaymentLine(PaymentMethod.Cash, 25m)], Callers.Desk));
+        await memberships.SellAsync(new SellProducts(null, null, [new SellLine(cream.Id, 1, null, false, null)], [new PaymentLine(PaymentMethod.Card, 12.50m)], Callers.Desk));
+        await Sales.RefundAsync(new RefundSale(sale.Id, [new RefundLineInput(1, 1)], null, "Allergic", Callers.Desk));
+
+        var report = await Report.ReportAsync(Jan5, Jan5, SalesGrouping.Product);
+
+        var row = Assert.Single(report.Rows);
+        Assert.Equal(("Hand cream", 25m), (row.Label, row.Amount));
+    }
 }
