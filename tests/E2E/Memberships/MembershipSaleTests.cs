@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FrontDesk.Domain.Staff;
 using FrontDesk.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
@@ -50,7 +49,7 @@ public sealed class MembershipSaleTests(BrowserFixture browser, ClinicServer ser
         }
         var (winner, loser) = await deskA.Page.GetByRole(AriaRole.Table, new() { Name = "Last sale" }).IsVisibleAsync() ? (deskA, deskB) : (deskB, deskA);
         // The code is kept as the winner typed it (trimmed): either desk may win the race.
-        await Expect(winner.Page.GetByRole(AriaRole.Table, new() { Name = "Last sale" })).ToContainTextAsync(new Regex("LENA-1126", RegexOptions.IgnoreCase));
+        await Expect(winner.Page.GetByRole(AriaRole.Table, new() { Name = "Last sale" })).ToContainTextAsync("LENA-1126", new() { IgnoreCase = true });
         await Expect(loser.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("already");
         await Expect(loser.Page.GetByRole(AriaRole.Table, new() { Name = "Last sale" })).ToHaveCountAsync(0);
         await Expect(loser.Page.GetByRole(AriaRole.Textbox, new() { Name = "Line 1 code" })).ToHaveValueAsync(loser == deskA ? "LENA-1126" : " lena-1126 ");
