@@ -371,9 +371,13 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
 
         // Invoices made in the period (their lines count, paid or not) and any made before it
         // that were not settled before its start (a payment may have been taken in it).
-        var invoices = await db.Invoices.AsNoTracking()
-            .Where(i => i.IssuedAt < to && (i.IssuedAt >= from || i.PaidAt == null || i.PaidAt >= from))
-            .ToListAsync(ct);
+        // Three indexed reads instead of one OR over every invoice issued before `to` (which the
+        // live board would run on each sale over the whole history): made in the period; made
+        // before it and paid in full since its start; made before it and still open.
+        var invoices = (await db.Invoices.AsNoTracking().Where(i => i.IssuedAt >= from && i.IssuedAt < to).ToListAsync(ct))
+            .Concat(await db.Invoices.AsNoTracking().Where(i => i.PaidAt >= from && i.IssuedAt < from).ToListAsync(ct))
+            .Concat(await db.Invoices.AsNoTracking().Where(i => i.PaidAt == null && i.IssuedAt < from).ToListAsync(ct))
+            .ToList();
         var appointmentIds = invoices.Where(i => i.AppointmentId is not null).Select(i => i.AppointmentId!.Value).Distinct().ToList();
         var appointmentProviders = (await db.Appointments.AsNoTracking()
                 .Where(a => appointmentIds.Contains(a.Id))
