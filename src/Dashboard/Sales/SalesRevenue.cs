@@ -35,7 +35,9 @@ public static class SalesRevenue
     /// <summary>The kind of revenue an invoice line is, as the tiles name them (credits and discounts reduce services).</summary>
     public static string KindOf(InvoiceLineKind kind) => kind switch
     {
-        InvoiceLineKind.Service or InvoiceLineKind.PackageCredit or InvoiceLineKind.Discount or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit => Services,
+        // A credit (prepaid or discount) reduces the service it pays: one list of them, on InvoiceLine.
+        InvoiceLineKind.Service => Services,
+        _ when InvoiceLine.IsCreditKind(kind) => Services,
         InvoiceLineKind.Package => Packages,
         InvoiceLineKind.Membership => Memberships,
         InvoiceLineKind.Product => Products,

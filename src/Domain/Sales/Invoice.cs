@@ -78,10 +78,16 @@ public sealed record InvoiceLine(string Description, ServiceId? ServiceId, int Q
     public Money Amount => new(UnitPrice * Quantity - Discount - SaleDiscountShare, Currency);
 
     /// <summary>True for a line that pays part of another (package, prepaid credit, automatic discount).</summary>
-    public bool IsCredit => IsPrepaid || Kind == InvoiceLineKind.Discount;
+    public bool IsCredit => IsCreditKind(Kind);
 
     /// <summary>True for a line paid from something the client bought before (package, prepaid service credit, membership visit).</summary>
-    public bool IsPrepaid => Kind is InvoiceLineKind.PackageCredit or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit;
+    public bool IsPrepaid => IsPrepaidKind(Kind);
+
+    /// <summary>The kinds that pay part of another line: the prepaid ones and the automatic discount.</summary>
+    public static bool IsCreditKind(InvoiceLineKind kind) => IsPrepaidKind(kind) || kind == InvoiceLineKind.Discount;
+
+    /// <summary>The kinds paid from something the client bought before (package, prepaid service credit, membership visit).</summary>
+    public static bool IsPrepaidKind(InvoiceLineKind kind) => kind is InvoiceLineKind.PackageCredit or InvoiceLineKind.ServiceCredit or InvoiceLineKind.MembershipCredit;
 }
 
 public enum DiscountKind
