@@ -193,7 +193,7 @@ public static class CheckoutHistoryBenchmark
         var sessions = Cloner(connection, "PackageSessions", "RecordId", new() { ["RecordId"] = "$new", ["AppointmentId"] = "NULL" });
         var ledger = Cloner(connection, "PackageLedger", "RecordId", new() { ["RecordId"] = "$new", ["At"] = "$at", ["AppointmentId"] = "NULL" });
         var invoices = invoiceIds.Select(_ => (
-            Cloner(connection, "Invoices", "Id", new() { ["Id"] = "$new", ["IssuedAt"] = "$at", ["PaidAt"] = "$at", ["AppointmentId"] = "NULL" }),
+            Cloner(connection, "Invoices", "Id", new() { ["Id"] = "$new", ["Number"] = "CASE WHEN \"Number\" IS NULL THEN NULL ELSE 'H-' || $new END", ["IssuedAt"] = "$at", ["PaidAt"] = "$at", ["AppointmentId"] = "NULL" }),
             Cloner(connection, "InvoiceLines", "InvoiceId", new() { ["InvoiceId"] = "$new", ["PackageRecordId"] = "CASE WHEN \"PackageRecordId\" IS NULL THEN NULL ELSE $record END" }),
             Cloner(connection, "Payments", "InvoiceId", new() { ["InvoiceId"] = "$new", ["PaidAt"] = "$at" }))).ToList();
         var random = new Random(12);
