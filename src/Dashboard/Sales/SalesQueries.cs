@@ -10,17 +10,6 @@ using Microsoft.EntityFrameworkCore;
 namespace FrontDesk.Dashboard.Sales;
 
 /// <summary>
-/// Revenue by what was sold (<see cref="SalesRevenue"/>); services are counted net of what
-/// packages paid and package discounts; <see cref="Refunds"/> is what refunds gave back (negative).
-/// </summary>
-public sealed record RevenueByKind(decimal Services, decimal Packages, decimal Memberships, decimal Products, decimal QuoteSales, decimal Refunds = 0m)
-{
-    public static RevenueByKind Zero { get; } = new(0m, 0m, 0m, 0m, 0m);
-
-    public decimal Total => Services + Packages + Memberships + Products + QuoteSales + Refunds;
-}
-
-/// <summary>
 /// The sales of a period: what was sold by kind (revenue), money taken by method, tips (not
 /// revenue), what is still owed on the period's sales, what prepaid sessions were used and sold.
 /// </summary>
@@ -95,9 +84,6 @@ public sealed class SalesQueries(IDbContextFactory<DashboardDbContext> contexts,
         }
         return csv.ToString();
     }
-
-    /// <summary>What an invoice is as revenue, by kind (<see cref="SalesRevenue.Of(Invoice)"/>).</summary>
-    public static RevenueByKind Revenue(Invoice invoice) => SalesRevenue.Of(invoice);
 
     private static void EnsurePeriod(DateTimeOffset from, DateTimeOffset to)
     {

@@ -10,6 +10,17 @@ namespace FrontDesk.Dashboard.Sales;
 public readonly record struct RevenueLine(string Kind, decimal Amount, bool IsTip, bool IsRefund);
 
 /// <summary>
+/// Revenue by what was sold (<see cref="SalesRevenue"/>); services are counted net of what
+/// packages paid and package discounts; <see cref="Refunds"/> is what refunds gave back (negative).
+/// </summary>
+public sealed record RevenueByKind(decimal Services, decimal Packages, decimal Memberships, decimal Products, decimal QuoteSales, decimal Refunds = 0m)
+{
+    public static RevenueByKind Zero { get; } = new(0m, 0m, 0m, 0m, 0m);
+
+    public decimal Total => Services + Packages + Memberships + Products + QuoteSales + Refunds;
+}
+
+/// <summary>
 /// The one rule that turns sold lines into revenue, shared by the live board
 /// (<see cref="SalesQueries"/>), the manager's review and the "Sales by day" table
 /// (<see cref="SalesReport"/>), so no two screens can disagree.
