@@ -59,5 +59,42 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
     private static string Unwrap(BadHttpRequestException exception) =>
         exception.InnerException is System.Text.Json.JsonException json
             ? $"The JSON body is malformed: {json.Message}"
-            : exception.Message;
+            : Plain(exception.Message);
+
+    /// <summary>
+    /// The framework's binding messages name a CLR type ("Failed to bind parameter
+    /// \"Nullable&lt;int&gt; limit\" from \"abc\"."); a caller is told the parameter and what it takes.
+    /// </summary>
+    internal static string Plain(string message)
+    {
+        var failed = System.Text.RegularExpressions.Regex.Match(message, "^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from \"(?<value>[^\"]*)\"\\.?$");
+        if (failed.Success)
+        {
+            var value = failed.Groups["value"].Value;
+            var shown = value.Length > 40 ? value[..40] + "…" : value;
+            return $"{failed.Groups["name"].Value} '{shown}' is not {Expected(failed.Groups["type"].Value)}.";
+        }
+        var missing = System.Text.RegularExpressions.Regex.Match(message, "^Required parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" was not provided");
+        if (missing.Success)
+        {
+            return $"{missing.Groups["name"].Value} is required: {Expected(missing.Groups["type"].Value)}.";
+        }
+        return message;
+    }
+
+    private static string Expected(string type)
+    {
+        var bare = type.StartsWith("Nullable<", StringComparison.Ordinal) ? type[9..^1] : type.TrimEnd('?');
+        return bare switch
+        {
+            "int" or "Int32" or "long" or "Int64" or "short" => "a whole number",
+            "decimal" or "Decimal" or "double" or "Double" => "a number",
+            "bool" or "Boolean" => "true or false",
+            "Guid" => "an id (a GUID)",
+            "DateTimeOffset" or "DateTime" => "a date and time, e.g. 2026-11-23T10:00:00+00:00",
+            "DateOnly" => "a day, e.g. 2026-11-23",
+            "TimeOnly" => "a time of day, e.g. 10:00",
+            _ => "a valid value",
+        };
+    }
 }

@@ -246,6 +246,11 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
         {
             throw DomainException.Invalid("Type the membership's code.", "code");
         }
+        if (normalized.Length > MembershipCode.MaxLength)
+        {
+            // Not echoed back: a code this long was never issued.
+            throw DomainException.NotFound($"No membership has that code (a membership code has at most {MembershipCode.MaxLength} characters).");
+        }
         return await db.Memberships.SingleOrDefaultAsync(m => m.NormalizedCode == normalized, ct)
             ?? throw DomainException.NotFound($"No membership has the code {code!.Trim()}.");
     }

@@ -154,4 +154,26 @@ public sealed partial class ApiBadInputTests(ApiFactory app) : IClassFixture<Api
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
+
+    [Fact]
+    public async Task GetWithTextForANumber_Problem_NamesTheParameterNotTheClrType()
+    {
+        using var response = await app.Http.GetAsync("/api/v1/clients?limit=abc");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.Equal("limit 'abc' is not a whole number.", detail);
+    }
+
+    [Fact]
+    public async Task GetMembershipWithAHugeCode_404_DoesNotEchoTheCode()
+    {
+        using var response = await app.Http.GetAsync("/api/v1/memberships/" + new string('x', 5000));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(new string('x', 100), body, StringComparison.Ordinal);
+        Assert.Contains("at most 32 characters", body, StringComparison.Ordinal);
+    }
 }
