@@ -46,12 +46,13 @@ public sealed class SharedThemeProvider : MudThemeProvider
 }
 
 /// <summary>
-/// A bounded set of long texts every circuit renders alike (style sheets, shared markup): one copy
-/// for the server. When full, a new text is simply not shared.
+/// A bounded set of long texts every circuit renders alike (style sheets, the inside of the
+/// calendar's blocks, layout keys): one copy for the server instead of one per open screen. When
+/// full it starts again (texts already handed out stay valid: they are ordinary strings).
 /// </summary>
 internal static class SharedText
 {
-    private const int MaxEntries = 64;
+    private const int MaxEntries = 4096;
     private static readonly ConcurrentDictionary<string, string> s_texts = new(StringComparer.Ordinal);
 
     public static string Of(string text)
@@ -64,6 +65,10 @@ internal static class SharedText
         {
             return shared;
         }
-        return s_texts.Count < MaxEntries ? s_texts.GetOrAdd(text, text) : text;
+        if (s_texts.Count >= MaxEntries)
+        {
+            s_texts.Clear();
+        }
+        return s_texts.GetOrAdd(text, text);
     }
 }
