@@ -21,8 +21,6 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
 {
     internal const string TimeFormat = "HH:mm";
 
-    private static int s_instances;
-
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
     /// <summary>The columns, left to right (in week view: within each day).</summary>
@@ -107,7 +105,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     private bool _scrollToNow;
     private DotNetObjectReference<Scheduler>? _self;
     private ElementReference _root;
-    private readonly string _idPrefix = $"sch{Interlocked.Increment(ref s_instances)}";
+
 
     private int _activeLane;
     private int _activeRow;
@@ -213,14 +211,14 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
             allLanes = true;
             _iconsOf = Statuses;
             _iconRefs = Statuses.Select((status, i) => (status, i)).Where(s => !string.IsNullOrEmpty(s.status.Icon))
-                .ToDictionary(s => s.status.Key, s => $"{_idPrefix}-i{s.i}");
+                .ToDictionary(s => s.status.Key, s => IconSymbolId(s.i, s.status));
             _iconHrefs = _iconRefs.ToDictionary(r => r.Key, r => "#" + r.Value);
         }
         _days = SchedulerLayout.DaysOf(_view, _date, FirstDayOfWeek);
         var structure = string.Join("|", _days) + "#" + string.Join("|", Columns.Select(c => c.Signature(_days))) + $"#{DayStart}-{DayEnd}/{SlotMinutes}#{_view}";
         if (structure != _structure)
         {
-            _structure = structure;
+            _structure = FrontDesk.Dashboard.Components.Theme.SharedText.Of(structure);
             BuildCells();
             allLanes = true;
         }
@@ -261,6 +259,21 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         var columnKeys = Columns.Select(c => c.Key).ToHashSet();
         _agendaItems = visible.Where(i => columnKeys.Contains(i.ColumnKey) && _days.Contains(DateOnly.FromDateTime(i.Start)))
             .OrderBy(i => i.Start).ThenBy(i => i.ColumnKey, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A symbol's id made from its place and its icon, not from this instance: every desk's blocks
+    /// then render the same markup (shared, see <see cref="SchedulerBlock.Content"/>). Two schedulers
+    /// on one page with the same statuses define the same symbol twice, which draws the same icon.
+    /// </summary>
+    private static string IconSymbolId(int index, SchedulerStatus status)
+    {
+        var hash = 2166136261u;
+        foreach (var c in status.Key + "\n" + status.Icon)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return $"sch-i{index}-{hash:x8}";
     }
 
     /// <summary>The id of the SVG symbol that draws <paramref name="status"/>'s icon, null when it has none.</summary>
@@ -313,7 +326,10 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         _lanes = lanes;
         _laneVersions = new long[lanes.Count];
         _rows = SchedulerLayout.Rows(DayStart, DayEnd, SlotMinutes);
-        _cells = lanes.Select(lane => Enumerable.Range(0, _rows).Select(row => CreateCell(lane, row)).ToArray()).ToArray();
+        // The cells only depend on what _structure says (and the culture): every desk showing the same
+        // day, columns and hours shares one set (slots, classes and names), instead of a copy each.
+        _cells = SharedCells.GetOrAdd(_structure + "#" + Culture.Name,
+            () => lanes.Select(lane => Enumerable.Range(0, _rows).Select(row => CreateCell(lane, row)).ToArray()).ToArray());
         _gridColumns = $"grid-template-columns: 3.5rem repeat({Math.Max(1, lanes.Count)}, minmax({(lanes.Count > 7 ? "6rem" : "7rem")}, 1fr));";
         _activeLane = 0;
         _activeRow = InitialRow();
@@ -333,7 +349,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
             ? $"{lane.Column.Title}, {start.ToString(TimeFormat, Culture)}"
             : $"{lane.Column.Title}, {start.ToString("ddd d MMM", Culture)}, {start.ToString(TimeFormat, Culture)}";
         var hourLine = start.Minute == 0;
-        return new SlotCell(lane, start, works, name.Length)
+        return new SlotCell(start, works, name.Length)
         {
             FreeClass = works ? hourLine ? "sch-slot sch-hour-line" : "sch-slot" : hourLine ? "sch-slot sch-off sch-hour-line" : "sch-slot sch-off",
             TakenClass = hourLine ? "sch-slot sch-taken sch-hour-line" : "sch-slot sch-taken",
@@ -432,7 +448,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
             return;
         }
         var cell = _cells[lane][row];
-        await SlotSelected.InvokeAsync(new SchedulerSlot(cell.Lane.Column.Key, cell.Start));
+        await SlotSelected.InvokeAsync(new SchedulerSlot(_lanes[lane].Column.Key, cell.Start));
     }
 
     /// <summary>
@@ -483,11 +499,12 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         }
         _dragging = null;
         var cell = _cells[lane][row];
-        if (cell.Lane.Column.Key == item.ColumnKey && cell.Start == item.Start)
+        var column = _lanes[lane].Column.Key;
+        if (column == item.ColumnKey && cell.Start == item.Start)
         {
             return;
         }
-        await ItemDropped.InvokeAsync(new SchedulerDrop(item, cell.Lane.Column.Key, cell.Start));
+        await ItemDropped.InvokeAsync(new SchedulerDrop(item, column, cell.Start));
     }
 
     /// <summary>Puts the keyboard focus back on the grid's current slot (e.g. when a drawer it opened closes).</summary>
@@ -660,10 +677,12 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>One slot of one lane: what its rendering needs, made once per layout (no handlers).</summary>
-    internal sealed class SlotCell(SchedulerLane lane, DateTime start, bool works, int nameLength)
+    /// <summary>
+    /// One slot of one lane: what its rendering needs, made once per layout (no handlers) and shared
+    /// by every scheduler showing the same layout (<see cref="SharedCells"/>), so it holds nothing of one scheduler.
+    /// </summary>
+    internal sealed class SlotCell(DateTime start, bool works, int nameLength)
     {
-        public SchedulerLane Lane { get; } = lane;
         public DateTime Start { get; } = start;
         public bool Works { get; } = works;
         public required string FreeClass { get; init; }
@@ -674,6 +693,30 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
 
         /// <summary>"Ada Byron, 10:15" (kept as the start of <see cref="FreeLabel"/>, not as a string of its own).</summary>
         public string Name => FreeLabel[..nameLength];
+    }
+
+    /// <summary>
+    /// The slot cells of the layouts in use, one set per layout for the whole server (bounded: when
+    /// full it starts again, and a scheduler simply builds its own set).
+    /// </summary>
+    private static class SharedCells
+    {
+        private const int MaxLayouts = 64;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SlotCell[][]> s_layouts = new(StringComparer.Ordinal);
+
+        public static SlotCell[][] GetOrAdd(string layout, Func<SlotCell[][]> build)
+        {
+            if (s_layouts.TryGetValue(layout, out var cells))
+            {
+                return cells;
+            }
+            cells = build();
+            if (s_layouts.Count >= MaxLayouts)
+            {
+                s_layouts.Clear();
+            }
+            return s_layouts.GetOrAdd(layout, cells);
+        }
     }
 
     /// <summary>Everything the arrangement depends on (lists by reference: they are replaced, never changed in place).</summary>

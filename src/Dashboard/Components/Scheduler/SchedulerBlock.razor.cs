@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -23,6 +25,7 @@ public partial class SchedulerBlock : ComponentBase
 
     private (SchedulerItem Item, SchedulerStatus Status, BlockPlacement Placement, string Name)? _rendered;
     private bool _changed = true;
+    private MarkupString _content;
 
     private string Style
     {
@@ -39,7 +42,37 @@ public partial class SchedulerBlock : ComponentBase
         var now = (Item, Status, Placement, Name);
         _changed = _rendered != now;
         _rendered = now;
+        if (_changed)
+        {
+            _content = Content(Item, Status, Owner.IconRef(Status));
+        }
     }
+
+    /// <summary>The block's inside, as markup: every text in it is HTML-encoded.</summary>
+    internal static MarkupString Content(SchedulerItem item, SchedulerStatus status, string? iconRef)
+    {
+        var html = new StringBuilder("<span class=\"sch-item-line\">");
+        if (iconRef is not null)
+        {
+            html.Append("<svg class=\"sch-item-icon\" aria-hidden=\"true\" focusable=\"false\"><use href=\"").Append(Encode(iconRef)).Append("\"></use></svg>");
+        }
+        html.Append("<span class=\"sch-item-title\">").Append(Encode(item.Title)).Append("</span>");
+        if (item.Badge is { } badge)
+        {
+            html.Append("<span class=\"sch-badge\" title=\"").Append(Encode(badge.Label)).Append("\"><span class=\"sch-badge-dot\" style=\"background: ")
+                .Append(Encode(badge.Color)).Append("\"></span>").Append(Encode(badge.Text)).Append("</span>");
+        }
+        html.Append("</span><span class=\"sch-item-detail\">");
+        if (item.Detail is { } detail)
+        {
+            html.Append(Encode(detail)).Append(" · ");
+        }
+        html.Append("<span class=\"sch-item-status\">").Append(Encode(status.Label)).Append("</span></span>");
+        // The same block looks the same on every desk: one copy of its markup for the server.
+        return new MarkupString(FrontDesk.Dashboard.Components.Theme.SharedText.Of(html.ToString()));
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     protected override bool ShouldRender() => _changed;
 
