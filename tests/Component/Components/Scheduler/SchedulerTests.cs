@@ -429,4 +429,16 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
 
         Assert.Contains("5, 10, 15, 20, 30 or 60 minutes", error.Message);
     }
+
+    [Fact]
+    public void Render_ItemTitleWithMarkup_ShowsTheTextAndRendersNoElementFromIt()
+    {
+        var title = "<img src=x onerror=alert(1)> Zoë & \"Co\"";
+        var cut = RenderScheduler([Item("x", "ben", 10, 0, 60, title) with { Detail = "<b>bold</b>" }]);
+
+        var block = GridButtons(cut).Single(b => b.GetAttribute("role") == "button");
+        Assert.Empty(block.QuerySelectorAll("img, b"));
+        Assert.Contains(title, block.TextContent, StringComparison.Ordinal);
+        Assert.Contains("<b>bold</b>", block.TextContent, StringComparison.Ordinal);
+    }
 }
