@@ -52,7 +52,9 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             var provider = await ReadProviderAsync(db, new ProviderId(command.ProviderId), ct);
             var start = command.Start.ToUniversalTime();
             var slot = Slot.Starting(start, service.Duration);
-            var context = await CatalogQueries.ContextAsync(db, Zone, slot.Start, slot.End + service.Buffer, ct);
+            // Only the provider's and the client's appointments when the service needs no
+            // resources: the rules look at nothing else (see BookingScope).
+            var context = await CatalogQueries.ContextAsync(db, Zone, slot.Start, slot.End + service.Buffer, BookingScope.Of(service, provider.Id, client.Id), ct);
             var appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, context, command.OverrideAvailability, command.Note, now, command.Actor, command.OverrideClientClash);
             db.Appointments.Add(appointment);
             if (command.PackageRecordId is { } recordId)
