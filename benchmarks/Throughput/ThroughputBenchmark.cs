@@ -53,7 +53,7 @@ public static class ThroughputBenchmark
         var port = int.Parse(Option(args, "--port", "5323"), CultureInfo.InvariantCulture);
         // Bookings on a writer of its own before the first row, not counted. 64 warms the path;
         // the runtime's tiered JIT (re-compiling hot EF Core/ASP.NET Core methods) goes on for
-        // a few thousand more, so steady state needs --warmup 3000 or so.
+        // about 2,000 more, so steady state needs --warmup 2000 or so.
         var warmupOps = int.Parse(Option(args, "--warmup", "64"), CultureInfo.InvariantCulture);
         var root = RepositoryRoot();
         if (!args.Contains("--no-build"))
