@@ -348,6 +348,16 @@ public static class FanOutBenchmark
 
         public Uri BaseAddress { get; }
 
+        /// <summary>CPU time the app's process has used so far (user + system, all threads).</summary>
+        public TimeSpan ProcessorTime
+        {
+            get
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
+        }
+
         /// <summary>A fresh temp folder for the app's database (dashboard.db inside it).</summary>
         public static string NewDirectory()
         {

@@ -41,6 +41,9 @@ public static class ThroughputBenchmark
     private sealed record Level(int Writers, string Kind, int Ok, int Failed, double Seconds, List<double> Latencies, int DoubleSpends)
     {
         public double Rate => Ok / Seconds;
+
+        /// <summary>CPU the app's process used per successful booking during the row (ours only): what a booking costs, whatever the load.</summary>
+        public double? CpuMsPerOp { get; init; }
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -48,6 +51,10 @@ public static class ThroughputBenchmark
         var writerCounts = Option(args, "--writers", "1,8,32,64").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var ops = int.Parse(Option(args, "--ops", "384"), CultureInfo.InvariantCulture);
         var port = int.Parse(Option(args, "--port", "5323"), CultureInfo.InvariantCulture);
+        // Bookings on a writer of its own before the first row, not counted. 64 warms the path;
+        // the runtime's tiered JIT (re-compiling hot EF Core/ASP.NET Core methods) goes on for
+        // about 2,000 more, so steady state needs --warmup 2000 or so.
+        var warmupOps = int.Parse(Option(args, "--warmup", "64"), CultureInfo.InvariantCulture);
         var root = RepositoryRoot();
         if (!args.Contains("--no-build"))
         {
@@ -57,7 +64,7 @@ public static class ThroughputBenchmark
         var directory = AppProcess.NewDirectory();
         var database = Path.Combine(directory, "dashboard.db");
         Console.WriteLine($"Seeding {database}...");
-        var plan = await SeedAsync(database, writerCounts, ops);
+        var plan = await SeedAsync(database, writerCounts, ops, warmupOps);
         var results = new List<Level>();
         await using (var app = await AppProcess.StartAsync(root, port, demoData: false, directory: null, environment: new Dictionary<string, string>
         {
@@ -65,14 +72,19 @@ public static class ThroughputBenchmark
             ["Api__Keys__0"] = ApiKey,
         }))
         {
-            // Warm the booking path (JIT, EF model, pools) on a writer of its own; not counted.
-            await OursAsync(app.BaseAddress, plan.Warmup, Math.Min(ops, 64));
+            // Warm the booking path (JIT, EF model, pools) on writers of their own; not counted.
+            if (warmupOps > 0)
+            {
+                await OursAsync(app.BaseAddress, plan.Warmup, warmupOps);
+            }
             for (var i = 0; i < writerCounts.Count; i++)
             {
                 var w = writerCounts[i];
                 Console.WriteLine($"--- {w} writer(s), {ops} bookings");
+                var cpuBefore = app.ProcessorTime;
                 var ours = await OursAsync(app.BaseAddress, plan.Levels[i], ops);
-                results.Add(ours with { DoubleSpends = await DoubleSpendsAsync(database, plan.Levels[i], ours) });
+                var cpu = (app.ProcessorTime - cpuBefore).TotalMilliseconds;
+                results.Add(ours with { DoubleSpends = await DoubleSpendsAsync(database, plan.Levels[i], ours), CpuMsPerOp = ours.Ok > 0 ? cpu / ours.Ok : null });
                 results.Add(Raw(Path.Combine(directory, "raw.db"), w, ops));
             }
         }
@@ -98,7 +110,7 @@ public static class ThroughputBenchmark
 
     private sealed record Plan(List<Writer> Warmup, List<List<Writer>> Levels);
 
-    private static async Task<Plan> SeedAsync(string databaseFile, List<int> writerCounts, int ops)
+    private static async Task<Plan> SeedAsync(string databaseFile, List<int> writerCounts, int ops, int warmupOps)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -162,7 +174,9 @@ public static class ThroughputBenchmark
             return writers;
         }
 
-        var warmup = await WritersAsync(1, Math.Min(ops, 64));
+        // A long warm-up runs on 8 writers (each its own provider and days), a short one on one.
+        var warmupWriters = warmupOps > 256 ? 8 : 1;
+        var warmup = warmupOps > 0 ? await WritersAsync(warmupWriters, (warmupOps + warmupWriters - 1) / warmupWriters) : [];
         var levels = new List<List<Writer>>();
         foreach (var w in writerCounts)
         {
@@ -357,15 +371,15 @@ public static class ThroughputBenchmark
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"Redemption throughput, {ops} transactions per row, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         table.AppendLine();
-        table.AppendLine("| writers | kind | ok | failed | rate/s | p50 | p99 | double spends | ratio ours/raw (rate) |");
-        table.AppendLine("|--:|--|--:|--:|--:|--:|--:|--:|--:|");
+        table.AppendLine("| writers | kind | ok | failed | rate/s | p50 | p99 | double spends | ratio ours/raw (rate) | app CPU per booking |");
+        table.AppendLine("|--:|--|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var group in results.GroupBy(r => r.Writers))
         {
             var raw = group.Single(r => r.Kind == "raw SQLite");
             foreach (var r in group)
             {
                 var ratio = r.Kind == "raw SQLite" ? "" : (r.Rate / raw.Rate).ToString("0.00", CultureInfo.InvariantCulture);
-                table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Writers} | {r.Kind} | {r.Ok} | {r.Failed} | {r.Rate:0} | {Percentile(r.Latencies, 50):0.0} ms | {Percentile(r.Latencies, 99):0.0} ms | {r.DoubleSpends} | {ratio} |");
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Writers} | {r.Kind} | {r.Ok} | {r.Failed} | {r.Rate:0} | {Percentile(r.Latencies, 50):0.0} ms | {Percentile(r.Latencies, 99):0.0} ms | {r.DoubleSpends} | {ratio} | {(r.CpuMsPerOp is { } c ? $"{c:0.0} ms" : "")} |");
             }
         }
         return table.ToString();

@@ -43,8 +43,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
                 // Read-only here (and read under the write lock, so still current): not tracked,
                 // so neither it nor the service, provider and template below are snapshotted
                 // (their JSON columns serialised) and scanned for changes at SaveChanges.
-                var clientId = new ClientId(command.ClientId);
-                client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, ct)
+                client = await ReadClient(db, new ClientId(command.ClientId), ct)
                     ?? throw DomainException.NotFound("That client does not exist; search again or add them as a new client.");
                 client.EnsureCanBeServed();
             }
@@ -52,7 +51,9 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             var provider = await ReadProviderAsync(db, new ProviderId(command.ProviderId), ct);
             var start = command.Start.ToUniversalTime();
             var slot = Slot.Starting(start, service.Duration);
-            var context = await CatalogQueries.ContextAsync(db, Zone, slot.Start, slot.End + service.Buffer, ct);
+            // Only the provider's and the client's appointments when the service needs no
+            // resources: the rules look at nothing else (see BookingScope).
+            var context = await CatalogQueries.ContextAsync(db, Zone, slot.Start, slot.End + service.Buffer, BookingScope.Of(service, provider.Id, client.Id), ct);
             var appointment = Appointment.Book(AppointmentId.New(), client.Id, service, provider, start, context, command.OverrideAvailability, command.Note, now, command.Actor, command.OverrideClientClash);
             db.Appointments.Add(appointment);
             if (command.PackageRecordId is { } recordId)
@@ -285,8 +286,7 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
             throw DomainException.Rule("That package belongs to another client.");
         }
         // The template is only read (its rules): not tracked, see BookAsync.
-        var templateId = record.TemplateId;
-        var template = await db.PackageTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, ct) ?? throw DomainException.NotFound("The package's template no longer exists.");
+        var template = await ReadTemplate(db, record.TemplateId, ct) ?? throw DomainException.NotFound("The package's template no longer exists.");
         var settings = await SettingsService.ReadAsync(db, ct);
         var coverage = record.Book(template, Use(appointment), session, settings.RedemptionPolicy, now, actor);
         var covers = AmountDue.PackageCovers(record, coverage, appointment.Price.Amount, appointment.End - appointment.Start);
@@ -382,11 +382,26 @@ public sealed class AppointmentService(UnitOfWork unitOfWork, IDbContextFactory<
 
     /// <summary>A service that the command only reads: not tracked.</summary>
     private static async Task<Service> ReadServiceAsync(DashboardDbContext db, ServiceId id, CancellationToken ct) =>
-        await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw DomainException.NotFound("That service does not exist.");
+        await ReadService(db, id, ct) ?? throw DomainException.NotFound("That service does not exist.");
 
     /// <summary>A provider that the command only reads: not tracked.</summary>
     private static async Task<Provider> ReadProviderAsync(DashboardDbContext db, ProviderId id, CancellationToken ct) =>
-        await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw DomainException.NotFound("That provider does not exist.");
+        await ReadProvider(db, id, ct) ?? throw DomainException.NotFound("That provider does not exist.");
+
+    // The fixed lookups of a booking, compiled once: each run skips EF Core's per-query work
+    // (parameter extraction from the expression tree and the query-cache lookup by its shape),
+    // which the profile of the booking path showed among its costs under the write lock.
+    private static readonly Func<DashboardDbContext, ClientId, CancellationToken, Task<Client?>> ReadClient =
+        EF.CompileAsyncQuery<DashboardDbContext, ClientId, Client?>((DashboardDbContext db, ClientId id, CancellationToken ct) => db.Clients.AsNoTracking().SingleOrDefault(c => c.Id == id));
+
+    private static readonly Func<DashboardDbContext, ServiceId, CancellationToken, Task<Service?>> ReadService =
+        EF.CompileAsyncQuery<DashboardDbContext, ServiceId, Service?>((DashboardDbContext db, ServiceId id, CancellationToken ct) => db.Services.AsNoTracking().SingleOrDefault(s => s.Id == id));
+
+    private static readonly Func<DashboardDbContext, ProviderId, CancellationToken, Task<Provider?>> ReadProvider =
+        EF.CompileAsyncQuery<DashboardDbContext, ProviderId, Provider?>((DashboardDbContext db, ProviderId id, CancellationToken ct) => db.Providers.AsNoTracking().SingleOrDefault(p => p.Id == id));
+
+    private static readonly Func<DashboardDbContext, PackageTemplateId, CancellationToken, Task<PackageTemplate?>> ReadTemplate =
+        EF.CompileAsyncQuery<DashboardDbContext, PackageTemplateId, PackageTemplate?>((DashboardDbContext db, PackageTemplateId id, CancellationToken ct) => db.PackageTemplates.AsNoTracking().SingleOrDefault(t => t.Id == id));
 
     private static async Task<AppointmentView> ViewAsync(DashboardDbContext db, Appointment appointment, Service service, CancellationToken ct)
     {

@@ -137,10 +137,21 @@ public sealed class CatalogQueries(IDbContextFactory<DashboardDbContext> context
     }
 
     /// <summary>What availability needs, read in <paramref name="db"/> (inside a command, in its transaction).</summary>
-    internal static async Task<AvailabilityContext> ContextAsync(DashboardDbContext db, TimeZoneInfo zone, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    internal static async Task<AvailabilityContext> ContextAsync(DashboardDbContext db, TimeZoneInfo zone, DateTimeOffset start, DateTimeOffset end, CancellationToken ct) =>
+        await ContextAsync(db, zone, start, end, null, ct);
+
+    /// <summary>
+    /// What one booking of <paramref name="only"/>'s service for its provider and client needs:
+    /// with a service that needs no resources, the rules look only at the provider's and the
+    /// client's own appointments (provider busy, client clash), so only those are read, and the
+    /// resources are not read at all. A service that needs resources reads the whole window
+    /// (any appointment may hold one of them), as <see cref="ContextAsync(DashboardDbContext, TimeZoneInfo, DateTimeOffset, DateTimeOffset, CancellationToken)"/> does.
+    /// </summary>
+    internal static async Task<AvailabilityContext> ContextAsync(DashboardDbContext db, TimeZoneInfo zone, DateTimeOffset start, DateTimeOffset end, BookingScope? only, CancellationToken ct)
     {
-        var busy = await BusyAsync(db, start, end, ct);
-        var resources = await db.Resources.AsNoTracking().ToListAsync(ct);
+        var narrow = only is { NeedsResources: false };
+        var busy = narrow ? await BusyAsync(db, start, end, only!.Provider, only.Client, ct) : await BusyAsync(db, start, end, ct);
+        var resources = narrow ? [] : await db.Resources.AsNoTracking().ToListAsync(ct);
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime).AddDays(-1);
         var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, zone).DateTime).AddDays(1);
         var closures = await db.BusinessClosures.AsNoTracking().Where(c => c.Date >= first && c.Date <= last).ToListAsync(ct);
@@ -171,6 +182,25 @@ public sealed class CatalogQueries(IDbContextFactory<DashboardDbContext> context
             .ToList();
     }
 
+    /// <summary>The busy periods of one provider or one client in the window (see <see cref="BusyAsync(DashboardDbContext, DateTimeOffset, DateTimeOffset, CancellationToken)"/>).</summary>
+    private static async Task<List<BusyPeriod>> BusyAsync(DashboardDbContext db, DateTimeOffset start, DateTimeOffset end, ProviderId provider, ClientId client, CancellationToken ct)
+    {
+        var earliest = start - TimeSpan.FromMinutes(Service.MaxBufferMinutes);
+        var overlapping = await (
+            from a in db.Appointments.AsNoTracking()
+            join s in db.Services on a.ServiceId equals s.Id
+            where a.Start < end && a.End > earliest
+            where a.ProviderId == provider || a.ClientId == client
+            where a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn || a.Status == AppointmentStatus.Completed
+            select new { a.Id, a.ProviderId, Resources = EF.Property<List<ResourceId>>(a, "_resources"), a.Start, a.End, a.ClientId, s.BufferMinutes }).ToListAsync(ct);
+        return overlapping
+            .Select(x => new BusyPeriod(x.Id, x.ProviderId, x.Resources, new Slot(x.Start, x.End), x.ClientId)
+            {
+                Buffer = TimeSpan.FromMinutes(x.BufferMinutes),
+            })
+            .ToList();
+    }
+
     internal static IEnumerable<Provider> Ordered(IEnumerable<Provider> providers) =>
         providers.OrderBy(p => p.Order).ThenBy(p => p.Name, StringComparer.CurrentCulture);
 
@@ -187,4 +217,10 @@ public sealed class CatalogQueries(IDbContextFactory<DashboardDbContext> context
             throw DomainException.Invalid($"Ask for at most {MaxAvailabilityDays} days at a time.", "to");
         }
     }
+}
+
+/// <summary>The one provider and client a booking is for, and whether its service needs resources (see <see cref="CatalogQueries.ContextAsync(DashboardDbContext, TimeZoneInfo, DateTimeOffset, DateTimeOffset, BookingScope?, CancellationToken)"/>).</summary>
+internal sealed record BookingScope(ProviderId Provider, ClientId Client, bool NeedsResources)
+{
+    public static BookingScope Of(Service service, ProviderId provider, ClientId client) => new(provider, client, service.RequiredResources.Count > 0);
 }

@@ -257,8 +257,15 @@ public sealed class PackageService(UnitOfWork unitOfWork, ILiveFeed feed, Busine
     }
 
     internal static async Task<PackageRecord> FindRecordAsync(DashboardDbContext db, Guid id, CancellationToken ct) =>
-        await db.PackageRecords.SingleOrDefaultAsync(r => r.Id == new PackageRecordId(id), ct)
+        await FindRecord(db, new PackageRecordId(id), ct)
             ?? throw DomainException.NotFound("That package record does not exist.");
+
+    // Every redemption, release and record command loads its record here: compiled once, so a
+    // run skips EF Core's per-query expression work (parameter extraction, which had to
+    // evaluate the `new PackageRecordId(id)` of the old lambda, and the query-cache lookup).
+    // Tracked, with its owned sessions, holds and ledger, as before.
+    private static readonly Func<DashboardDbContext, PackageRecordId, CancellationToken, Task<PackageRecord?>> FindRecord =
+        EF.CompileAsyncQuery<DashboardDbContext, PackageRecordId, PackageRecord?>((DashboardDbContext db, PackageRecordId id, CancellationToken ct) => db.PackageRecords.SingleOrDefault(r => r.Id == id));
 
     private static async Task<PackageTemplate> FindTemplateAsync(DashboardDbContext db, Guid id, CancellationToken ct) =>
         await db.PackageTemplates.FindAsync([new PackageTemplateId(id)], ct) ?? throw DomainException.NotFound("That package template does not exist.");

@@ -58,10 +58,33 @@ public sealed class SettingsService(IDbContextFactory<DashboardDbContext> contex
     private const string LateCancelKey = "Attendance.LateCancellation";
     private const string LateHoursKey = "Attendance.LateCancellationHours";
 
+    /// <summary>The last package settings read, tagged with the <see cref="_generation"/> they were read in.</summary>
+    private sealed record Cached(long Generation, PackageSettings Value);
+
+    /// <summary>Moves on (twice) with every save of the package settings: before it writes and after it commits.</summary>
+    private long _generation;
+    private Cached? _packages;
+
+    /// <summary>
+    /// The package settings as last committed, kept in memory between saves: every API booking
+    /// asks (may it use packages online?) before its command, and a database read for it cost a
+    /// context, a connection and a query each time. Only <see cref="SaveAsync(PackageSettings, Caller, CancellationToken)"/>
+    /// changes them, and it moves the generation on before it writes and again after it commits;
+    /// a value is kept with the generation seen before it was read and served only while the
+    /// generation is still that one, so a read that raced a save is never served after it.
+    /// Commands read the settings inside their own transaction instead (<see cref="ReadAsync"/>).
+    /// </summary>
     public async Task<PackageSettings> PackagesAsync(CancellationToken ct = default)
     {
+        var generation = Interlocked.Read(ref _generation);
+        if (Volatile.Read(ref _packages) is { } cached && cached.Generation == generation)
+        {
+            return cached.Value;
+        }
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await ReadAsync(db, ct);
+        var value = await ReadAsync(db, ct);
+        Volatile.Write(ref _packages, new Cached(generation, value));
+        return value;
     }
 
     internal static async Task<PackageSettings> ReadAsync(DashboardDbContext db, CancellationToken ct)
@@ -83,7 +106,16 @@ public sealed class SettingsService(IDbContextFactory<DashboardDbContext> contex
         await SetAsync(db, PolicyKey, settings.RedemptionPolicy.ToString(), ct);
         await SetAsync(db, OnlineKey, settings.RedeemOnline.ToString(), ct);
         AuditWriter.Record(db, caller, Permissions.SavePackageSettings, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        // See PackagesAsync: what was kept is stale from here until after the commit.
+        Interlocked.Increment(ref _generation);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _generation);
+        }
     }
 
     public async Task<AttendanceSettings> AttendanceAsync(CancellationToken ct = default)

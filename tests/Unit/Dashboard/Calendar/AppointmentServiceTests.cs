@@ -220,6 +220,30 @@ public sealed class AppointmentServiceTests : IAsyncLifetime
         Assert.Equal(1, await _db.CountAppointmentsAsync());
     }
 
+    [Fact]
+    public async Task BookAsync_ClientAlreadyWithAnotherProviderThen_RefusedAsConflict()
+    {
+        // A service without resources reads only the provider's and the client's appointments:
+        // the client's appointment with someone else must still be among them.
+        await _db.Appointments.BookAsync(Booking(Ten));
+
+        var ex = await Refusal(() => _db.Appointments.BookAsync(Booking(Ten.AddMinutes(30), provider: _clinic.Weekdays.Id.Value)));
+
+        Assert.Equal(DomainErrorKind.Conflict, ex.Kind);
+        Assert.Equal(1, await _db.CountAppointmentsAsync());
+    }
+
+    [Fact]
+    public async Task BookAsync_OtherProviderAndClientBusyThen_Booked()
+    {
+        await _db.Appointments.BookAsync(Booking(Ten));
+
+        var second = await _db.Appointments.BookAsync(Booking(Ten, provider: _clinic.Weekdays.Id.Value, client: _clinic.Noah.Id.Value));
+
+        Assert.Equal(AppointmentStatus.Booked, second.Status);
+        Assert.Equal(2, await _db.CountAppointmentsAsync());
+    }
+
     // ---- move ----
 
     [Fact]
