@@ -59,7 +59,14 @@ public sealed class SettingsService(IDbContextFactory<DashboardDbContext> contex
     private const string LateHoursKey = "Attendance.LateCancellationHours";
 
     /// <summary>The last package settings read, tagged with the <see cref="_generation"/> they were read in.</summary>
-    private sealed record Cached(long Generation, PackageSettings Value);
+    private sealed record Cached(long Generation, PackageSettings Value, long ReadAt);
+
+    /// <summary>
+    /// How long a kept copy is served at most: a save on another server (several servers on one
+    /// PostgreSQL database) does not move this one's generation, so its copy is read again after
+    /// this long at the latest.
+    /// </summary>
+    private const long MaxAgeMilliseconds = 1000;
 
     /// <summary>Moves on (twice) with every save of the package settings: before it writes and after it commits.</summary>
     private long _generation;
@@ -71,19 +78,20 @@ public sealed class SettingsService(IDbContextFactory<DashboardDbContext> contex
     /// context, a connection and a query each time. Only <see cref="SaveAsync(PackageSettings, Caller, CancellationToken)"/>
     /// changes them, and it moves the generation on before it writes and again after it commits;
     /// a value is kept with the generation seen before it was read and served only while the
-    /// generation is still that one, so a read that raced a save is never served after it.
+    /// generation is still that one, so a read that raced a save is never served after it, and
+    /// for a second at most (a save made by another server is seen within it).
     /// Commands read the settings inside their own transaction instead (<see cref="ReadAsync"/>).
     /// </summary>
     public async Task<PackageSettings> PackagesAsync(CancellationToken ct = default)
     {
         var generation = Interlocked.Read(ref _generation);
-        if (Volatile.Read(ref _packages) is { } cached && cached.Generation == generation)
+        if (Volatile.Read(ref _packages) is { } cached && cached.Generation == generation && Environment.TickCount64 - cached.ReadAt < MaxAgeMilliseconds)
         {
             return cached.Value;
         }
         await using var db = await contexts.CreateDbContextAsync(ct);
         var value = await ReadAsync(db, ct);
-        Volatile.Write(ref _packages, new Cached(generation, value));
+        Volatile.Write(ref _packages, new Cached(generation, value, Environment.TickCount64));
         return value;
     }
 
