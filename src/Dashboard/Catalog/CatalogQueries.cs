@@ -150,7 +150,7 @@ public sealed class CatalogQueries(IDbContextFactory<DashboardDbContext> context
     internal static async Task<AvailabilityContext> ContextAsync(DashboardDbContext db, TimeZoneInfo zone, DateTimeOffset start, DateTimeOffset end, BookingScope? only, CancellationToken ct)
     {
         var narrow = only is { NeedsResources: false };
-        var busy = narrow ? await BusyAsync(db, start, end, only!.Provider, only.Client, ct) : await BusyAsync(db, start, end, ct);
+        var busy = await BusyAsync(db, start, end, narrow ? only : null, ct);
         var resources = narrow ? [] : await db.Resources.AsNoTracking().ToListAsync(ct);
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime).AddDays(-1);
         var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, zone).DateTime).AddDays(1);
@@ -162,35 +162,24 @@ public sealed class CatalogQueries(IDbContextFactory<DashboardDbContext> context
     /// The live appointments that overlap [start - longest buffer, end), with their services'
     /// buffers, read inside the caller's transaction.
     /// </summary>
-    internal static async Task<List<BusyPeriod>> BusyAsync(DashboardDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    internal static Task<List<BusyPeriod>> BusyAsync(DashboardDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct) =>
+        BusyAsync(db, start, end, null, ct);
+
+    /// <param name="only">When given, only that provider's and that client's appointments (a booking whose service needs no resources).</param>
+    private static async Task<List<BusyPeriod>> BusyAsync(DashboardDbContext db, DateTimeOffset start, DateTimeOffset end, BookingScope? only, CancellationToken ct)
     {
         var earliest = start - TimeSpan.FromMinutes(Service.MaxBufferMinutes);
+        var appointments = db.Appointments.AsNoTracking().Where(a => a.Start < end && a.End > earliest);
+        if (only is not null)
+        {
+            appointments = appointments.Where(a => a.ProviderId == only.Provider || a.ClientId == only.Client);
+        }
         // Only the columns a busy period needs, not whole appointments: with many desks booking
         // the same hours, this window holds every provider's appointments, and materialising
         // each (its note, reasons, prices...) was the largest read inside the write lock.
         var overlapping = await (
-            from a in db.Appointments.AsNoTracking()
+            from a in appointments
             join s in db.Services on a.ServiceId equals s.Id
-            where a.Start < end && a.End > earliest
-            where a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn || a.Status == AppointmentStatus.Completed
-            select new { a.Id, a.ProviderId, Resources = EF.Property<List<ResourceId>>(a, "_resources"), a.Start, a.End, a.ClientId, s.BufferMinutes }).ToListAsync(ct);
-        return overlapping
-            .Select(x => new BusyPeriod(x.Id, x.ProviderId, x.Resources, new Slot(x.Start, x.End), x.ClientId)
-            {
-                Buffer = TimeSpan.FromMinutes(x.BufferMinutes),
-            })
-            .ToList();
-    }
-
-    /// <summary>The busy periods of one provider or one client in the window (see <see cref="BusyAsync(DashboardDbContext, DateTimeOffset, DateTimeOffset, CancellationToken)"/>).</summary>
-    private static async Task<List<BusyPeriod>> BusyAsync(DashboardDbContext db, DateTimeOffset start, DateTimeOffset end, ProviderId provider, ClientId client, CancellationToken ct)
-    {
-        var earliest = start - TimeSpan.FromMinutes(Service.MaxBufferMinutes);
-        var overlapping = await (
-            from a in db.Appointments.AsNoTracking()
-            join s in db.Services on a.ServiceId equals s.Id
-            where a.Start < end && a.End > earliest
-            where a.ProviderId == provider || a.ClientId == client
             where a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn || a.Status == AppointmentStatus.Completed
             select new { a.Id, a.ProviderId, Resources = EF.Property<List<ResourceId>>(a, "_resources"), a.Start, a.End, a.ClientId, s.BufferMinutes }).ToListAsync(ct);
         return overlapping

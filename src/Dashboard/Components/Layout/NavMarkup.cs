@@ -21,20 +21,27 @@ public sealed record NavEntry(string Href, string Text, string Icon, bool Exact 
 public static class NavMarkup
 {
     private const int MaxEntries = 256;
-    private static readonly ConcurrentDictionary<(IReadOnlyList<NavEntry> Links, string Path), MarkupString> s_cache = new();
+    // Keyed by which link is active, not by the address: every client profile has its own
+    // address, and keyed by it the cache would fill with copies of the same markup.
+    private static readonly ConcurrentDictionary<(IReadOnlyList<NavEntry> Links, int Active), MarkupString> s_cache = new();
 
     /// <summary>The links, the one matching <paramref name="relativePath"/> marked active.</summary>
     public static MarkupString Render(IReadOnlyList<NavEntry> links, string relativePath)
     {
         var path = Normalize(relativePath);
-        if (s_cache.TryGetValue((links, path), out var cached))
+        var active = -1;
+        for (var i = 0; i < links.Count && active < 0; i++)
+        {
+            active = IsActive(links[i], path) ? i : -1;
+        }
+        if (s_cache.TryGetValue((links, active), out var cached))
         {
             return cached;
         }
-        var markup = Build(links, path);
+        var markup = Build(links, active);
         if (s_cache.Count < MaxEntries)
         {
-            s_cache.TryAdd((links, path), markup);
+            s_cache.TryAdd((links, active), markup);
         }
         return markup;
     }
@@ -57,12 +64,13 @@ public static class NavMarkup
         return (end < 0 ? relativePath : relativePath[..end]).Trim('/');
     }
 
-    private static MarkupString Build(IReadOnlyList<NavEntry> links, string path)
+    private static MarkupString Build(IReadOnlyList<NavEntry> links, int activeIndex)
     {
         var html = new StringBuilder();
-        foreach (var link in links)
+        for (var i = 0; i < links.Count; i++)
         {
-            var active = IsActive(link, path);
+            var link = links[i];
+            var active = i == activeIndex;
             html.Append("<div class=\"mud-nav-item\"><a href=\"").Append(WebUtility.HtmlEncode(link.Href)).Append('"');
             html.Append(link.NewTab ? " target=\"_blank\" rel=\"noopener noreferrer\"" : " rel=\"\"");
             html.Append(" tabindex=\"0\" class=\"mud-nav-link mud-ripple").Append(active ? " active\" aria-current=\"page\">" : "\">");

@@ -23,17 +23,7 @@ public sealed class LiabilityQueryPlanTests : IAsyncLifetime
     {
         await using var db = await _db.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
-        await using var command = PackageQueries.NotSpentPaidBy(db, A.Now).CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await QueryPlan.OfAsync(PackageQueries.NotSpentPaidBy(db, A.Now));
 
         // (A sort of the few rows found may follow: the record's owned rows are read in key order.)
         Assert.Contains(plan, step => step.Contains("IX_PackageRecords_IsSpent_PaidAt (IsSpent=? AND PaidAt", StringComparison.Ordinal));

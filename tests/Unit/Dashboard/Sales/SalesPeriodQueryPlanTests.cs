@@ -28,17 +28,7 @@ public sealed class SalesPeriodQueryPlanTests : IAsyncLifetime
         var plans = new List<List<string>>();
         foreach (var read in reads)
         {
-            await using var command = read.CreateDbCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-            var plan = new List<string>();
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    plan.Add(reader.GetString(3));
-                }
-            }
-            plans.Add(plan);
+            plans.Add(await QueryPlan.OfAsync(read));
         }
 
         Assert.Equal(3, plans.Count);
