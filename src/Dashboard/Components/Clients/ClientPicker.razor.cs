@@ -23,6 +23,7 @@ public partial class ClientPicker : ComponentBase
     [Parameter] public string? InitialText { get; set; }
 
     [Inject] private ClientService Clients { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     private ClientView? _chosen;
     private string _initialText = string.Empty;
@@ -35,6 +36,12 @@ public partial class ClientPicker : ComponentBase
     {
         try
         {
+            // The pause is waited for here, not by the autocomplete's own debounce timer: that
+            // timer's search could re-render the input with the text it had when it fired while
+            // a key typed just after it was on its way, and the browser's field was set back.
+            // Here every key starts a search (the autocomplete cancels the one before, and drops
+            // a superseded one's answer), and only the one not cancelled within the pause runs.
+            await Task.Delay(Pause, Time, cancel);
             var found = await Clients.SearchAsync(text, Limit + 1, cancel);
             _error = null;
             return found.Where(c => c.Id != Exclude).Take(Limit).ToList();
