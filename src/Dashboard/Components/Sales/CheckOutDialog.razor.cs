@@ -242,6 +242,7 @@ public partial class CheckOutDialog : ComponentBase, IDisposable
 
     private string? PackageText(Guid? id) => _packages.FirstOrDefault(t => t.Id == id) is { } t ? $"{t.Name} · {Clock.Money(t.Price)}" : null;
 
+    /// <summary>Searches the services already loaded, on every key (no debounce timer: see ClientPicker for why a timer's search can set the field back).</summary>
     private Task<IEnumerable<ServiceView>> SearchServices(string? text, CancellationToken ct) =>
         Task.FromResult(string.IsNullOrWhiteSpace(text)
             ? _services
