@@ -110,8 +110,14 @@ public partial class DeferredSelect<T> : ComponentBase
             if (_openOnRender && _select is not null)
             {
                 _openOnRender = false;
-                await _select.OpenMenu();
                 await _select.FocusAsync();
+                // Its items register with it once the popover provider has rendered them; opened before
+                // that, no item is highlighted and the arrow keys start from the top, not from the value.
+                for (var wait = 0; wait < 50 && _select.Items.Count == 0; wait++)
+                {
+                    await Task.Delay(10);
+                }
+                await _select.OpenMenu();
             }
             else if (_focusStandIn && !_mounted)
             {
