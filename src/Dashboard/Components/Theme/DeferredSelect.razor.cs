@@ -36,8 +36,7 @@ public partial class DeferredSelect<T> : ComponentBase
     /// <summary>The <see cref="MudSelectItem{T}"/>s; rendered only while the select is open.</summary>
     [Parameter] public RenderFragment? ChildContent { get; set; }
 
-    private static long s_ids;
-    private readonly string _id = "dsel" + Interlocked.Increment(ref s_ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private readonly string _id = DeferredSelectIds.Next();
     private MudSelect<T>? _select;
     private ElementReference _standIn;
     private bool _mounted;
@@ -130,4 +129,12 @@ public partial class DeferredSelect<T> : ComponentBase
             // The circuit went away, or the select with it.
         }
     }
+}
+
+/// <summary>Ids for the stand-ins' inputs, unique across every type of <see cref="DeferredSelect{T}"/> (a generic type's statics are per type).</summary>
+internal static class DeferredSelectIds
+{
+    private static long s_next;
+
+    public static string Next() => "dsel" + Interlocked.Increment(ref s_next).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
