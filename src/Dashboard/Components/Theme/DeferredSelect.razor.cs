@@ -36,6 +36,7 @@ public partial class DeferredSelect<T> : ComponentBase
     /// <summary>The <see cref="MudSelectItem{T}"/>s; rendered only while the select is open.</summary>
     [Parameter] public RenderFragment? ChildContent { get; set; }
 
+    private static readonly TimeSpan OpenDelay = TimeSpan.FromMilliseconds(300);
     private readonly string _id = DeferredSelectIds.Next();
     private MudSelect<T>? _select;
     private ElementReference _standIn;
@@ -110,12 +111,10 @@ public partial class DeferredSelect<T> : ComponentBase
             {
                 _openOnRender = false;
                 await _select.FocusAsync();
-                // Its items register with it once the popover provider has rendered them; opened before
-                // that, no item is highlighted and the arrow keys start from the top, not from the value.
-                for (var wait = 0; wait < 50 && _select.Items.Count == 0; wait++)
-                {
-                    await Task.Delay(10);
-                }
+                // A moment for the new select to settle (its popover and items come up over the next
+                // renders): opened at once, it showed with no item highlighted and the arrow keys started
+                // from the top, not from the value (seen in Chromium). The list shows 300 ms after the press.
+                await Task.Delay(OpenDelay);
                 await _select.OpenMenu();
             }
             else if (_focusStandIn && !_mounted)
