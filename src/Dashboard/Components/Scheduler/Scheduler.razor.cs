@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net;
+using System.Text;
+using FrontDesk.Dashboard.Components.Theme;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -218,7 +221,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         var structure = string.Join("|", _days) + "#" + string.Join("|", Columns.Select(c => c.Signature(_days))) + $"#{DayStart}-{DayEnd}/{SlotMinutes}#{_view}";
         if (structure != _structure)
         {
-            _structure = FrontDesk.Dashboard.Components.Theme.SharedText.Of(structure);
+            _structure = SharedText.Of(structure);
             BuildCells();
             allLanes = true;
         }
@@ -296,13 +299,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
 
     internal string GridStyle => $"{_gridColumns} --sch-lanes: {_lanes.Count};";
 
-    internal SlotCell[] CellsOf(SchedulerLane lane) => _cells[lane.Index];
-
-    internal SchedulerItem?[] CoverOf(SchedulerLane lane) => _cover[lane.Index];
-
     internal IReadOnlyList<(SchedulerItem Item, BlockPlacement Placement)> PlacedIn(SchedulerLane lane) => _placed[lane.Index];
-
-    internal bool IsActive(int lane, int row) => lane == _activeLane && row == _activeRow;
 
     private bool IsShown(SchedulerItem item) => _showInactive || !IsInactive(item);
 
@@ -386,6 +383,31 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     }
 
     internal static string TakenLabel(SlotCell cell, SchedulerItem item) => $"{cell.Name}, taken by {item.Title}";
+
+    /// <summary>
+    /// A lane's slot buttons as one piece of HTML-encoded markup: their classes, names (free, or
+    /// taken by whom) and the roving tab stop. One render-tree frame per lane instead of four per
+    /// slot, and the same text for every desk showing the same lane (kept once, <see cref="SharedText"/>).
+    /// The buttons have no handlers (scheduler.js raises schslot on them); when the markup is
+    /// replaced, scheduler.js puts the focus back on the slot of the same row.
+    /// </summary>
+    internal MarkupString SlotsMarkup(SchedulerLane lane)
+    {
+        var cells = _cells[lane.Index];
+        var cover = _cover[lane.Index];
+        var active = lane.Index == _activeLane ? _activeRow : -1;
+        var html = new StringBuilder(cells.Length * 112);
+        for (var row = 0; row < cells.Length; row++)
+        {
+            var cell = cells[row];
+            var taken = cover[row];
+            html.Append("<button class=\"").Append(taken is null ? cell.FreeClass : cell.TakenClass)
+                .Append(row == active ? "\" tabindex=\"0\" aria-label=\"" : "\" tabindex=\"-1\" aria-label=\"")
+                .Append(WebUtility.HtmlEncode(taken is null ? cell.FreeLabel : TakenLabel(cell, taken)))
+                .Append("\"></button>");
+        }
+        return new MarkupString(SharedText.Of(html.ToString()));
+    }
 
     /// <summary>
     /// The lane's one slot event (a click, a navigation key or a drop on one of its slots, as the
@@ -593,6 +615,14 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         : $"{_days[0].ToString("d MMM", Culture)} – {_days[^1].ToString("d MMM yyyy", Culture)}";
 
     private string Unit => _view == SchedulerView.Day ? "day" : "week";
+
+    /// <summary>
+    /// A small primary MudButton's classes, filled when it is the one chosen, outlined otherwise (a
+    /// toggle in a button group that keeps its buttons' own styles).
+    /// </summary>
+    public static string ToggleClass(bool chosen) => chosen
+        ? "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-small mud-ripple"
+        : "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small mud-ripple";
 
     internal double? NowRow(SchedulerLane lane) => lane.Index < _nowRows.Length ? _nowRows[lane.Index] : NowRowOf(lane);
 

@@ -26,15 +26,14 @@ public partial class SchedulerBlock : ComponentBase
     private (SchedulerItem Item, SchedulerStatus Status, BlockPlacement Placement, string Name)? _rendered;
     private bool _changed = true;
     private MarkupString _content;
+    private string _style = string.Empty;
 
-    private string Style
+    /// <summary>Where the block sits and its status colour: the same text on every desk, kept once (<see cref="FrontDesk.Dashboard.Components.Theme.SharedText"/>).</summary>
+    private static string StyleOf(BlockPlacement placement, SchedulerStatus status)
     {
-        get
-        {
-            var width = 100.0 / Math.Max(1, Placement.Tracks);
-            return string.Create(CultureInfo.InvariantCulture,
-                $"top: calc(var(--sch-row) * {Placement.Top:0.###}); height: calc(var(--sch-row) * {Placement.Height:0.###}); left: {Placement.Track * width:0.###}%; width: {width:0.###}%; --sch-status: {Status.Color};");
-        }
+        var width = 100.0 / Math.Max(1, placement.Tracks);
+        return FrontDesk.Dashboard.Components.Theme.SharedText.Of(string.Create(CultureInfo.InvariantCulture,
+            $"top: calc(var(--sch-row) * {placement.Top:0.###}); height: calc(var(--sch-row) * {placement.Height:0.###}); left: {placement.Track * width:0.###}%; width: {width:0.###}%; --sch-status: {status.Color};"));
     }
 
     protected override void OnParametersSet()
@@ -45,6 +44,7 @@ public partial class SchedulerBlock : ComponentBase
         if (_changed)
         {
             _content = Content(Item, Status, Owner.IconRef(Status));
+            _style = StyleOf(Placement, Status);
         }
     }
 

@@ -47,13 +47,17 @@ public sealed class SharedThemeProvider : MudThemeProvider
 
 /// <summary>
 /// A bounded set of long texts every circuit renders alike (style sheets, the inside of the
-/// calendar's blocks, layout keys): one copy for the server instead of one per open screen. When
-/// full it starts again (texts already handed out stay valid: they are ordinary strings).
+/// calendar's blocks, a lane's slots, layout keys): one copy for the server instead of one per
+/// open screen. Bounded by count and by total length (a lane's slots are a few thousand
+/// characters); when full it starts again (texts already handed out stay valid: they are
+/// ordinary strings).
 /// </summary>
 internal static class SharedText
 {
     private const int MaxEntries = 4096;
+    private const long MaxChars = 4 * 1024 * 1024;
     private static readonly ConcurrentDictionary<string, string> s_texts = new(StringComparer.Ordinal);
+    private static long s_chars;
 
     public static string Of(string text)
     {
@@ -65,10 +69,16 @@ internal static class SharedText
         {
             return shared;
         }
-        if (s_texts.Count >= MaxEntries)
+        if (s_texts.Count >= MaxEntries || Interlocked.Read(ref s_chars) + text.Length > MaxChars)
         {
             s_texts.Clear();
+            Interlocked.Exchange(ref s_chars, 0);
         }
-        return s_texts.GetOrAdd(text, text);
+        shared = s_texts.GetOrAdd(text, text);
+        if (ReferenceEquals(shared, text))
+        {
+            Interlocked.Add(ref s_chars, text.Length);
+        }
+        return shared;
     }
 }

@@ -14,3 +14,15 @@ export function focusUnlessWithin(element, containerSelector) {
     }
     element.focus({ preventScroll: true });
 }
+
+// After a control that had the focus was replaced (a select's stand-in coming back once the real
+// select closed), the focus goes to the new one, unless it has already moved on elsewhere (Tab).
+export function focusIfLost(element) {
+    if (!(element instanceof HTMLElement) || !element.isConnected) {
+        return;
+    }
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) {
+        element.focus({ preventScroll: true });
+    }
+}

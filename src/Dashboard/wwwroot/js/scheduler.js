@@ -98,10 +98,54 @@ export function attach(root, scheduler) {
     const media = window.matchMedia(narrowQuery);
     const report = () => scheduler?.invokeMethodAsync("SetNarrowAsync", media.matches).catch(() => { });
     media.addEventListener("change", report);
-    attached.set(root, () => media.removeEventListener("change", report));
+    const keepFocus = keepSlotFocus(root);
+    attached.set(root, () => {
+        media.removeEventListener("change", report);
+        keepFocus();
+    });
     report();
     scrollToNow(root);
     installSlotEvents(window.Blazor);
+}
+
+// A lane's slots are one piece of markup, replaced as a whole when the lane renders again (a
+// booking from another desk, the tab stop moving): the focused slot is then gone and the focus
+// falls to the page. This puts it back on the slot of the same row in the same lane, unless the
+// focus has gone somewhere else meanwhile. Returns what stops it.
+function keepSlotFocus(root) {
+    let last = null;
+    const onFocusIn = e => {
+        const hit = slotOf(e);
+        last = hit ? { slot: hit.slot, lane: hit.slot.parentElement, row: hit.row } : null;
+    };
+    root.addEventListener("focusin", onFocusIn);
+    const observer = new MutationObserver(() => {
+        if (!last || last.slot.isConnected) {
+            return;
+        }
+        const active = document.activeElement;
+        if (active && active !== document.body && active.isConnected) {
+            last = null;
+            return;
+        }
+        const { lane, row } = last;
+        last = null;
+        if (!lane.isConnected) {
+            return;
+        }
+        let n = 0;
+        for (let el = lane.firstElementChild; el; el = el.nextElementSibling) {
+            if (el.classList.contains("sch-slot") && n++ === row) {
+                el.focus({ preventScroll: true });
+                return;
+            }
+        }
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    return () => {
+        observer.disconnect();
+        root.removeEventListener("focusin", onFocusIn);
+    };
 }
 
 // Stops reporting the width (the scheduler is gone).

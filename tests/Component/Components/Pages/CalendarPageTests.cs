@@ -4,6 +4,7 @@ using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Components.Calendar;
 using FrontDesk.Dashboard.Components.Pages;
 using FrontDesk.Dashboard.Components.Scheduler;
+using FrontDesk.Dashboard.Components.Theme;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Tests.Component.Infrastructure;
 using Microsoft.AspNetCore.Components.Web;
@@ -111,7 +112,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         // The page's title re-renders whenever the page does (its content is a fragment of the page).
         var pageRenders = cut.FindComponent<PageTitle>().RenderCount;
         var toolbarRenders = cut.FindComponent<MudToolBar>().RenderCount;
-        var providerSelectRenders = cut.FindComponent<MudSelect<Guid>>().RenderCount;
+        var providerSelectRenders = cut.FindComponent<DeferredSelect<Guid>>().RenderCount;
         var drawerRenders = cut.FindComponent<MudDrawer>().RenderCount;
         var janeRenders = Block("Jane Cooper").RenderCount;
         var johnRenders = Block("John Smith").RenderCount;
@@ -123,7 +124,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         Assert.Equal(johnRenders, Block("John Smith").RenderCount);
         Assert.Equal(pageRenders, cut.FindComponent<PageTitle>().RenderCount);
         Assert.Equal(toolbarRenders, cut.FindComponent<MudToolBar>().RenderCount);
-        Assert.Equal(providerSelectRenders, cut.FindComponent<MudSelect<Guid>>().RenderCount);
+        Assert.Equal(providerSelectRenders, cut.FindComponent<DeferredSelect<Guid>>().RenderCount);
         Assert.Equal(drawerRenders, cut.FindComponent<MudDrawer>().RenderCount);
     }
 

@@ -104,6 +104,16 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Render_TitleLooksLikeMarkup_TakenSlotNameIsThatTextAndNoElement()
+    {
+        const string title = "<b>Jane</b> & \"Co\" 'x'";
+        var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, title)]);
+
+        Assert.NotNull(Named(cut, $"Ben Carter, 10:15, taken by {title}"));
+        Assert.Empty(cut.FindAll("[role=group][aria-label$='time slots'] .sch-lane b"));
+    }
+
+    [Fact]
     public void Render_ItemWithOwnName_UsesIt()
     {
         var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, "Jane Cooper") with { AccessibleName = "Jane Cooper, facial with Ben" }]);
