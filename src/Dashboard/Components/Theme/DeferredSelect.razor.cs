@@ -36,7 +36,9 @@ public partial class DeferredSelect<T> : ComponentBase
     /// <summary>The <see cref="MudSelectItem{T}"/>s; rendered only while the select is open.</summary>
     [Parameter] public RenderFragment? ChildContent { get; set; }
 
-    private static readonly TimeSpan OpenDelay = TimeSpan.FromMilliseconds(300);
+    /// <summary>How often, and how many times at most, the just-opened select is checked for its items.</summary>
+    private static readonly TimeSpan ItemsCheck = TimeSpan.FromMilliseconds(15);
+    private const int ItemsChecks = 40;
     private readonly string _id = DeferredSelectIds.Next();
     private MudSelect<T>? _select;
     private ElementReference _standIn;
@@ -111,11 +113,8 @@ public partial class DeferredSelect<T> : ComponentBase
             {
                 _openOnRender = false;
                 await _select.FocusAsync();
-                // A moment for the new select to settle (its popover and items come up over the next
-                // renders): opened at once, it showed with no item highlighted and the arrow keys started
-                // from the top, not from the value (seen in Chromium). The list shows 300 ms after the press.
-                await Task.Delay(OpenDelay);
                 await _select.OpenMenu();
+                await HighlightChosenAsync(_select);
             }
             else if (_focusStandIn && !_mounted)
             {
@@ -126,6 +125,26 @@ public partial class DeferredSelect<T> : ComponentBase
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or ObjectDisposedException)
         {
             // The circuit went away, or the select with it.
+        }
+    }
+
+    /// <summary>
+    /// A select mounted and opened in one go opens before its items have registered (the list is
+    /// rendered by the popover provider in a later render), so MudSelect finds no item for the value
+    /// to highlight and the arrow keys would start from the top. Once the items are there, asking it
+    /// to open again (it is open already: nothing else changes) makes it highlight the value. The
+    /// check ends as soon as they are there, or after about 0.6 s, or when the select closed.
+    /// </summary>
+    private async Task HighlightChosenAsync(MudSelect<T> select)
+    {
+        for (var i = 0; i < ItemsChecks && _mounted && ReferenceEquals(select, _select); i++)
+        {
+            if (select.Items.Count > 0)
+            {
+                await select.OpenMenu();
+                return;
+            }
+            await Task.Delay(ItemsCheck);
         }
     }
 }
