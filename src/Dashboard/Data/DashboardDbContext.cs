@@ -52,10 +52,18 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>The audit trail is append-only: a changed or removed entry refuses the whole save.</summary>
+    /// <summary>
+    /// The audit trail is append-only: a changed or removed entry refuses the whole save. With
+    /// automatic change detection off (the <see cref="UnitOfWork"/> has just scanned the graph
+    /// itself, and SaveChanges then saves only what that scan found), the entries' states are
+    /// already known: no second scan of every tracked entity.
+    /// </summary>
     private void EnsureAuditTrailAppendOnly()
     {
-        ChangeTracker.DetectChanges();
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("The audit trail is append-only: its entries can never be changed or deleted.");
