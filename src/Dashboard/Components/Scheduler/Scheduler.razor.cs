@@ -384,29 +384,41 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
 
     internal static string TakenLabel(SlotCell cell, SchedulerItem item) => $"{cell.Name}, taken by {item.Title}";
 
+    /// <summary>How many slots one piece of a lane's slot markup holds (an hour of 15-minute slots).</summary>
+    internal const int SlotsPerPiece = 4;
+
     /// <summary>
-    /// A lane's slot buttons as one piece of HTML-encoded markup: their classes, names (free, or
-    /// taken by whom) and the roving tab stop. One render-tree frame per lane instead of four per
-    /// slot, and the same text for every desk showing the same lane (kept once, <see cref="SharedText"/>).
-    /// The buttons have no handlers (scheduler.js raises schslot on them); when the markup is
-    /// replaced, scheduler.js puts the focus back on the slot of the same row.
+    /// A lane's slot buttons as HTML-encoded markup, in pieces of <see cref="SlotsPerPiece"/> slots:
+    /// their classes, names (free, or taken by whom) and the roving tab stop. A few render-tree
+    /// frames per lane instead of four per slot, and the same text for every desk showing the same
+    /// slots (kept once, <see cref="SharedText"/>). In pieces so that a booking or a moved tab stop
+    /// sends only the pieces it changed, not the lane's every slot. The buttons have no handlers
+    /// (scheduler.js raises schslot on them); the pieces' buttons are the lane's direct children,
+    /// in order, and when a focused one is replaced scheduler.js puts the focus back on the slot of
+    /// the same row.
     /// </summary>
-    internal MarkupString SlotsMarkup(SchedulerLane lane)
+    internal MarkupString[] SlotPieces(SchedulerLane lane)
     {
         var cells = _cells[lane.Index];
         var cover = _cover[lane.Index];
         var active = lane.Index == _activeLane ? _activeRow : -1;
-        var html = new StringBuilder(cells.Length * 112);
-        for (var row = 0; row < cells.Length; row++)
+        var pieces = new MarkupString[(cells.Length + SlotsPerPiece - 1) / SlotsPerPiece];
+        var html = new StringBuilder(SlotsPerPiece * 128);
+        for (var piece = 0; piece < pieces.Length; piece++)
         {
-            var cell = cells[row];
-            var taken = cover[row];
-            html.Append("<button class=\"").Append(taken is null ? cell.FreeClass : cell.TakenClass)
-                .Append(row == active ? "\" tabindex=\"0\" aria-label=\"" : "\" tabindex=\"-1\" aria-label=\"")
-                .Append(WebUtility.HtmlEncode(taken is null ? cell.FreeLabel : TakenLabel(cell, taken)))
-                .Append("\"></button>");
+            html.Clear();
+            for (var row = piece * SlotsPerPiece; row < Math.Min(cells.Length, (piece + 1) * SlotsPerPiece); row++)
+            {
+                var cell = cells[row];
+                var taken = cover[row];
+                html.Append("<button class=\"").Append(taken is null ? cell.FreeClass : cell.TakenClass)
+                    .Append(row == active ? "\" tabindex=\"0\" aria-label=\"" : "\" tabindex=\"-1\" aria-label=\"")
+                    .Append(WebUtility.HtmlEncode(taken is null ? cell.FreeLabel : TakenLabel(cell, taken)))
+                    .Append("\"></button>");
+            }
+            pieces[piece] = new MarkupString(SharedText.Of(html.ToString()));
         }
-        return new MarkupString(SharedText.Of(html.ToString()));
+        return pieces;
     }
 
     /// <summary>
