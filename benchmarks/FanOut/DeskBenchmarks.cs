@@ -55,6 +55,8 @@ public static class DeskBenchmarks
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumFlags });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        // The desk needs a signed-in receptionist; the sign-in page's own frames are not recorded.
+        await FanOutBenchmark.SignInDeskAsync(context, server.BaseAddress);
 
         var desk = await context.NewPageAsync();
         var deskFrames = Record(desk);
