@@ -73,8 +73,7 @@ public sealed class SellingJourneyTests(BrowserFixture browser, ClinicServer ser
 
         // The massage is line 1; a product line (line 2): two hand creams.
         await checkOut.GetByRole(AriaRole.Button, new() { Name = "Add product", Exact = true }).ClickAsync();
-        await checkOut.GetByRole(AriaRole.Combobox, new() { Name = "Line 2 product" }).ClickAsync();
-        await desk.Page.GetByRole(AriaRole.Option, new() { Name = $"{Cream} · 10.00 GBP · 5 in stock" }).ClickAsync();
+        await Selects.ChooseAsync(desk.Page, checkOut.GetByRole(AriaRole.Combobox, new() { Name = "Line 2 product" }), $"{Cream} · 10.00 GBP · 5 in stock");
         await FillNumberAsync(checkOut.GetByRole(AriaRole.Spinbutton, new() { Name = "Line 2 quantity" }), 2);
         await Expect(checkOut.GetByLabel("Total 80.00 GBP", new() { Exact = true })).ToBeVisibleAsync();
 
