@@ -63,13 +63,21 @@ public sealed class AuditTrailTests(BrowserFixture browser, ClinicServer server)
         await Expect(page).ToHaveURLAsync(new Regex("/audit$"));
         await Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await page.GetByLabel("From", new() { Exact = true }).FillAsync(day);
-        await page.GetByLabel("From", new() { Exact = true }).PressAsync("Tab");
-        await page.GetByLabel("To", new() { Exact = true }).FillAsync(day);
-        await page.GetByLabel("To", new() { Exact = true }).PressAsync("Tab");
-
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Audit trail entries" });
         var rows = table.Locator("tbody tr.mud-table-row");
+        // All five rows first (the grid's first load), then one date at a time, each seen to hold
+        // before the next is typed, as a manager watches the list change.
+        await Expect(rows).ToHaveCountAsync(5);
+        var from = page.GetByLabel("From", new() { Exact = true });
+        await from.FillAsync(day);
+        await from.PressAsync("Tab");
+        await Expect(from).ToHaveValueAsync(day);
+        await Expect(rows).ToHaveCountAsync(4); // nothing is later than today
+        var to = page.GetByLabel("To", new() { Exact = true });
+        await to.FillAsync(day);
+        await to.PressAsync("Tab");
+        await Expect(to).ToHaveValueAsync(day);
+        await Expect(from).ToHaveValueAsync(day);
         // Today: the three rows above and the client's registration through the API, written by
         // that command itself and attributed to the API key that made it.
         await Expect(rows).ToHaveCountAsync(4);

@@ -628,14 +628,6 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
 
     private string Unit => _view == SchedulerView.Day ? "day" : "week";
 
-    /// <summary>
-    /// A small primary MudButton's classes, filled when it is the one chosen, outlined otherwise (a
-    /// toggle in a button group that keeps its buttons' own styles).
-    /// </summary>
-    public static string ToggleClass(bool chosen) => chosen
-        ? "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-small mud-ripple"
-        : "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small mud-ripple";
-
     internal double? NowRow(SchedulerLane lane) => lane.Index < _nowRows.Length ? _nowRows[lane.Index] : NowRowOf(lane);
 
     private double? NowRowOf(SchedulerLane lane)
