@@ -300,6 +300,21 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
         return csv.ToString();
     }
 
+    /// <summary>
+    /// The sales behind one row of a breakdown as CSV, as the drill-down lists them: when (business
+    /// time), number, client, what was sold, the part in the row, the sale's total and how it was paid.
+    /// </summary>
+    public static string BehindCsv(IReadOnlyList<SaleBehindRow> sales, BusinessClock clock, string currency)
+    {
+        var csv = new StringBuilder("at,number,client,what,amount,sale_total,paid,currency\n");
+        foreach (var sale in sales)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{clock.ToLocal(sale.At):yyyy-MM-dd HH:mm},{CsvCell.Text(sale.Number)},{CsvCell.Text(sale.ClientName)},{CsvCell.Text(string.Join("; ", sale.Lines))},{Number(sale.Amount)},{Number(sale.Total)},{CsvCell.Text(string.Join(", ", sale.Methods))},{currency}\n");
+        }
+        return csv.ToString();
+    }
+
     /// <summary>The change from <paramref name="previous"/> to <paramref name="current"/> in % (one decimal), none when the previous is 0.</summary>
     public static decimal? Change(decimal current, decimal previous) =>
         previous == 0m ? null : decimal.Round((current - previous) * 100m / Math.Abs(previous), 1, MidpointRounding.AwayFromZero);

@@ -26,15 +26,15 @@ public static class SalesReportEndpoints
             .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy)
             .WithSummary("The breakdown of /reports/sales as CSV (with ISO instants and no groupBy: one row per invoice line, as before).");
 
-        api.MapGet("/reports/sales/behind", async (string? from, string? to, string? groupBy, string? key, SalesReport report, CancellationToken ct) =>
-        {
-            var grouping = SalesReport.ParseGrouping(groupBy);
-            var (first, last) = Days(from, to);
-            var row = string.IsNullOrWhiteSpace(key) ? throw DomainException.Invalid("key is required: the key of a row of the breakdown.", "key") : key;
-            return await report.SalesBehindAsync(first, last, grouping, row, ct);
-        })
+        api.MapGet("/reports/sales/behind", (string? from, string? to, string? groupBy, string? key, SalesReport report, CancellationToken ct) =>
+            BehindAsync(from, to, groupBy, key, report, ct))
             .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy)
             .WithSummary("The sales behind one row (its key) of a breakdown.");
+
+        api.MapGet("/reports/sales/behind.csv", (string? from, string? to, string? groupBy, string? key, SalesReport report, BusinessClock clock, CancellationToken ct) =>
+            BehindCsvAsync(from, to, groupBy, key, report, clock, ct))
+            .RequireAuthorization(ApiKeyAuthentication.ManagerPolicy)
+            .WithSummary("/reports/sales/behind as CSV, one row per sale.");
 
         api.MapGet("/reports/sales/days", async (string? from, string? to, SalesReport report, CancellationToken ct) =>
         {
@@ -57,6 +57,24 @@ public static class SalesReportEndpoints
         var days = await report.DaysAsync(first, last, ct);
         return Results.File(System.Text.Encoding.UTF8.GetBytes(SalesReport.DaysCsv(days, clock.Business.Currency)), "text/csv",
             $"sales-by-day-{first:yyyyMMdd}-{last:yyyyMMdd}.csv");
+    }
+
+    /// <summary>The sales behind one row (<paramref name="key"/>) of a breakdown; a missing key is a 400 as a bad period or groupBy is.</summary>
+    public static Task<IReadOnlyList<SaleBehindRow>> BehindAsync(string? from, string? to, string? groupBy, string? key, SalesReport report, CancellationToken ct)
+    {
+        var grouping = SalesReport.ParseGrouping(groupBy);
+        var (first, last) = Days(from, to);
+        var row = string.IsNullOrWhiteSpace(key) ? throw DomainException.Invalid("key is required: the key of a row of the breakdown.", "key") : key;
+        return report.SalesBehindAsync(first, last, grouping, row, ct);
+    }
+
+    /// <summary>The drill-down's sales as a CSV file: the API's twin and the screen's download (<see cref="ScreenDownloads"/>) both answer with this.</summary>
+    public static async Task<IResult> BehindCsvAsync(string? from, string? to, string? groupBy, string? key, SalesReport report, BusinessClock clock, CancellationToken ct)
+    {
+        var sales = await BehindAsync(from, to, groupBy, key, report, ct);
+        var (first, last) = Days(from, to);
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(SalesReport.BehindCsv(sales, clock, clock.Business.Currency)), "text/csv",
+            $"sales-behind-{SalesReport.ParseGrouping(groupBy).ToString().ToLowerInvariant()}-{first:yyyyMMdd}-{last:yyyyMMdd}.csv");
     }
 
     /// <summary>The report of a request; a missing or bad date, an end before the start, a range too long or an unknown groupBy is a 400.</summary>

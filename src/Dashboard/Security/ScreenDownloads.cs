@@ -23,6 +23,12 @@ public static class ScreenDownloads
     public static string SalesReport(DateOnly from, DateOnly to, SalesGrouping groupBy) =>
         $"{SalesReportCsv}?from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&groupBy={groupBy.ToString().ToLowerInvariant()}";
 
+    public const string SalesBehindCsv = "/downloads/sales-behind.csv";
+
+    /// <summary>The sales behind the row <paramref name="key"/> of a breakdown of [from, to] (business days, both included).</summary>
+    public static string SalesBehind(DateOnly from, DateOnly to, SalesGrouping groupBy, string key) =>
+        $"{SalesBehindCsv}?from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&groupBy={groupBy.ToString().ToLowerInvariant()}&key={Uri.EscapeDataString(key)}";
+
     public const string SalesDaysCsv = "/downloads/sales-days.csv";
 
     /// <summary>The "Sales by day" table of [from, to] (business days, both included).</summary>
@@ -54,6 +60,10 @@ public static class ScreenDownloads
 
         endpoints.MapGet(SalesReportCsv, (string? from, string? to, string? groupBy, SalesReport report, SalesQueries sales, CancellationToken ct) =>
             SalesReportEndpoints.CsvAsync(from, to, groupBy, report, sales, ct))
+            .RequireAuthorization(managers).ExcludeFromDescription();
+
+        endpoints.MapGet(SalesBehindCsv, (string? from, string? to, string? groupBy, string? key, SalesReport report, BusinessClock clock, CancellationToken ct) =>
+            SalesReportEndpoints.BehindCsvAsync(from, to, groupBy, key, report, clock, ct))
             .RequireAuthorization(managers).ExcludeFromDescription();
 
         endpoints.MapGet(SalesDaysCsv, (string? from, string? to, SalesReport report, BusinessClock clock, CancellationToken ct) =>

@@ -60,7 +60,8 @@ public partial class SalesPage : ComponentBase, IDisposable
     private int _loads;
 
     /// <summary>The sales behind one row of a breakdown, as listed under the tables.</summary>
-    private sealed record Behind(string Title, IReadOnlyList<SaleBehindRow> Sales);
+    /// <summary>The list behind a row and the file of the same list (<see cref="Security.ScreenDownloads.SalesBehind"/>).</summary>
+    private sealed record Behind(string Title, IReadOnlyList<SaleBehindRow> Sales, string CsvUrl);
 
     /// <summary>Today is live (the tiles follow every sale); any other period is a static report.</summary>
     private bool IsLive => _periodFrom == _periodTo && _periodFrom == Clock.Today;
@@ -216,7 +217,8 @@ public partial class SalesPage : ComponentBase, IDisposable
             return;
         }
         var sales = await Report.SalesBehindAsync(review.From, review.To, grouping, row.Key);
-        _behind = new Behind($"Sales behind {row.Label} ({BreakdownTitle(grouping).ToLowerInvariant()}), {PeriodText(review.From, review.To)}", sales);
+        _behind = new Behind($"Sales behind {row.Label} ({BreakdownTitle(grouping).ToLowerInvariant()}), {PeriodText(review.From, review.To)}", sales,
+            FrontDesk.Dashboard.Security.ScreenDownloads.SalesBehind(review.From, review.To, grouping, row.Key));
     }
 
     private static string PeriodText(DateOnly from, DateOnly to) =>

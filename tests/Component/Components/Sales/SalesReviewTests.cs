@@ -94,6 +94,9 @@ public sealed class SalesReviewTests : ClinicTestContext
             Assert.Equal($"{Seed.MassagePrice:0.00}", row[4]);
         }, Patience);
         Assert.Equal($"/sales/{id}/receipt", cut.Role("link", $"Receipt {SalesReport.ShortNumber(id)}").GetAttribute("href"));
+        // The list has its own file: the same row of the same breakdown and period.
+        Assert.StartsWith($"{ScreenDownloads.SalesBehindCsv}?from={Yesterday:yyyy-MM-dd}&to={Yesterday:yyyy-MM-dd}&groupBy=service&key=",
+            cut.Role("button", "Download CSV: the sales listed").GetAttribute("href"), StringComparison.Ordinal);
     }
 
     [Fact]

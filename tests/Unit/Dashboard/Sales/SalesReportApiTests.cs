@@ -87,4 +87,30 @@ public sealed class SalesReportApiTests(ApiFactory app) : IClassFixture<ApiFacto
 
         await AssertProblemAsync(response, "key is required");
     }
+
+    [Fact]
+    public async Task GetSalesBehindCsv_MethodRow_OneLinePerSaleAsTheScreenListsIt()
+    {
+        await SellMassageAsync();
+
+        using var response = await app.Http.GetAsync("/api/v1/reports/sales/behind.csv?from=2030-01-07&to=2030-01-07&groupBy=method&key=Card");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("sales-behind-method-20300107-20300107.csv", response.Content.Headers.ContentDisposition?.FileName);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("at,number,client,what,amount,sale_total,paid,currency", lines[0]);
+        var massage = Assert.Single(lines, l => l.Contains(",Noah Patel,", StringComparison.Ordinal) && l.Contains("Swedish massage", StringComparison.Ordinal));
+        var cells = massage.Split(',');
+        Assert.StartsWith("2030-01-07 ", cells[0], StringComparison.Ordinal);
+        Assert.Equal(["60.00", "60.00", "Card 60.00"], cells[4..7]);
+    }
+
+    [Fact]
+    public async Task GetSalesBehindCsv_NoKey_400Problem()
+    {
+        using var response = await app.Http.GetAsync("/api/v1/reports/sales/behind.csv?from=2030-01-07&to=2030-01-07&groupBy=method");
+
+        await AssertProblemAsync(response, "key is required");
+    }
 }
