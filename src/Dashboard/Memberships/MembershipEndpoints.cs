@@ -80,6 +80,10 @@ public static class MembershipEndpoints
         api.MapPost("/memberships/{code}/use", (string code, UseMembershipRequest request, MembershipService memberships, Caller caller, CancellationToken ct) =>
             memberships.UseAsync(code, request.AppointmentId is { } a && a != Guid.Empty ? a : throw DomainException.Invalid("appointmentId is required.", "appointmentId"), caller, ct));
 
+        api.MapPost("/memberships/{code}/give-back", (string code, UseMembershipRequest request, MembershipService memberships, Caller caller, CancellationToken ct) =>
+            memberships.GiveBackAsync(code, request.AppointmentId is { } a && a != Guid.Empty ? a : throw DomainException.Invalid("appointmentId is required.", "appointmentId"), caller, ct))
+            .WithSummary("Gives back the membership's visit used on an appointment not yet checked out (kept in its history as returned).");
+
         api.MapPost("/memberships/{code}/assign", (string code, AssignMembershipRequest request, MembershipService memberships, Caller caller, CancellationToken ct) =>
             memberships.AssignAsync(code, request.ClientId is { } c && c != Guid.Empty ? c : throw DomainException.Invalid("clientId is required.", "clientId"), caller, ct));
 

@@ -200,6 +200,38 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
         return view;
     }
 
+    /// <summary>
+    /// Gives back the visit of membership <paramref name="code"/> that pays appointment
+    /// <paramref name="appointmentId"/>, before its check-out: the visit was used in the check-out
+    /// window and the client pays another way, or the wrong card was used. The visit stays in the
+    /// membership's history as returned (when, who), as a cancellation leaves it. After check-out the
+    /// visit has paid the service and is not given back (refused: nothing changes).
+    /// </summary>
+    public async Task<MembershipView> GiveBackAsync(string? code, Guid appointmentId, Caller caller, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var (view, _, replayed) = await unitOfWork.RunAsync(caller, Permissions.GiveBackMembershipVisit, async db =>
+        {
+            var membership = await FindAsync(db, code, ct);
+            var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == new AppointmentId(appointmentId), ct)
+                ?? throw DomainException.NotFound("That appointment does not exist.");
+            if (appointment.Status == AppointmentStatus.Completed)
+            {
+                throw DomainException.Rule("This appointment is checked out: the visit paid for it and is not given back.", "appointmentId");
+            }
+            if (membership.ReturnVisit(appointmentId, now, caller.Actor) is null)
+            {
+                throw DomainException.Conflict($"No visit of membership {membership.Code} is used on this appointment.");
+            }
+            return MembershipView.From(membership, await HolderNameAsync(db, membership.HolderClientId, ct));
+        }, ct);
+        if (!replayed)
+        {
+            feed.Publish([new MembershipChangedLive(view.Code, view.HolderClientId, $"gave back a visit of membership {view.Code}", now, caller.Actor.DisplayName)]);
+        }
+        return view;
+    }
+
     public async Task<MembershipView> AssignAsync(string? code, Guid clientId, Caller caller, CancellationToken ct = default)
     {
         var now = clock.UtcNow;

@@ -63,6 +63,7 @@ public static class Permissions
     public const string WriteOffStock = "Inventory.WriteOff";
     public const string SellProducts = "Inventory.Sell";
     public const string UseMembership = "Memberships.Use";
+    public const string GiveBackMembershipVisit = "Memberships.GiveBack";
     public const string AssignMembership = "Memberships.Assign";
     public const string SaveInventorySettings = "Settings.Inventory";
     public const string SaveNumbering = "NumberingSequences.Save";
@@ -149,6 +150,7 @@ public static class Permissions
         new(WriteOffStock, "write off stock", Managers),
         new(SellProducts, "sell products and memberships", Desk),
         new(UseMembership, "use memberships", Desk),
+        new(GiveBackMembershipVisit, "give back a membership visit before check-out", Desk),
         new(AssignMembership, "assign memberships to clients", Desk),
         new(SaveInventorySettings, "change the inventory settings", Managers),
         new(SaveNumbering, "change the numbering sequences", Managers),

@@ -32,6 +32,7 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     [Inject] private DeskSession Desk { get; set; } = default!;
     [Inject] private FrontDesk.Dashboard.Packages.PackageQueries Packages { get; set; } = default!;
     [Inject] private FrontDesk.Dashboard.Memberships.MembershipQueries Memberships { get; set; } = default!;
+    [Inject] private FrontDesk.Dashboard.Memberships.MembershipService MembershipUse { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
@@ -366,6 +367,44 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     /// <summary>Nothing to pay (a package covers it): checks out with no payment.</summary>
     private Task CheckOutAsync() =>
         RunAsync(() => Appointments.CheckOutAsync(new CheckOutAppointment(AppointmentId, [], Desk.Caller) { IdempotencyKey = $"{_keyPrefix}-checkout" }), a => $"Checked out: {a.ClientName}, {a.ServiceName}.");
+
+    /// <summary>
+    /// Gives back the membership visit that would pay this appointment (used by mistake, or the
+    /// client pays another way): the service is to be paid again at check-out. A refusal is shown
+    /// inline and nothing changes.
+    /// </summary>
+    private async Task GiveBackMembershipAsync()
+    {
+        if (_busy || _paidByMembership is not { } code || _appointment is not { } a)
+        {
+            return;
+        }
+        _busy = true;
+        _error = null;
+        try
+        {
+            using (IdempotencyScope.Begin(_intent))
+            {
+                await MembershipUse.GiveBackAsync(code, AppointmentId, Desk.Caller, _life.Token);
+            }
+            _intent = IdempotencyScope.NewKey();
+            _paidByMembership = null;
+            _panel = Panel.None;
+            Snackbar.Add($"The visit went back to membership {code}: {a.ServiceName} is to be paid at check-out.", Severity.Success);
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _error = UnexpectedError.Report(Logger, ex, "giving back a membership visit");
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
 
     /// <summary>Runs a command; a refusal is shown inline and nothing changes.</summary>
     private async Task RunAsync(Func<Task<AppointmentView>> command, Func<AppointmentView, string> done)

@@ -232,6 +232,50 @@ public partial class CheckOutDialog : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>
+    /// Gives back the membership visit that pays this appointment (used in this window or before it,
+    /// never confirmed by a sale), under this intent's key, then prices the window again: the service
+    /// is to be paid. The code stays in the field to be used again. A refusal shows under the line.
+    /// </summary>
+    private async Task GiveBackMembershipAsync()
+    {
+        if (_usingMembership || _busy || _membership is not { } used || AppointmentId is not { } appointment)
+        {
+            return;
+        }
+        _usingMembership = true;
+        _membershipError = null;
+        try
+        {
+            using (IdempotencyScope.Begin(_useKey))
+            {
+                await MembershipUse.GiveBackAsync(used.Code, appointment, Desk.Caller, _life.Token);
+            }
+            _useKey = IdempotencyScope.NewKey();
+            _membership = null;
+            _membershipCode = used.Code;
+            _revision++;
+            _pricingCancel?.Cancel();
+            await PriceAsync(_revision, _life.Token);
+        }
+        catch (DomainException ex)
+        {
+            _membershipError = ex.Message;
+        }
+        catch (OperationCanceledException) when (_life.IsCancellationRequested)
+        {
+            // closed meanwhile
+        }
+        catch (Exception ex)
+        {
+            _membershipError = UnexpectedError.Report(Logger, ex, "giving back a membership visit");
+        }
+        finally
+        {
+            _usingMembership = false;
+        }
+    }
+
     private ServiceView? ServiceOf(LineDraft line) => _services.FirstOrDefault(s => s.Id == line.ItemId);
 
     private string? ProviderName(Guid? id) => _providers.FirstOrDefault(p => p.Id == id)?.Name;

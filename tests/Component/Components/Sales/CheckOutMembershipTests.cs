@@ -78,6 +78,59 @@ public sealed class CheckOutMembershipTests : MembershipTestContext
     }
 
     [Fact]
+    public async Task GiveBack_AVisitUsedInTheWindow_TheServiceIsToPayAgainAndTheVisitCountsNoMore()
+    {
+        await SellAsync(await MassageCardAsync(), "BACK-1126");
+        var appointment = await BookJaneAsync();
+        var cut = await OpenAsync(appointment);
+        await UseCodeAsync(cut, "back-1126");
+        cut.WaitForAssertion(() => Assert.Equal("0.00 GBP", Total(cut)), Patience);
+
+        await cut.InvokeAsync(() => cut.Button("Give back the visit of membership BACK-1126").ClickAsync(new MouseEventArgs()));
+
+        cut.WaitForAssertion(() => Assert.Equal("60.00 GBP", Total(cut)), Patience);
+        Assert.False(cut.HasRole("status", "Membership BACK-1126 used"));
+        Assert.Equal("BACK-1126", cut.Input("Membership code").GetAttribute("value"));
+        Assert.Contains(cut.FindAll("input"), i => MudQueries.Name(cut, i) == "Payment 1 amount");
+        var membership = await MembershipQueries.ByCodeAsync("BACK-1126");
+        Assert.Equal(0, membership.VisitsUsed);
+        Assert.NotNull(Assert.Single(membership.History).ReturnedAt);
+    }
+
+    [Fact]
+    public async Task GiveBack_AVisitUsedBeforeTheWindowOpened_OfferedAndGivenBack()
+    {
+        await SellAsync(await MassageCardAsync(), "EARLIER-1");
+        var appointment = await BookJaneAsync();
+        await Services.GetRequiredService<MembershipService>().UseAsync("EARLIER-1", appointment.Id, TestCallers.Manager(OtherDesk));
+        var cut = await OpenAsync(appointment);
+        cut.WaitForAssertion(() => Assert.True(cut.HasRole("status", "Membership EARLIER-1 used")), Patience);
+
+        await cut.InvokeAsync(() => cut.Button("Give back the visit of membership EARLIER-1").ClickAsync(new MouseEventArgs()));
+
+        cut.WaitForAssertion(() => Assert.Equal("60.00 GBP", Total(cut)), Patience);
+        Assert.Equal(0, (await MembershipQueries.ByCodeAsync("EARLIER-1")).VisitsUsed);
+    }
+
+    [Fact]
+    public async Task Drawer_CheckOutPaidByAMembershipVisit_OffersToGiveTheVisitBack()
+    {
+        await SellAsync(await MassageCardAsync(), "DRAWER-BACK");
+        var appointment = await BookJaneAsync();
+        await Services.GetRequiredService<MembershipService>().UseAsync("DRAWER-BACK", appointment.Id, TestCallers.Manager(OtherDesk));
+        var cut = RenderWithProviders<FrontDesk.Dashboard.Components.Calendar.AppointmentDrawer>(p => p.Add(d => d.AppointmentId, appointment.Id));
+        cut.WaitForAssertion(() => Assert.Equal("Jane Cooper", cut.Find("h2").TextContent), Patience);
+
+        await cut.InvokeAsync(() => cut.ByRole("region", "Appointment").Button("Check out").ClickAsync(new MouseEventArgs()));
+        cut.WaitForAssertion(() => Assert.Equal("Paid from membership DRAWER-BACK, nothing to pay", cut.Find("#pay-heading").TextContent), Patience);
+        await cut.InvokeAsync(() => cut.Button("Give back the visit of membership DRAWER-BACK").ClickAsync(new MouseEventArgs()));
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#pay-heading")), Patience);
+        Assert.Equal(0, (await MembershipQueries.ByCodeAsync("DRAWER-BACK")).VisitsUsed);
+        Assert.Equal(60m, await AppointmentService.AmountDueAsync(appointment.Id));
+    }
+
+    [Fact]
     public async Task UseMembership_EnterInTheField_UsesTheCode()
     {
         await SellAsync(await MassageCardAsync(), "ENTER-1");

@@ -98,6 +98,7 @@ public sealed partial class ApiBadInputTests
         new("POST", "/api/v1/sales/{id:guid}/payments", "openSale", """{"payments":[{"method":"Cash","amount":10}]}"""),
         new("POST", "/api/v1/sales/{id:guid}/refunds", "paidSale", """{"lines":[{"lineNumber":1,"quantity":1}],"payments":[{"method":"Card","amount":10}],"reason":"Unhappy"}"""),
         new("POST", "/api/v1/memberships/{code}/use", "membershipCode", """{"appointmentId":"{membershipVisit}"}"""),
+        new("POST", "/api/v1/memberships/{code}/give-back", "membershipCode", """{"appointmentId":"{membershipVisit}"}"""),
         new("POST", "/api/v1/memberships/{code}/assign", "membershipCode", """{"clientId":"{client}"}"""),
         new("PUT", "/api/v1/settings/inventory", "", """{"allowNegativeStock":false}"""),
         new("POST", "/api/v1/closures", "", """{"date":"2030-12-25","reason":"Christmas Day"}"""),

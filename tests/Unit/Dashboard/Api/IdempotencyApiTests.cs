@@ -105,6 +105,16 @@ public sealed class IdempotencyApiTests(ApiFactory app) : IClassFixture<ApiFacto
             var code = await MembershipSoldAsync();
             return Json($"/api/v1/memberships/{code}/use", new { appointmentId = await AppointmentAsync(app.NextFutureSlot()) });
         },
+        ["POST /api/v1/memberships/{code}/give-back"] = async () =>
+        {
+            var code = await MembershipSoldAsync();
+            var appointment = await AppointmentAsync(app.NextFutureSlot());
+            using (var used = await app.Http.PostAsJsonAsync($"/api/v1/memberships/{code}/use", new { appointmentId = appointment }))
+            {
+                Assert.True(used.IsSuccessStatusCode, await used.Content.ReadAsStringAsync());
+            }
+            return Json($"/api/v1/memberships/{code}/give-back", new { appointmentId = appointment });
+        },
         ["POST /api/v1/memberships/{code}/assign"] = async () => Json($"/api/v1/memberships/{await MembershipSoldAsync()}/assign", new { clientId = await ClientAsync() }),
         ["POST /api/v1/numbering-sequences"] = async () => Json("/api/v1/numbering-sequences", new { kind = "Receipt", prefix = $"R{Next() % 1000}-", nextNumber = 1 + Next() % 1000, yearlyReset = false }),
         ["POST /api/v1/quote-templates"] = async () => Json("/api/v1/quote-templates", QuoteTemplate($"Plan {Next()}")),

@@ -243,6 +243,74 @@ public sealed class MembershipServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GiveBackAsync_VisitUsedBeforeCheckOut_ReturnedTheServiceIsDueAgainAndOpenScreensAreTold()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "UNDO1");
+        var appointment = await BookMassageAsync(10);
+        await Service.UseAsync("UNDO1", appointment.Id, Callers.Desk);
+        Assert.Equal(0m, await _db.Appointments.AmountDueAsync(appointment.Id));
+
+        var view = await Service.GiveBackAsync(" undo1 ", appointment.Id, Callers.Rita);
+
+        Assert.Equal((0, 5), (view.VisitsUsed, view.VisitsLeft!.Value));
+        var visit = Assert.Single((await Queries.ByCodeAsync("UNDO1")).History);
+        Assert.Equal((appointment.Id, A.Now, Callers.Rita.Actor.DisplayName), (visit.AppointmentId, visit.ReturnedAt!.Value, visit.ReturnedBy));
+        Assert.Null(await Queries.ForAppointmentAsync(appointment.Id));
+        Assert.Equal(60m, await _db.Appointments.AmountDueAsync(appointment.Id));
+        Assert.Contains(_db.Feed.Published.OfType<MembershipChangedLive>(), e => e.Code == "UNDO1" && e.What.Contains("gave back a visit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GiveBackAsync_ThenUsedAgain_OneVisitCounts()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "UNDO2");
+        var appointment = await BookMassageAsync(10);
+        await Service.UseAsync("UNDO2", appointment.Id, Callers.Desk);
+        await Service.GiveBackAsync("UNDO2", appointment.Id, Callers.Desk);
+
+        var view = await Service.UseAsync("UNDO2", appointment.Id, Callers.Desk);
+
+        Assert.Equal((1, 4), (view.VisitsUsed, view.VisitsLeft!.Value));
+        Assert.Equal(0m, await _db.Appointments.AmountDueAsync(appointment.Id));
+    }
+
+    [Fact]
+    public async Task GiveBackAsync_NoVisitUsedOnThatAppointment_ConflictAndNothingChanges()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "UNDO3");
+        var used = await BookMassageAsync(10);
+        var other = await BookMassageAsync(12);
+        await Service.UseAsync("UNDO3", used.Id, Callers.Desk);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Service.GiveBackAsync("UNDO3", other.Id, Callers.Desk));
+
+        Assert.Equal(DomainErrorKind.Conflict, refused.Kind);
+        Assert.Equal("No visit of membership UNDO3 is used on this appointment.", refused.Message);
+        var membership = await Queries.ByCodeAsync("UNDO3");
+        Assert.Equal(1, membership.VisitsUsed);
+        Assert.Null(Assert.Single(membership.History).ReturnedAt);
+    }
+
+    [Fact]
+    public async Task GiveBackAsync_AfterCheckOut_RefusedTheVisitPaidForIt()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "UNDO4");
+        var appointment = await BookMassageAsync(10);
+        await Service.UseAsync("UNDO4", appointment.Id, Callers.Desk);
+        await _db.Appointments.CheckOutAsync(new CheckOutAppointment(appointment.Id, [], Callers.Desk));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Service.GiveBackAsync("UNDO4", appointment.Id, Callers.Desk));
+
+        Assert.Equal(DomainErrorKind.RuleBroken, refused.Kind);
+        Assert.Contains("checked out", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, (await Queries.ByCodeAsync("UNDO4")).VisitsUsed);
+    }
+
+    [Fact]
     public async Task CancelAsync_AppointmentThatUsedAVisit_TellsOpenScreensTheMembershipChanged()
     {
         var type = await TypeAsync(stock: 1);

@@ -98,6 +98,7 @@ public sealed class PermissionTests(ApiFactory app) : IClassFixture<ApiFactory>
             [Permissions.WriteOffStock] = c => memberships.WriteOffAsync([new FrontDesk.Dashboard.Memberships.StockLine(any, 1)], "Broken", c),
             [Permissions.SellProducts] = c => memberships.SellAsync(new FrontDesk.Dashboard.Memberships.SellProducts(null, null, [new FrontDesk.Dashboard.Memberships.SellLine(any, 1, "FORBID1", false, null)], [], c)),
             [Permissions.UseMembership] = c => memberships.UseAsync("FORBID1", any, c),
+            [Permissions.GiveBackMembershipVisit] = c => memberships.GiveBackAsync("FORBID1", any, c),
             [Permissions.AssignMembership] = c => memberships.AssignAsync("FORBID1", client, c),
             [Permissions.SaveInventorySettings] = c => memberships.SaveSettingsAsync(new FrontDesk.Dashboard.Memberships.InventorySettings(true), c),
             [Permissions.SaveNumbering] = c => quotes.CreateSequenceAsync(new FrontDesk.Dashboard.Quotes.SaveSequence(FrontDesk.Domain.Quotes.SequenceKind.Quote, "F", 1, false, c)),
