@@ -25,7 +25,7 @@ public sealed class MembershipCheckOutTests(BrowserFixture browser, ClinicServer
     {
         using var http = server.CreateClient();
         using var api = server.Api;
-        await SellBearerMembershipAsync(http);
+        await SellBearerMembershipAsync(http, Pass, Code);
         var edith = await api.CreateClientAsync("Edith Bearer", "07700 900301");
         var frank = await api.CreateClientAsync("Frank Facial", "07700 900302");
         await api.BookAsync(edith.Id, ClinicServer.Massage, ClinicServer.Tess, ClinicServer.TodayAt(new TimeOnly(11, 0)));
@@ -86,11 +86,66 @@ public sealed class MembershipCheckOutTests(BrowserFixture browser, ClinicServer
         Assert.Equal(FrontDesk.Domain.Calendar.AppointmentStatus.Booked, facialStored.Status);
     }
 
-    private static async Task SellBearerMembershipAsync(HttpClient http)
+    /// <summary>
+    /// The visit used in the check-out window, the window then closed without a sale: the drawer's
+    /// check-out says the membership pays, and Give back returns the visit (the other desk sees it
+    /// come back); the massage is then to be paid.
+    /// </summary>
+    [Fact]
+    public async Task WindowClosedWithoutASale_TheDrawerGivesTheVisitBackAndOtherDeskSeesItLive()
+    {
+        const string undo = "UNDO-88";
+        using var http = server.CreateClient();
+        using var api = server.Api;
+        await SellBearerMembershipAsync(http, "E2E ten massages to give back", undo);
+        var gina = await api.CreateClientAsync("Gina Giveback", "07700 900303");
+        await api.BookAsync(gina.Id, ClinicServer.Massage, ClinicServer.Tess, ClinicServer.TodayAt(new TimeOnly(13, 0)));
+
+        await using var personA = await browser.NewPersonAsync("receptionist-a", server.BaseAddress, StaffRole.Receptionist);
+        await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress, StaffRole.Receptionist);
+        var a = new CalendarDesk(personA);
+        await a.OpenAsync();
+        await personB.Page.GotoAsync("/inventory");
+        await Expect(personB.Page.Locator(".shell[data-interactive='true']")).ToBeAttachedAsync();
+        await personB.Page.GetByRole(AriaRole.Textbox, new() { Name = "Code to look up" }).FillAsync(undo);
+        await personB.Page.GetByRole(AriaRole.Button, new() { Name = "Look up" }).ClickAsync();
+        var visits = personB.Page.GetByLabel($"{undo} visits", new() { Exact = true });
+        await Expect(visits).ToHaveTextAsync("0 of 10 visits used, 10 left");
+
+        // The code is used in the window, which is then closed without a sale.
+        await a.OpenAppointmentAsync("Gina Giveback");
+        var drawerCheckOut = a.AppointmentDrawer.GetByRole(AriaRole.Button, new() { Name = "Check out", Exact = true });
+        await drawerCheckOut.ClickAsync();
+        var window = a.Page.GetByRole(AriaRole.Dialog, new() { Name = "Check out · Gina Giveback" });
+        await window.GetByRole(AriaRole.Textbox, new() { Name = "Membership code" }).FillAsync(undo.ToLowerInvariant());
+        await window.GetByRole(AriaRole.Textbox, new() { Name = "Membership code" }).PressAsync("Enter");
+        await Expect(window.GetByLabel("Total 0.00 GBP")).ToBeVisibleAsync();
+        await Expect(visits).ToHaveTextAsync("1 of 10 visits used, 9 left");
+        await window.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+        await Expect(window).ToBeHiddenAsync();
+
+        // The drawer's check-out names the membership that pays, and gives the visit back.
+        await drawerCheckOut.ClickAsync();
+        await Expect(a.AppointmentDrawer.GetByRole(AriaRole.Heading, new() { Name = $"Paid from membership {undo}, nothing to pay" })).ToBeVisibleAsync();
+        await personA.ScreenshotAsync("73-membership-visit-to-give-back");
+        await a.AppointmentDrawer.GetByRole(AriaRole.Button, new() { Name = $"Give back the visit of membership {undo}" }).ClickAsync();
+        await Expect(a.Page.GetByText($"The visit went back to membership {undo}: {ClinicServer.Massage.Name} is to be paid at check-out.")).ToBeVisibleAsync();
+        await Expect(visits).ToHaveTextAsync("0 of 10 visits used, 10 left");
+
+        // Now the massage is to be paid: the window opens with its price.
+        await drawerCheckOut.ClickAsync();
+        await Expect(window.GetByLabel("Total 60.00 GBP")).ToBeVisibleAsync();
+        await window.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+        await Expect(window).ToBeHiddenAsync();
+        var stored = (await api.AppointmentsTodayAsync()).Single(x => x.ClientName == "Gina Giveback");
+        Assert.Equal(FrontDesk.Domain.Calendar.AppointmentStatus.Booked, stored.Status);
+    }
+
+    private static async Task SellBearerMembershipAsync(HttpClient http, string name, string code)
     {
         using var created = await http.PostAsJsonAsync("api/v1/products", new
         {
-            name = Pass,
+            name,
             price = Price,
             isMembership = true,
             membership = new { validityDays = 90, serviceIds = new[] { ClinicServer.Massage.Id }, visits = 10 },
@@ -101,7 +156,7 @@ public sealed class MembershipCheckOutTests(BrowserFixture browser, ClinicServer
         Assert.True(arrived.IsSuccessStatusCode, await arrived.Content.ReadAsStringAsync());
         using var sold = await http.PostAsJsonAsync("api/v1/inventory/sales", new
         {
-            lines = new[] { new { productId, quantity = 1, code = Code } },
+            lines = new[] { new { productId, quantity = 1, code } },
             payments = new[] { new { method = "Card", amount = Price } },
         });
         Assert.True(sold.IsSuccessStatusCode, await sold.Content.ReadAsStringAsync());
