@@ -35,12 +35,7 @@ public sealed class MembershipCheckOutTests(BrowserFixture browser, ClinicServer
         await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress, StaffRole.Receptionist);
         var a = new CalendarDesk(personA);
         await a.OpenAsync();
-        await personB.Page.GotoAsync("/inventory");
-        await Expect(personB.Page.Locator(".shell[data-interactive='true']")).ToBeAttachedAsync();
-        await personB.Page.GetByRole(AriaRole.Textbox, new() { Name = "Code to look up" }).FillAsync(Code.ToLowerInvariant());
-        await personB.Page.GetByRole(AriaRole.Button, new() { Name = "Look up" }).ClickAsync();
-        var visits = personB.Page.GetByLabel($"{Code} visits", new() { Exact = true });
-        await Expect(visits).ToHaveTextAsync("0 of 10 visits used, 10 left");
+        var visits = await LookUpAsync(personB, Code.ToLowerInvariant(), Code);
 
         // A facial is not covered: the window says so under the field and keeps what was typed.
         await a.OpenAppointmentAsync("Frank Facial");
@@ -105,12 +100,7 @@ public sealed class MembershipCheckOutTests(BrowserFixture browser, ClinicServer
         await using var personB = await browser.NewPersonAsync("receptionist-b", server.BaseAddress, StaffRole.Receptionist);
         var a = new CalendarDesk(personA);
         await a.OpenAsync();
-        await personB.Page.GotoAsync("/inventory");
-        await Expect(personB.Page.Locator(".shell[data-interactive='true']")).ToBeAttachedAsync();
-        await personB.Page.GetByRole(AriaRole.Textbox, new() { Name = "Code to look up" }).FillAsync(undo);
-        await personB.Page.GetByRole(AriaRole.Button, new() { Name = "Look up" }).ClickAsync();
-        var visits = personB.Page.GetByLabel($"{undo} visits", new() { Exact = true });
-        await Expect(visits).ToHaveTextAsync("0 of 10 visits used, 10 left");
+        var visits = await LookUpAsync(personB, undo, undo);
 
         // The code is used in the window, which is then closed without a sale.
         await a.OpenAppointmentAsync("Gina Giveback");
@@ -139,6 +129,18 @@ public sealed class MembershipCheckOutTests(BrowserFixture browser, ClinicServer
         await Expect(window).ToBeHiddenAsync();
         var stored = (await api.AppointmentsTodayAsync()).Single(x => x.ClientName == "Gina Giveback");
         Assert.Equal(FrontDesk.Domain.Calendar.AppointmentStatus.Booked, stored.Status);
+    }
+
+    /// <summary>Looks <paramref name="typed"/> up on the inventory page; returns its visits line, checked to show none used yet.</summary>
+    private static async Task<ILocator> LookUpAsync(Person person, string typed, string code)
+    {
+        await person.Page.GotoAsync("/inventory");
+        await Expect(person.Page.Locator(".shell[data-interactive='true']")).ToBeAttachedAsync();
+        await person.Page.GetByRole(AriaRole.Textbox, new() { Name = "Code to look up" }).FillAsync(typed);
+        await person.Page.GetByRole(AriaRole.Button, new() { Name = "Look up" }).ClickAsync();
+        var visits = person.Page.GetByLabel($"{code} visits", new() { Exact = true });
+        await Expect(visits).ToHaveTextAsync("0 of 10 visits used, 10 left");
+        return visits;
     }
 
     private static async Task SellBearerMembershipAsync(HttpClient http, string name, string code)

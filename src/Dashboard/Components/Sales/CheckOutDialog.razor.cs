@@ -193,67 +193,50 @@ public partial class CheckOutDialog : ComponentBase, IDisposable
     /// intent's key, then prices the window again: the visit pays the service. A refusal shows
     /// under the field and changes nothing; the code stays as typed.
     /// </summary>
-    private async Task UseMembershipAsync()
+    private Task UseMembershipAsync()
     {
         if (_usingMembership || _busy || _membership is not null || AppointmentId is not { } appointment)
         {
-            return;
+            return Task.CompletedTask;
         }
-        _usingMembership = true;
-        _membershipError = null;
-        try
-        {
-            MembershipView used;
-            using (IdempotencyScope.Begin(_useKey))
-            {
-                used = await MembershipUse.UseAsync(_membershipCode, appointment, Desk.Caller, _life.Token);
-            }
-            _useKey = IdempotencyScope.NewKey();
-            _membership = used;
-            _revision++;
-            _pricingCancel?.Cancel();
-            await PriceAsync(_revision, _life.Token);
-        }
-        catch (DomainException ex)
-        {
-            _membershipError = ex.Message;
-        }
-        catch (OperationCanceledException) when (_life.IsCancellationRequested)
-        {
-            // closed meanwhile
-        }
-        catch (Exception ex)
-        {
-            _membershipError = UnexpectedError.Report(Logger, ex, "using a membership");
-        }
-        finally
-        {
-            _usingMembership = false;
-        }
+        var code = _membershipCode;
+        return RunMembershipAsync(async ct => _membership = await MembershipUse.UseAsync(code, appointment, Desk.Caller, ct), "using a membership");
     }
 
     /// <summary>
     /// Gives back the membership visit that pays this appointment (used in this window or before it,
-    /// never confirmed by a sale), under this intent's key, then prices the window again: the service
-    /// is to be paid. The code stays in the field to be used again. A refusal shows under the line.
+    /// never confirmed by a sale), then prices the window again: the service is to be paid. The
+    /// code stays in the field to be used again.
     /// </summary>
-    private async Task GiveBackMembershipAsync()
+    private Task GiveBackMembershipAsync()
     {
         if (_usingMembership || _busy || _membership is not { } used || AppointmentId is not { } appointment)
         {
-            return;
+            return Task.CompletedTask;
         }
+        return RunMembershipAsync(async ct =>
+        {
+            await MembershipUse.GiveBackAsync(used.Code, appointment, Desk.Caller, ct);
+            _membership = null;
+            _membershipCode = used.Code;
+        }, "giving back a membership visit");
+    }
+
+    /// <summary>
+    /// Runs a membership command of this window under this intent's key, then prices the window
+    /// again. A refusal shows under the membership line and changes nothing.
+    /// </summary>
+    private async Task RunMembershipAsync(Func<CancellationToken, Task> command, string doing)
+    {
         _usingMembership = true;
         _membershipError = null;
         try
         {
             using (IdempotencyScope.Begin(_useKey))
             {
-                await MembershipUse.GiveBackAsync(used.Code, appointment, Desk.Caller, _life.Token);
+                await command(_life.Token);
             }
             _useKey = IdempotencyScope.NewKey();
-            _membership = null;
-            _membershipCode = used.Code;
             _revision++;
             _pricingCancel?.Cancel();
             await PriceAsync(_revision, _life.Token);
@@ -268,7 +251,7 @@ public partial class CheckOutDialog : ComponentBase, IDisposable
         }
         catch (Exception ex)
         {
-            _membershipError = UnexpectedError.Report(Logger, ex, "giving back a membership visit");
+            _membershipError = UnexpectedError.Report(Logger, ex, doing);
         }
         finally
         {
