@@ -19,16 +19,19 @@ public sealed record ClientSale(Guid Id, DateTimeOffset IssuedAt, string Descrip
     public decimal Owed => Status == InvoiceStatus.Open ? Math.Max(0m, Total - Paid - Voided) : 0m;
 }
 
-/// <summary>A client's file: who they are, their visits to come and past, and their sales.</summary>
+/// <summary>
+/// A client's file as the profile shows it: who they are, every visit to come, the latest past
+/// visits (<see cref="PastTotal"/> says how many there are in all) and what they owe now. Read in
+/// a bounded amount whatever the length of the client's history: the past visits a page at most,
+/// the invoices only those still open (their sales are listed, paged, by the Sales section).
+/// </summary>
 public sealed record ClientFile(
     ClientView Client,
     string? MergedIntoName,
     IReadOnlyList<ClientVisit> Upcoming,
     IReadOnlyList<ClientVisit> Past,
-    IReadOnlyList<ClientSale> Sales)
-{
-    public decimal Owed => Sales.Sum(s => s.Owed);
-}
+    int PastTotal,
+    decimal Owed);
 
 /// <summary>A package record in a data export, with its whole balance history.</summary>
 public sealed record ClientPackageExport(RecordView Record, IReadOnlyList<LedgerView> History);
@@ -44,6 +47,9 @@ public sealed record ClientExport(
 /// <summary>Read side of a client's file and data export.</summary>
 public sealed class ClientFileQueries(IDbContextFactory<DashboardDbContext> contexts, PackageQueries packages, TimeProvider clock)
 {
+    /// <summary>How many past visits the profile shows, the latest first.</summary>
+    public const int PastShown = 50;
+
     public async Task<ClientFile?> FileAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -58,10 +64,15 @@ public sealed class ClientFileQueries(IDbContextFactory<DashboardDbContext> cont
             mergedInto = await db.Clients.AsNoTracking().Where(c => c.Id == into).Select(c => c.Name).SingleOrDefaultAsync(ct);
         }
         var now = clock.GetUtcNow();
-        var visits = await VisitsAsync(db, client.Id, ct);
-        var upcoming = visits.Where(v => v.End > now && v.Status is AppointmentStatus.Booked or AppointmentStatus.CheckedIn).OrderBy(v => v.Start).ToList();
-        var past = visits.Except(upcoming).OrderByDescending(v => v.Start).ToList();
-        return new ClientFile(ClientService.ToView(client), mergedInto, upcoming, past, await SalesAsync(db, client.Id, ct));
+        var mine = db.Appointments.AsNoTracking().Where(a => a.ClientId == client.Id);
+        var toCome = mine.Where(a => a.End > now && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn));
+        var earlier = mine.Where(a => !(a.End > now && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn)));
+        var upcoming = (await Visits(db, toCome).ToListAsync(ct)).OrderBy(v => v.Start).ToList();
+        var past = (await Visits(db, earlier.OrderByDescending(a => a.Start).Take(PastShown)).ToListAsync(ct)).OrderByDescending(v => v.Start).ToList();
+        var pastTotal = past.Count < PastShown ? past.Count : await earlier.CountAsync(ct);
+        // What is owed is on open invoices only (a paid or refunded one owes nothing).
+        var open = await db.Invoices.AsNoTracking().Where(i => i.ClientId == client.Id && i.Status == InvoiceStatus.Open).ToListAsync(ct);
+        return new ClientFile(ClientService.ToView(client), mergedInto, upcoming, past, pastTotal, open.Select(ToSale).Sum(s => s.Owed));
     }
 
     public async Task<ClientExport> ExportAsync(Guid id, CancellationToken ct = default)
@@ -79,13 +90,15 @@ public sealed class ClientFileQueries(IDbContextFactory<DashboardDbContext> cont
         return new ClientExport(clock.GetUtcNow(), ClientService.ToView(client), visits, withHistory, await SalesAsync(db, client.Id, ct));
     }
 
-    private static async Task<List<ClientVisit>> VisitsAsync(DashboardDbContext db, ClientId client, CancellationToken ct) =>
-        await (from a in db.Appointments.AsNoTracking()
-               where a.ClientId == client
-               join s in db.Services on a.ServiceId equals s.Id
-               join p in db.Providers on a.ProviderId equals p.Id
-               select new ClientVisit(a.Id.Value, a.Start, a.End, s.Name, p.Name, a.Status, a.Price.Amount, a.Price.Currency, a.Note))
-            .ToListAsync(ct);
+    /// <summary>The visits of some of a client's appointments, with their service's and provider's names (in no order).</summary>
+    private static IQueryable<ClientVisit> Visits(DashboardDbContext db, IQueryable<Appointment> appointments) =>
+        from a in appointments
+        join s in db.Services on a.ServiceId equals s.Id
+        join p in db.Providers on a.ProviderId equals p.Id
+        select new ClientVisit(a.Id.Value, a.Start, a.End, s.Name, p.Name, a.Status, a.Price.Amount, a.Price.Currency, a.Note);
+
+    private static Task<List<ClientVisit>> VisitsAsync(DashboardDbContext db, ClientId client, CancellationToken ct) =>
+        Visits(db, db.Appointments.AsNoTracking().Where(a => a.ClientId == client)).ToListAsync(ct);
 
     private static async Task<List<ClientSale>> SalesAsync(DashboardDbContext db, ClientId client, CancellationToken ct)
     {

@@ -160,9 +160,9 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
         var noah = (await Files.FileAsync(_clinic.Noah.Id.Value))!;
         var olivia = (await Files.FileAsync(_clinic.Olivia.Id.Value))!;
         Assert.Empty(noah.Upcoming.Concat(noah.Past));
-        Assert.Empty(noah.Sales);
+        Assert.Empty((await Files.ExportAsync(_clinic.Noah.Id.Value)).Invoices);
         Assert.Equal(2, olivia.Upcoming.Count);
-        Assert.Equal(2, olivia.Sales.Count);
+        Assert.Equal(2, (await Files.ExportAsync(_clinic.Olivia.Id.Value)).Invoices.Count);
         Assert.Equal(owedBefore, olivia.Owed);
         Assert.Equal(2, (await PackageQueries.ClientRecordsAsync(_clinic.Olivia.Id.Value)).Count);
         Assert.Empty(await PackageQueries.ClientRecordsAsync(_clinic.Noah.Id.Value));
@@ -231,12 +231,13 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
         await BookAsync(_clinic.Noah.Id.Value, 8, 10, paid.Id);
         var liability = await PackageQueries.LiabilityAsync(A.At(9, 0));
         var before = (await Files.FileAsync(_clinic.Noah.Id.Value))!;
+        var soldBefore = (await Files.ExportAsync(_clinic.Noah.Id.Value)).Invoices.Sum(s => s.Total);
 
         await Clients.EraseAsync(_clinic.Noah.Id.Value, Callers.Desk);
 
         var after = (await Files.FileAsync(_clinic.Noah.Id.Value))!;
         Assert.Equal((Client.ErasedName, "", ""), (after.Client.Name, after.Client.Phone, after.Client.Email));
-        Assert.Equal(before.Sales.Sum(s => s.Total), after.Sales.Sum(s => s.Total));
+        Assert.Equal(soldBefore, (await Files.ExportAsync(_clinic.Noah.Id.Value)).Invoices.Sum(s => s.Total));
         Assert.Equal(before.Owed, after.Owed);
         Assert.Equal(before.Upcoming.Count, after.Upcoming.Count);
         Assert.Equal(liability, await PackageQueries.LiabilityAsync(A.At(9, 0)));
@@ -266,5 +267,33 @@ public sealed class ClientLifecycleServiceTests : IAsyncLifetime
         var package = Assert.Single(export.Packages);
         Assert.Equal(await PackageQueries.HistoryAsync(paid.Id), package.History);
         Assert.Equal(250m, Assert.Single(export.Invoices).Total);
+    }
+
+    [Fact]
+    public async Task FileAsync_LongHistory_TheLatestPastVisitsTheirTotalEveryUpcomingOneAndWhatOpenInvoicesOwe()
+    {
+        var noah = _clinic.Noah.Id.Value;
+        for (var day = 8; day <= 25; day++)
+        {
+            foreach (var hour in new[] { 9, 11, 13 })
+            {
+                await BookAsync(noah, day, hour);
+            }
+        }
+        await SellAsync(_clinic.Noah);
+        await SellAsync(_clinic.Noah, AcquisitionMode.Unpaid);
+        _db.Clock.Advance(A.At(26, 0) - _db.Clock.GetUtcNow());
+        await BookAsync(noah, 27, 9);
+        await BookAsync(noah, 28, 9);
+
+        var file = (await Files.FileAsync(noah))!;
+
+        Assert.Equal(ClientFileQueries.PastShown, file.Past.Count);
+        Assert.Equal(54, file.PastTotal);
+        Assert.Equal(A.At(25, 13), file.Past[0].Start);
+        Assert.True(file.Past.Zip(file.Past.Skip(1)).All(p => p.First.Start > p.Second.Start));
+        Assert.Equal([A.At(27, 9), A.At(28, 9)], file.Upcoming.Select(v => v.Start));
+        Assert.Equal(250m, file.Owed);
+        Assert.Equal(56, (await Files.ExportAsync(noah)).Appointments.Count);
     }
 }
