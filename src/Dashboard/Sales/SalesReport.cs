@@ -370,7 +370,8 @@ public sealed class SalesReport(IDbContextFactory<DashboardDbContext> contexts, 
     {
         var providers = await db.Providers.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         var services = await db.Services.AsNoTracking().Select(s => new { s.Id, s.Name, s.Activity }).ToListAsync(ct);
-        var products = await db.Products.AsNoTracking().ToListAsync(ct);
+        // Names only (a membership type's terms are a JSON column the report does not need).
+        var products = await db.Products.AsNoTracking().Select(p => new { p.Id, p.Name, IsMembership = p.Membership != null }).ToListAsync(ct);
         return new Names(
             providers.ToDictionary(p => p.Id.Value, p => p.Name),
             services.ToDictionary(s => s.Id.Value, s => (s.Name, s.Activity)),
