@@ -168,4 +168,21 @@ public sealed class SalesByDayTests : IAsyncLifetime
         var row = Assert.Single(report.Rows);
         Assert.Equal(("Hand cream", 25m), (row.Label, row.Amount));
     }
+
+    [Fact]
+    public async Task ReportAsync_ByKind_AMembershipTypeCountsAsMembershipsAndACreamAsProducts()
+    {
+        var memberships = _db.Services.GetRequiredService<MembershipService>();
+        var cream = await memberships.CreateProductAsync(new SaveProduct("Hand cream", 12.50m, null, Callers.Desk));
+        var pass = await memberships.CreateProductAsync(new SaveProduct("Massage pass", 100m, new MembershipTermsInput(60, FrontDesk.Domain.Memberships.ValidityStart.Sale, [_clinic.Massage.Id.Value], 5, null), Callers.Desk));
+        await memberships.ReceiveAsync([new StockLine(cream.Id, 5), new StockLine(pass.Id, 1)], "Supplier", Callers.Desk);
+        _db.Clock.SetUtcNow(A.At(5, 10));
+        await memberships.SellAsync(new SellProducts(null, null, [new SellLine(cream.Id, 2, null, false, null), new SellLine(pass.Id, 1, "PASS-1", false, null)],
+            [new PaymentLine(PaymentMethod.Card, 125m)], Callers.Desk));
+
+        var report = await Report.ReportAsync(Jan5, Jan5, SalesGrouping.Kind);
+
+        Assert.Equal(100m, Assert.Single(report.Rows, r => r.Label == SalesRevenue.Memberships).Amount);
+        Assert.Equal(25m, Assert.Single(report.Rows, r => r.Label == SalesRevenue.Products).Amount);
+    }
 }
