@@ -205,7 +205,7 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
     /// <paramref name="appointmentId"/>, before its check-out: the visit was used in the check-out
     /// window and the client pays another way, or the wrong card was used. The visit stays in the
     /// membership's history as returned (when, who), as a cancellation leaves it. After check-out the
-    /// visit has paid the service and is not given back (refused: nothing changes).
+    /// visit has paid the service, and a no-show keeps its visit: both are refused and nothing changes.
     /// </summary>
     public async Task<MembershipView> GiveBackAsync(string? code, Guid appointmentId, Caller caller, CancellationToken ct = default)
     {
@@ -218,6 +218,11 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
             if (appointment.Status == AppointmentStatus.Completed)
             {
                 throw DomainException.Rule("This appointment is checked out: the visit paid for it and is not given back.", "appointmentId");
+            }
+            if (appointment.Status == AppointmentStatus.NoShow)
+            {
+                // As a package session is: a missed appointment keeps its visit (the clinic's loss).
+                throw DomainException.Rule("This appointment was missed: a no-show keeps its visit.", "appointmentId");
             }
             if (membership.ReturnVisit(appointmentId, now, caller.Actor) is null)
             {

@@ -311,6 +311,22 @@ public sealed class MembershipServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GiveBackAsync_NoShow_RefusedTheMissedAppointmentKeepsItsVisit()
+    {
+        var type = await TypeAsync(stock: 1);
+        await SellAsync(type.Id, "UNDO5");
+        var appointment = await BookMassageAsync(10);
+        await Service.UseAsync("UNDO5", appointment.Id, Callers.Desk);
+        _db.Clock.SetUtcNow(A.At(7, 10, 30));
+        await _db.Appointments.MarkNoShowAsync(appointment.Id, Callers.Desk);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Service.GiveBackAsync("UNDO5", appointment.Id, Callers.Desk));
+
+        Assert.Equal(DomainErrorKind.RuleBroken, refused.Kind);
+        Assert.Equal(1, (await Queries.ByCodeAsync("UNDO5")).VisitsUsed);
+    }
+
+    [Fact]
     public async Task CancelAsync_AppointmentThatUsedAVisit_TellsOpenScreensTheMembershipChanged()
     {
         var type = await TypeAsync(stock: 1);
