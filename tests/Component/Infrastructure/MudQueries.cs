@@ -59,7 +59,10 @@ public static class MudQueries
     /// <summary>Opens the MudSelect named <paramref name="name"/> and picks the option whose text is <paramref name="option"/>.</summary>
     public static async Task ChooseAsync(this IRenderedComponent<IComponent> cut, string name, string option)
     {
-        var control = cut.Input(name).Closest(".mud-input-control") ?? throw new ElementNotFoundException($"select '{name}'");
+        // Once a select shows a value, its accessible name may be on its combobox rather than on an input.
+        var named = cut.FindAll("input, textarea").Where(e => Name(cut, e) == name).Concat(cut.FindAll($"[role=combobox][aria-label='{name}']")).FirstOrDefault()
+            ?? throw new ElementNotFoundException($"select '{name}'");
+        var control = named.Closest(".mud-input-control") ?? throw new ElementNotFoundException($"select '{name}'");
         await control.MouseDownAsync(new MouseEventArgs());
         cut.WaitForAssertion(() => Assert.True(cut.FindAll(".mud-popover-open .mud-list-item").Any(i => i.TextContent.Trim() == option), cut.Markup));
         var item = cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == option);

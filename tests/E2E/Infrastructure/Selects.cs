@@ -18,10 +18,10 @@ public static class Selects
     {
         await combobox.ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        // An input's value, or the text of a select drawn without an input.
+        // An input's value, or the text of a select drawn without an input (which holds its label too).
         var select = await combobox.ElementHandleAsync();
         await page.WaitForFunctionAsync(
-            "([select, text]) => (select.value ?? select.textContent ?? '').trim() === text",
+            "([select, text]) => (select.value || select.textContent || '').includes(text)",
             new object[] { select, shows ?? option });
     }
 }

@@ -93,8 +93,8 @@ public sealed class MembershipSaleTests(BrowserFixture browser, ClinicServer ser
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Line 1 product" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = $"{Pass} ({Price:0.00})" }).ClickAsync();
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Line 1 code" }).FillAsync(code);
-        await page.GetByRole(AriaRole.Spinbutton, new() { Name = "Card amount" }).Or(page.GetByRole(AriaRole.Textbox, new() { Name = "Card amount" })).FillAsync(Price.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
-        await page.GetByRole(AriaRole.Spinbutton, new() { Name = "Card amount" }).Or(page.GetByRole(AriaRole.Textbox, new() { Name = "Card amount" })).BlurAsync();
+        await page.GetByRole(AriaRole.Spinbutton, new() { Name = "Payment 1 amount" }).Or(page.GetByRole(AriaRole.Textbox, new() { Name = "Payment 1 amount" })).FillAsync(Price.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Spinbutton, new() { Name = "Payment 1 amount" }).Or(page.GetByRole(AriaRole.Textbox, new() { Name = "Payment 1 amount" })).BlurAsync();
         await Expect(Sell(page)).ToBeEnabledAsync();
     }
 

@@ -225,7 +225,8 @@ public sealed class SellingJourneyTests(BrowserFixture browser, ClinicServer ser
         // Two now, by card.
         await quote.GetByRole(AriaRole.Button, new() { Name = $"Sell from {label}", Exact = true }).ClickAsync();
         await FillNumberAsync(quote.GetByRole(AriaRole.Spinbutton, new() { Name = $"Quantity of {Facial.Name} to sell" }), 2);
-        await Expect(quote.GetByRole(AriaRole.Spinbutton, new() { Name = "Card amount" })).ToHaveValueAsync("60.00");
+        await Expect(quote.GetByRole(AriaRole.Spinbutton, new() { Name = "Payment 1 amount" })).ToHaveValueAsync("60.00");
+        await Expect(quote.GetByRole(AriaRole.Combobox, new() { Name = "Payment 1 method" })).ToContainTextAsync("Card");
         await Expect(quote).ToContainTextAsync("Due 60.00 GBP · paying 60.00 GBP");
         await quote.GetByRole(AriaRole.Button, new() { Name = "Take payment and sell", Exact = true }).ClickAsync();
         await Expect(quotes.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sold 2 prepaid services for 60.00 GBP.");
@@ -235,9 +236,8 @@ public sealed class SellingJourneyTests(BrowserFixture browser, ClinicServer ser
         // The other three later, in cash.
         await quote.GetByRole(AriaRole.Button, new() { Name = $"Sell from {label}", Exact = true }).ClickAsync();
         await FillNumberAsync(quote.GetByRole(AriaRole.Spinbutton, new() { Name = $"Quantity of {Facial.Name} to sell" }), 3);
-        await Expect(quote.GetByRole(AriaRole.Spinbutton, new() { Name = "Card amount" })).ToHaveValueAsync("90.00");
-        await FillNumberAsync(quote.GetByRole(AriaRole.Spinbutton, new() { Name = "Card amount" }), 0);
-        await FillNumberAsync(quote.GetByRole(AriaRole.Spinbutton, new() { Name = "Cash amount" }), 90);
+        await Expect(quote.GetByRole(AriaRole.Spinbutton, new() { Name = "Payment 1 amount" })).ToHaveValueAsync("90.00");
+        await Selects.ChooseAsync(desk.Page, quote.GetByRole(AriaRole.Combobox, new() { Name = "Payment 1 method" }), "Cash");
         await Expect(quote).ToContainTextAsync("Due 90.00 GBP · paying 90.00 GBP");
         await quote.GetByRole(AriaRole.Button, new() { Name = "Take payment and sell", Exact = true }).ClickAsync();
         await Expect(quotes.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sold 3 prepaid services for 90.00 GBP.");

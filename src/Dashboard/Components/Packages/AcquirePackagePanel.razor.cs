@@ -21,8 +21,7 @@ public partial class AcquirePackagePanel : ComponentBase
 
     private string _key = NewKey();
     private Guid? _templateId;
-    private decimal _card;
-    private decimal _cash;
+    private List<FrontDesk.Dashboard.Components.Sales.PaymentDraft> _payments = [];
     private string _reason = string.Empty;
     private bool _busy;
     private string? _error;
@@ -61,8 +60,7 @@ public partial class AcquirePackagePanel : ComponentBase
     private void OnTemplate(Guid? id)
     {
         _templateId = id;
-        _card = Selected?.Price ?? 0m;
-        _cash = 0m;
+        _payments = PaymentFields.Paying(Selected?.Price ?? 0m);
         _error = null;
     }
 
@@ -76,7 +74,7 @@ public partial class AcquirePackagePanel : ComponentBase
         _error = null;
         try
         {
-            var payments = Mode == AcquisitionMode.Paid ? PaymentFields.Lines(_card, _cash) : null;
+            var payments = Mode == AcquisitionMode.Paid ? PaymentFields.Lines(_payments) : null;
             var reason = Mode == AcquisitionMode.Complimentary ? _reason : null;
             var record = await Packages.AcquireAsync(new AcquirePackage(Client.Id, template.Id, Mode, reason, payments, Desk.Caller) { IdempotencyKey = _key });
             _key = NewKey();

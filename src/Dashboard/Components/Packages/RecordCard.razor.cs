@@ -39,8 +39,7 @@ public partial class RecordCard : ComponentBase
     private bool _history;
     private bool _busy;
     private string? _error;
-    private decimal _card;
-    private decimal _cash;
+    private List<FrontDesk.Dashboard.Components.Sales.PaymentDraft> _payments = [];
     private decimal _delta;
     private string _reason = string.Empty;
     private DateTime? _expiresOn;
@@ -82,8 +81,7 @@ public partial class RecordCard : ComponentBase
         _reason = string.Empty;
         _delta = 0m;
         _transferTo = null;
-        _card = Record.Price;
-        _cash = 0m;
+        _payments = PaymentFields.Paying(Record.Price);
     }
 
     private void OpenExpiry()
@@ -101,7 +99,7 @@ public partial class RecordCard : ComponentBase
     }
 
     private Task PayAsync() => RunAsync(
-        () => Packages.PayAsync(Record.Id, PaymentFields.Lines(_card, _cash), Desk.Caller),
+        () => Packages.PayAsync(Record.Id, PaymentFields.Lines(_payments), Desk.Caller),
         $"{Record.Name} is paid.");
 
     private Task AdjustAsync() => RunAsync(

@@ -55,8 +55,7 @@ public partial class ClientQuotes : ComponentBase, IDisposable
 
     private Guid? _sellQuote;
     private readonly Dictionary<int, int> _quantities = [];
-    private decimal _card;
-    private decimal _cash;
+    private List<FrontDesk.Dashboard.Components.Sales.PaymentDraft> _payments = [];
     private string _key = NewKey();
 
     private Guid? _editQuote;
@@ -194,15 +193,14 @@ public partial class ClientQuotes : ComponentBase, IDisposable
     private void ConfirmSale()
     {
         _paying = true;
-        _card = ServicesDue;
-        _cash = 0m;
+        _payments = PaymentFields.Paying(ServicesDue);
     }
 
     private async Task SellServicesAsync()
     {
         await RunAsync(async () =>
         {
-            var sale = await Quotes.SellServicesAsync(new SellServices(Client.Id, _chosen.ToList(), PaymentFields.Lines(_card, _cash), Desk.Caller) { IdempotencyKey = _key });
+            var sale = await Quotes.SellServicesAsync(new SellServices(Client.Id, _chosen.ToList(), PaymentFields.Lines(_payments), Desk.Caller) { IdempotencyKey = _key });
             _key = NewKey();
             _selling = false;
             return sale;
@@ -214,8 +212,7 @@ public partial class ClientQuotes : ComponentBase, IDisposable
         CloseEdit();
         _sellQuote = quote.Id;
         _quantities.Clear();
-        _card = 0m;
-        _cash = 0m;
+        _payments = PaymentFields.Paying(0m);
         _notice = null;
         _error = null;
     }
@@ -225,8 +222,7 @@ public partial class ClientQuotes : ComponentBase, IDisposable
         _quantities[itemId] = quantity;
         if (_quotes?.FirstOrDefault(q => q.Id == _sellQuote) is { } quote)
         {
-            _card = QuoteDue(quote);
-            _cash = 0m;
+            _payments = PaymentFields.Paying(QuoteDue(quote));
         }
     }
 
@@ -242,7 +238,7 @@ public partial class ClientQuotes : ComponentBase, IDisposable
         }
         await RunAsync(async () =>
         {
-            var sale = await Quotes.SellFromQuoteAsync(new SellFromQuote(quote.Id, items, PaymentFields.Lines(_card, _cash), Desk.Caller) { IdempotencyKey = _key });
+            var sale = await Quotes.SellFromQuoteAsync(new SellFromQuote(quote.Id, items, PaymentFields.Lines(_payments), Desk.Caller) { IdempotencyKey = _key });
             _key = NewKey();
             _sellQuote = null;
             return sale;

@@ -194,7 +194,7 @@ public sealed class AppointmentDrawerPackageTests : PackageTestContext
         Assert.Equal("Covered by Massage course, nothing to pay", cut.Find("#pay-heading").TextContent);
         Assert.True(Drawer(cut).HasButton("Check out"));
         Assert.False(Drawer(cut).HasButton("Take payment and check out"));
-        Assert.Empty(cut.FindAll("[aria-label='Card amount']"));
+        Assert.Empty(cut.FindAll("[aria-label='Payment 1 amount']"));
     }
 
     [Fact]

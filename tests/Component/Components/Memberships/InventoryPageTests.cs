@@ -130,7 +130,7 @@ public sealed class InventoryPageTests : MembershipTestContext
         await cut.Button("Add line").ClickAsync(new MouseEventArgs());
         await cut.ChooseAsync("Line 2 product", "Massage card (200.00)");
         await cut.Button("Generate code for line 2").ClickAsync(new MouseEventArgs());
-        await cut.TypeAsync("Card amount", "400");
+        await cut.TypeAsync("Payment 1 amount", "400");
         await cut.Button("Sell").ClickAsync(new MouseEventArgs());
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.Role("table", "Last sale").QuerySelectorAll("tbody tr").Length), Patience);
@@ -162,7 +162,7 @@ public sealed class InventoryPageTests : MembershipTestContext
 
         await cut.ChooseAsync("Line 1 product", "Massage card (200.00)");
         await cut.TypeAsync("Line 1 code", " gift-7 ");
-        await cut.TypeAsync("Card amount", "200");
+        await cut.TypeAsync("Payment 1 amount", "200");
         await cut.Button("Sell").ClickAsync(new MouseEventArgs());
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.AlertText()), Patience);
@@ -178,7 +178,8 @@ public sealed class InventoryPageTests : MembershipTestContext
 
         await cut.ChooseAsync("Line 1 product", "Massage oil (12.00)");
         await cut.TypeAsync("Line 1 quantity", "3");
-        await cut.TypeAsync("Cash amount", "36");
+        await cut.ChooseAsync("Payment 1 method", "Cash");
+        await cut.TypeAsync("Payment 1 amount", "36");
         await cut.Button("Sell").ClickAsync(new MouseEventArgs());
 
         cut.WaitForAssertion(() => Assert.Contains(cut.StatusTexts(), s => s.StartsWith("Sold for 36.00", StringComparison.Ordinal)), Patience);
