@@ -187,6 +187,24 @@ public sealed class InventoryPageTests : MembershipTestContext
     }
 
     [Fact]
+    public async Task Sell_PaymentFollowsTheTotalUntilChanged()
+    {
+        await ProductAsync("Massage oil", 12m, stock: 10);
+        var cut = RenderInventory();
+
+        await cut.ChooseAsync("Line 1 product", "Massage oil (12.00)");
+        cut.WaitForAssertion(() => Assert.Equal("12.00", cut.Input("Payment 1 amount").GetAttribute("value")), Patience);
+        await cut.TypeAsync("Line 1 quantity", "3");
+        cut.WaitForAssertion(() => Assert.Equal("36.00", cut.Input("Payment 1 amount").GetAttribute("value")), Patience);
+
+        // Once the person sets the amount, the total no longer moves it.
+        await cut.TypeAsync("Payment 1 amount", "20");
+        await cut.TypeAsync("Line 1 quantity", "2");
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("p.muted"), p => p.TextContent.Contains("paying 20.00 GBP, 4.00 GBP still due", StringComparison.Ordinal)), Patience);
+        Assert.Equal("20.00", cut.Input("Payment 1 amount").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Report_DefaultPeriod_ListsTheSaleInBusinessTimeWithADownloadForTheseDays()
     {
         var card = await MassageCardAsync();
