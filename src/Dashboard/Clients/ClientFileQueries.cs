@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Calendar;
@@ -65,14 +66,14 @@ public sealed class ClientFileQueries(IDbContextFactory<DashboardDbContext> cont
         }
         var now = clock.GetUtcNow();
         var mine = db.Appointments.AsNoTracking().Where(a => a.ClientId == client.Id);
-        var toCome = mine.Where(a => a.End > now && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn));
-        var earlier = mine.Where(a => !(a.End > now && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn)));
-        var upcoming = (await Visits(db, toCome).ToListAsync(ct)).OrderBy(v => v.Start).ToList();
+        Expression<Func<Appointment, bool>> toCome = a => a.End > now && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn);
+        var earlier = mine.Where(Expression.Lambda<Func<Appointment, bool>>(Expression.Not(toCome.Body), toCome.Parameters));
+        var upcoming = (await Visits(db, mine.Where(toCome)).ToListAsync(ct)).OrderBy(v => v.Start).ToList();
         var past = (await Visits(db, earlier.OrderByDescending(a => a.Start).Take(PastShown)).ToListAsync(ct)).OrderByDescending(v => v.Start).ToList();
         var pastTotal = past.Count < PastShown ? past.Count : await earlier.CountAsync(ct);
         // What is owed is on open invoices only (a paid or refunded one owes nothing).
         var open = await db.Invoices.AsNoTracking().Where(i => i.ClientId == client.Id && i.Status == InvoiceStatus.Open).ToListAsync(ct);
-        return new ClientFile(ClientService.ToView(client), mergedInto, upcoming, past, pastTotal, open.Select(ToSale).Sum(s => s.Owed));
+        return new ClientFile(ClientService.ToView(client), mergedInto, upcoming, past, pastTotal, open.Sum(i => Math.Max(0m, i.Balance)));
     }
 
     public async Task<ClientExport> ExportAsync(Guid id, CancellationToken ct = default)

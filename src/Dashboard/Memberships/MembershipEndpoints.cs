@@ -78,10 +78,10 @@ public static class MembershipEndpoints
         api.MapGet("/memberships/{code}", (string code, MembershipQueries queries, CancellationToken ct) => queries.ByCodeAsync(code, ct));
 
         api.MapPost("/memberships/{code}/use", (string code, UseMembershipRequest request, MembershipService memberships, Caller caller, CancellationToken ct) =>
-            memberships.UseAsync(code, request.AppointmentId is { } a && a != Guid.Empty ? a : throw DomainException.Invalid("appointmentId is required.", "appointmentId"), caller, ct));
+            memberships.UseAsync(code, AppointmentOf(request), caller, ct));
 
         api.MapPost("/memberships/{code}/give-back", (string code, UseMembershipRequest request, MembershipService memberships, Caller caller, CancellationToken ct) =>
-            memberships.GiveBackAsync(code, request.AppointmentId is { } a && a != Guid.Empty ? a : throw DomainException.Invalid("appointmentId is required.", "appointmentId"), caller, ct))
+            memberships.GiveBackAsync(code, AppointmentOf(request), caller, ct))
             .WithSummary("Gives back the membership's visit used on an appointment not yet checked out (kept in its history as returned).");
 
         api.MapPost("/memberships/{code}/assign", (string code, AssignMembershipRequest request, MembershipService memberships, Caller caller, CancellationToken ct) =>
@@ -155,6 +155,10 @@ public static class MembershipEndpoints
             : null;
         return new SaveProduct(r.Name, r.Price ?? throw DomainException.Invalid("price is required.", "price"), terms, caller);
     }
+
+    /// <summary>The appointment a membership visit is used on or given back from: required.</summary>
+    private static Guid AppointmentOf(UseMembershipRequest request) =>
+        request.AppointmentId is { } a && a != Guid.Empty ? a : throw DomainException.Invalid("appointmentId is required.", "appointmentId");
 }
 
 public sealed record InventorySettingsRequest(bool? AllowNegativeStock);

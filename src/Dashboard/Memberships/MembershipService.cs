@@ -213,13 +213,13 @@ public sealed class MembershipService(UnitOfWork unitOfWork, ILiveFeed feed, Bus
         var (view, _, replayed) = await unitOfWork.RunAsync(caller, Permissions.GiveBackMembershipVisit, async db =>
         {
             var membership = await FindAsync(db, code, ct);
-            var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == new AppointmentId(appointmentId), ct)
+            var status = await db.Appointments.Where(a => a.Id == new AppointmentId(appointmentId)).Select(a => (AppointmentStatus?)a.Status).SingleOrDefaultAsync(ct)
                 ?? throw DomainException.NotFound("That appointment does not exist.");
-            if (appointment.Status == AppointmentStatus.Completed)
+            if (status == AppointmentStatus.Completed)
             {
                 throw DomainException.Rule("This appointment is checked out: the visit paid for it and is not given back.", "appointmentId");
             }
-            if (appointment.Status == AppointmentStatus.NoShow)
+            if (status == AppointmentStatus.NoShow)
             {
                 // As a package session is: a missed appointment keeps its visit (the clinic's loss).
                 throw DomainException.Rule("This appointment was missed: a no-show keeps its visit.", "appointmentId");

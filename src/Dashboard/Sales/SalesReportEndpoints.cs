@@ -62,19 +62,24 @@ public static class SalesReportEndpoints
     /// <summary>The sales behind one row (<paramref name="key"/>) of a breakdown; a missing key is a 400 as a bad period or groupBy is.</summary>
     public static Task<IReadOnlyList<SaleBehindRow>> BehindAsync(string? from, string? to, string? groupBy, string? key, SalesReport report, CancellationToken ct)
     {
+        var (first, last, grouping, row) = BehindQuery(from, to, groupBy, key);
+        return report.SalesBehindAsync(first, last, grouping, row, ct);
+    }
+
+    private static (DateOnly First, DateOnly Last, SalesGrouping Grouping, string Key) BehindQuery(string? from, string? to, string? groupBy, string? key)
+    {
         var grouping = SalesReport.ParseGrouping(groupBy);
         var (first, last) = Days(from, to);
-        var row = string.IsNullOrWhiteSpace(key) ? throw DomainException.Invalid("key is required: the key of a row of the breakdown.", "key") : key;
-        return report.SalesBehindAsync(first, last, grouping, row, ct);
+        return (first, last, grouping, string.IsNullOrWhiteSpace(key) ? throw DomainException.Invalid("key is required: the key of a row of the breakdown.", "key") : key);
     }
 
     /// <summary>The drill-down's sales as a CSV file: the API's twin and the screen's download (<see cref="ScreenDownloads"/>) both answer with this.</summary>
     public static async Task<IResult> BehindCsvAsync(string? from, string? to, string? groupBy, string? key, SalesReport report, BusinessClock clock, CancellationToken ct)
     {
-        var sales = await BehindAsync(from, to, groupBy, key, report, ct);
-        var (first, last) = Days(from, to);
+        var (first, last, grouping, row) = BehindQuery(from, to, groupBy, key);
+        var sales = await report.SalesBehindAsync(first, last, grouping, row, ct);
         return Results.File(System.Text.Encoding.UTF8.GetBytes(SalesReport.BehindCsv(sales, clock, clock.Business.Currency)), "text/csv",
-            $"sales-behind-{SalesReport.ParseGrouping(groupBy).ToString().ToLowerInvariant()}-{first:yyyyMMdd}-{last:yyyyMMdd}.csv");
+            $"sales-behind-{grouping.ToString().ToLowerInvariant()}-{first:yyyyMMdd}-{last:yyyyMMdd}.csv");
     }
 
     /// <summary>The report of a request; a missing or bad date, an end before the start, a range too long or an unknown groupBy is a 400.</summary>

@@ -21,25 +21,25 @@ public static class ScreenDownloads
 
     /// <summary>One breakdown of the manager's review of [from, to] (business days, both included).</summary>
     public static string SalesReport(DateOnly from, DateOnly to, SalesGrouping groupBy) =>
-        $"{SalesReportCsv}?from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&groupBy={groupBy.ToString().ToLowerInvariant()}";
+        $"{SalesReportCsv}?{Period(from, to)}&groupBy={groupBy.ToString().ToLowerInvariant()}";
 
     public const string SalesBehindCsv = "/downloads/sales-behind.csv";
 
     /// <summary>The sales behind the row <paramref name="key"/> of a breakdown of [from, to] (business days, both included).</summary>
     public static string SalesBehind(DateOnly from, DateOnly to, SalesGrouping groupBy, string key) =>
-        $"{SalesBehindCsv}?from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&groupBy={groupBy.ToString().ToLowerInvariant()}&key={Uri.EscapeDataString(key)}";
+        $"{SalesBehindCsv}?{Period(from, to)}&groupBy={groupBy.ToString().ToLowerInvariant()}&key={Uri.EscapeDataString(key)}";
 
     public const string SalesDaysCsv = "/downloads/sales-days.csv";
 
     /// <summary>The "Sales by day" table of [from, to] (business days, both included).</summary>
     public static string SalesDays(DateOnly from, DateOnly to) =>
-        $"{SalesDaysCsv}?from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+        $"{SalesDaysCsv}?{Period(from, to)}";
 
     public const string MembershipsCsv = "/downloads/memberships.csv";
 
     /// <summary>The memberships sold from <paramref name="from"/> to <paramref name="to"/> (business days, both included).</summary>
     public static string MembershipsReport(DateOnly from, DateOnly to) =>
-        $"{MembershipsCsv}?from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+        $"{MembershipsCsv}?{Period(from, to)}";
 
     public static string ClientExport(Guid clientId) => $"/downloads/clients/{clientId}/export";
 
@@ -47,6 +47,10 @@ public static class ScreenDownloads
 
     /// <summary>A sale's receipt as a PDF (<paramref name="paper"/>: "a4" or "roll80").</summary>
     public static string Receipt(Guid saleId, string paper = "a4") => $"/downloads/sales/{saleId}/receipt.pdf?paper={paper}";
+
+    /// <summary>A period of business days as the downloads take it: <c>from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>.</summary>
+    private static string Period(DateOnly from, DateOnly to) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
 
     public static IEndpointRouteBuilder MapScreenDownloads(this IEndpointRouteBuilder endpoints)
     {

@@ -60,7 +60,7 @@ public partial class AcquirePackagePanel : ComponentBase
     private void OnTemplate(Guid? id)
     {
         _templateId = id;
-        _payments = PaymentFields.Paying(Selected?.Price ?? 0m);
+        _payments = PaymentFields.NewRows();
         _error = null;
     }
 

@@ -81,7 +81,7 @@ public partial class RecordCard : ComponentBase
         _reason = string.Empty;
         _delta = 0m;
         _transferTo = null;
-        _payments = PaymentFields.Paying(Record.Price);
+        _payments = PaymentFields.NewRows();
     }
 
     private void OpenExpiry()

@@ -193,7 +193,7 @@ public partial class ClientQuotes : ComponentBase, IDisposable
     private void ConfirmSale()
     {
         _paying = true;
-        _payments = PaymentFields.Paying(ServicesDue);
+        _payments = PaymentFields.NewRows();
     }
 
     private async Task SellServicesAsync()
@@ -212,18 +212,14 @@ public partial class ClientQuotes : ComponentBase, IDisposable
         CloseEdit();
         _sellQuote = quote.Id;
         _quantities.Clear();
-        _payments = PaymentFields.Paying(0m);
+        _payments = PaymentFields.NewRows();
         _notice = null;
         _error = null;
     }
 
     private void SetQuantity(int itemId, int quantity)
     {
-        _quantities[itemId] = quantity;
-        if (_quotes?.FirstOrDefault(q => q.Id == _sellQuote) is { } quote)
-        {
-            _payments = PaymentFields.Paying(QuoteDue(quote));
-        }
+        _quantities[itemId] = quantity; // the payment row follows the new total (PaymentFields)
     }
 
     private decimal QuoteDue(QuoteView quote) => quote.Items.Sum(i => i.Price * _quantities.GetValueOrDefault(i.ItemId));
