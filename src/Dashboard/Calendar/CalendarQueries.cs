@@ -21,7 +21,7 @@ public sealed class CalendarQueries(IDbContextFactory<DashboardDbContext> contex
             throw DomainException.Invalid($"Ask for at most {MaxRangeDays} days at a time.", "to");
         }
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = db.Appointments.AsNoTracking().Where(a => a.Start < to && a.End > from);
+        var query = db.Appointments.AsNoTracking().Overlapping(from, to);
         if (providerId is { } p)
         {
             var provider = new ProviderId(p);
@@ -57,5 +57,23 @@ public sealed class CalendarQueries(IDbContextFactory<DashboardDbContext> contex
             ResourceIds = new(A.Resources.Select(r => r.Value)),
             OverriddenRules = string.Join(", ", A.OverriddenRules),
         };
+    }
+}
+
+/// <summary>The appointments that overlap a window, read without going through the whole history.</summary>
+internal static class AppointmentWindow
+{
+    /// <summary>
+    /// Those with Start &lt; <paramref name="to"/> and End &gt; <paramref name="from"/>. An
+    /// appointment lasts at most <see cref="FrontDesk.Domain.Catalog.Service.MaxDuration"/>, so one
+    /// that ends after <paramref name="from"/> started after from - MaxDuration: that lower bound
+    /// on Start changes no result, and lets the (Start, End), (ProviderId, Start) and (ClientId,
+    /// Start) indexes read only the window instead of every appointment that started before
+    /// <paramref name="to"/>, which grows with the years.
+    /// </summary>
+    public static IQueryable<Appointment> Overlapping(this IQueryable<Appointment> appointments, DateTimeOffset from, DateTimeOffset to)
+    {
+        var earliestStart = from - FrontDesk.Domain.Catalog.Service.MaxDuration;
+        return appointments.Where(a => a.Start < to && a.End > from && a.Start > earliestStart);
     }
 }

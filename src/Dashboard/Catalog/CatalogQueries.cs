@@ -1,3 +1,4 @@
+using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Domain.Calendar;
 using FrontDesk.Domain.Catalog;
@@ -169,7 +170,7 @@ public sealed class CatalogQueries(IDbContextFactory<DashboardDbContext> context
     private static async Task<List<BusyPeriod>> BusyAsync(DashboardDbContext db, DateTimeOffset start, DateTimeOffset end, BookingScope? only, CancellationToken ct)
     {
         var earliest = start - TimeSpan.FromMinutes(Service.MaxBufferMinutes);
-        var appointments = db.Appointments.AsNoTracking().Where(a => a.Start < end && a.End > earliest);
+        var appointments = db.Appointments.AsNoTracking().Overlapping(earliest, end);
         if (only is not null)
         {
             appointments = appointments.Where(a => a.ProviderId == only.Provider || a.ClientId == only.Client);

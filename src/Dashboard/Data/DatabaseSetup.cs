@@ -43,22 +43,39 @@ public static class DatabaseSetup
     /// is on disk (the WAL synced) before the desk hears "paid"; NORMAL would be faster but may
     /// lose the last commits if the machine loses power, and these are clients' money.
     /// </summary>
+    private const string ConnectionPragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+
+    /// <summary>The per-connection settings, for a connection opened outside EF Core (the unit of work's writer).</summary>
+    internal static async Task ApplyConnectionPragmasAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = ConnectionPragmas;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Applies <see cref="ConnectionPragmas"/> to every connection EF Core opens, and refuses one opened by a command's work (see <see cref="UnitOfWork.EnsureNotInsideCommand"/>).</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+        {
+            UnitOfWork.EnsureNotInsideCommand();
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            UnitOfWork.EnsureNotInsideCommand();
+            return ValueTask.FromResult(result);
+        }
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Sql;
+            command.CommandText = ConnectionPragmas;
             command.ExecuteNonQuery();
         }
 
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Sql;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+            ApplyConnectionPragmasAsync(connection, cancellationToken);
     }
 }

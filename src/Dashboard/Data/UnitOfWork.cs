@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FrontDesk.Dashboard.Security;
 using FrontDesk.Domain.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -31,9 +32,6 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
     private static readonly JsonSerializerOptions ResultJson = new() { IncludeFields = true };
 
     private readonly TimeSpan _retention = (idempotency?.Value ?? new IdempotencyOptions()).Retention;
-
-    /// <summary>One write transaction at a time on SQLite, queued in this process (UnitOfWork is a singleton; see <see cref="RunOnceAsync"/>).</summary>
-    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public Task<Committed<T>> RunAsync<T>(Caller caller, string command, Func<DashboardDbContext, Task<T>> work, CancellationToken ct = default) =>
         RunAsync(caller, null, command, work, ct);
@@ -87,40 +85,46 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
 
     private async Task<Committed<T>> RunOnceAsync<T>(Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        // SQLite has one writer at a time. Without this gate, the desks' commands race for the
-        // file's write lock and the losers are retried by Microsoft.Data.Sqlite with a blocking
-        // sleep each (a thread-pool thread held per waiting command): throughput falls and p99
-        // grows to seconds as writers are added. Queued here, a command waits (asynchronously, in
-        // arrival order) only for the commands ahead of it. Other processes on the same file (a
-        // backup, a second instance) still meet the lock and its retries.
-        var gated = db.Database.IsSqlite();
-        if (gated)
+        if (InsideCommand.Value)
         {
-            await _writer.WaitAsync(ct);
+            // Its work would wait for the queue it is holding up.
+            throw new InvalidOperationException($"The command {command} was started from inside another command's work; run it after that command has returned.");
         }
-        try
+        if (!await IsSqliteAsync(ct))
         {
-            return await RunInTransactionAsync(db, caller, key, callerScope, hash, command, work, audit, ct);
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var (done, saved) = await ExecuteAsync(db, caller, key, callerScope, hash, command, work, audit, ct);
+            await transaction.CommitAsync(ct);
+            saved.ForEach(a => a.ClearDomainEvents());
+            return done;
         }
-        finally
+        var queued = new QueuedCommand<T>(this, caller, key, callerScope, hash, command, work, audit, ct);
+        bool drain;
+        lock (_queue)
         {
-            if (gated)
-            {
-                _writer.Release();
-            }
+            _queue.Enqueue(queued);
+            drain = !_draining;
+            _draining = true;
         }
+        if (drain)
+        {
+            await DrainAsync(firstBatchOnly: true);
+        }
+        // Not cancellable here: once queued, the command's outcome (run, refused or cancelled
+        // before it started) is only known when the writer has dealt with it.
+        return await queued.Outcome;
     }
 
-    private async Task<Committed<T>> RunInTransactionAsync<T>(DashboardDbContext db, Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
+    /// <summary>The command's own work and bookkeeping, inside a transaction (or a savepoint of one) that the caller commits.</summary>
+    private async Task<(Committed<T> Done, List<AggregateRoot> Saved)> ExecuteAsync<T>(DashboardDbContext db, Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         if (key is not null && await FindAsync(db, callerScope, key, ct) is { } done)
         {
             if (done.CreatedAt > now - _retention)
             {
-                return new Committed<T>(Replay<T>(done, command, hash), [], Replayed: true);
+                return (new Committed<T>(Replay<T>(done, command, hash), [], Replayed: true), []);
             }
             // Expired and not purged yet: the key is free again.
             await db.IdempotencyEntries.Where(e => e.CallerScope == callerScope && e.Key == key).ExecuteDeleteAsync(ct);
@@ -150,9 +154,289 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
             AuditWriter.Record(db, caller, command, now, detectChanges: false);
         }
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        aggregates.ForEach(a => a.ClearDomainEvents());
-        return new Committed<T>(result, events, Replayed: false);
+        return (new Committed<T>(result, events, Replayed: false), aggregates);
+    }
+
+    // ---- SQLite: one writer, queued commands committed together ----
+    //
+    // SQLite has one writer at a time. Commands are queued here in arrival order and run one
+    // after another by whichever caller found the queue idle (no thread hop for a lone command).
+    // Without the queue the desks' commands race for the file's write lock and the losers are
+    // retried by Microsoft.Data.Sqlite with a blocking sleep each: throughput falls and p99
+    // grows to seconds as writers are added.
+    //
+    // Group commit: the commands waiting when a batch starts run in ONE transaction on one
+    // connection, each inside its own savepoint, and the batch ends with one COMMIT (one WAL
+    // sync) for all of them. Each command stays atomic (a refused or failing one is rolled back
+    // to its savepoint and answered at once; the others go on), sees everything the commands
+    // before it did (same transaction), and is answered only after the COMMIT is on disk: a
+    // caller never hears "done" for a change that could still be lost, and its events are
+    // announced only then. If the COMMIT fails, every command of the batch gets that error and
+    // none of them is saved. A lone command is a batch of one, as before. Other processes on
+    // the same file (a backup, a second instance) still meet the lock and its retries.
+    //
+    // A command's work must read through the context it is given: a second connection would
+    // not see what earlier commands of the batch wrote. DatabaseSetup's connection interceptor
+    // refuses to open one while a command's work runs (see EnsureNotInsideCommand).
+
+    /// <summary>At most this many commands share a transaction (and wait for its COMMIT).</summary>
+    internal const int MaxBatch = 32;
+
+    private static readonly AsyncLocal<bool> InsideCommand = new();
+
+    private readonly Queue<IQueuedCommand> _queue = new();
+    private bool _draining;
+    private bool? _sqlite;
+
+    /// <summary>Commands waiting for the writer now (for tests and diagnostics).</summary>
+    internal int Queued
+    {
+        get
+        {
+            lock (_queue)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>Write transactions committed on SQLite so far, each with one or more commands (for tests and diagnostics).</summary>
+    internal long Commits => Interlocked.Read(ref _commits);
+
+    private long _commits;
+
+    private IDbContextFactory<DashboardDbContext> Contexts => contexts;
+
+    /// <summary>Throws when a command's work opens a connection of its own (see the note above).</summary>
+    internal static void EnsureNotInsideCommand()
+    {
+        if (InsideCommand.Value)
+        {
+            throw new InvalidOperationException("A command's work opened a second database connection; read through the context the unit of work gives it, which sees what this command and the ones before it wrote.");
+        }
+    }
+
+    private async ValueTask<bool> IsSqliteAsync(CancellationToken ct)
+    {
+        if (_sqlite is { } known)
+        {
+            return known;
+        }
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (_sqlite = db.Database.IsSqlite()).Value;
+    }
+
+    /// <summary>
+    /// Runs batches until the queue is empty. The caller that found the queue idle runs the first
+    /// batch itself (its own command is in it) and hands what arrived meanwhile to a pool thread,
+    /// so that its own answer is not held up by later arrivals. Never throws: every failure is
+    /// handed to the commands it concerns, and the queue is always left with a drainer or idle.
+    /// </summary>
+    private async Task DrainAsync(bool firstBatchOnly)
+    {
+        while (true)
+        {
+            var batch = new List<IQueuedCommand>();
+            lock (_queue)
+            {
+                while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
+                if (batch.Count == 0)
+                {
+                    _draining = false;
+                    return;
+                }
+            }
+            await RunBatchAsync(batch);
+            if (firstBatchOnly)
+            {
+                lock (_queue)
+                {
+                    if (_queue.Count == 0)
+                    {
+                        _draining = false;
+                        return;
+                    }
+                }
+                // Not awaited by anyone, and safe so: DrainAsync never throws.
+                _ = Task.Run(() => DrainAsync(firstBatchOnly: false));
+                return;
+            }
+        }
+    }
+
+    private async Task RunBatchAsync(List<IQueuedCommand> batch)
+    {
+        var live = batch.Where(c => !c.CancelIfRequested()).ToList();
+        if (live.Count == 0)
+        {
+            return;
+        }
+        var ran = new List<IQueuedCommand>();
+        DashboardDbContext? writer = null;
+        SqliteConnection? connection = null;
+        SqliteTransaction? transaction = null;
+        try
+        {
+            // Opened by a context of its own, so that it is set up as EF Core sets up every
+            // connection it opens (its SQL functions, and our pragmas by the interceptor).
+            writer = await contexts.CreateDbContextAsync();
+            await writer.Database.OpenConnectionAsync();
+            connection = (SqliteConnection)writer.Database.GetDbConnection();
+            // BEGIN IMMEDIATE: the reads a rule depends on and the writes that follow cannot
+            // interleave with another process's write.
+            transaction = connection.BeginTransaction(deferred: false);
+            var open = transaction;
+            var savepoints = live.Count > 1;
+            foreach (var command in live)
+            {
+                if (command.CancelIfRequested())
+                {
+                    continue;
+                }
+                if (savepoints)
+                {
+                    await open.SaveAsync("command");
+                }
+                try
+                {
+                    await command.RunAsync(connection, open);
+                }
+                catch (Exception refused)
+                {
+                    if (!InTransaction(connection))
+                    {
+                        // SQLite rolled the whole transaction back (a full disk, an I/O error):
+                        // what the commands before this one did is gone with it.
+                        command.Fail(refused);
+                        ran.ForEach(c => c.Fail(new InvalidOperationException("The database rolled this change back because of another change's error; nothing was saved. Try again.", refused)));
+                        ran.Clear();
+                        foreach (var waiting in live.SkipWhile(c => c != command).Skip(1))
+                        {
+                            waiting.Fail(new InvalidOperationException("The database could not take this change; nothing was saved. Try again.", refused));
+                        }
+                        return;
+                    }
+                    if (savepoints)
+                    {
+                        await open.RollbackAsync("command");
+                        await open.ReleaseAsync("command");
+                    }
+                    else
+                    {
+                        await open.RollbackAsync();
+                        transaction = null;
+                    }
+                    command.Fail(refused);
+                    continue;
+                }
+                if (savepoints)
+                {
+                    await open.ReleaseAsync("command");
+                }
+                ran.Add(command);
+            }
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync();
+                Interlocked.Increment(ref _commits);
+            }
+            ran.ForEach(c => c.Complete());
+        }
+        catch (Exception failed)
+        {
+            // BEGIN or COMMIT failed (or a rollback to a savepoint did): none of the batch is saved.
+            foreach (var command in live)
+            {
+                command.Fail(failed);
+            }
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                try
+                {
+                    await transaction.DisposeAsync(); // rolls back what was not committed
+                }
+                catch (SqliteException)
+                {
+                    // Already rolled back by SQLite itself; closing the connection ends the rest.
+                }
+            }
+            if (writer is not null)
+            {
+                await writer.DisposeAsync(); // closes the connection
+            }
+        }
+    }
+
+    private static bool InTransaction(SqliteConnection connection) =>
+        connection.State == System.Data.ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0;
+
+    private interface IQueuedCommand
+    {
+        /// <summary>True (and answered as cancelled) when the caller gave up before the command started.</summary>
+        bool CancelIfRequested();
+
+        Task RunAsync(SqliteConnection connection, SqliteTransaction transaction);
+
+        /// <summary>Answers with the result: its transaction is committed.</summary>
+        void Complete();
+
+        /// <summary>Answers with the error; nothing of the command is saved. Does nothing once answered.</summary>
+        void Fail(Exception error);
+    }
+
+    private sealed class QueuedCommand<T>(UnitOfWork owner, Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct) : IQueuedCommand
+    {
+        private readonly TaskCompletionSource<Committed<T>> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The caller's ambient values (log scopes, the activity, the idempotency scope) for its work.
+        private readonly ExecutionContext? _context = ExecutionContext.Capture();
+        private Committed<T> _done;
+
+        public Task<Committed<T>> Outcome => _outcome.Task;
+
+        public bool CancelIfRequested() => ct.IsCancellationRequested && _outcome.TrySetCanceled(ct);
+
+        public Task RunAsync(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            if (_context is null)
+            {
+                return RunHereAsync(connection, transaction);
+            }
+            Task? running = null;
+            ExecutionContext.Run(_context, _ => running = RunHereAsync(connection, transaction), null);
+            return running!;
+        }
+
+        private async Task RunHereAsync(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            InsideCommand.Value = true;
+            await using var db = await owner.Contexts.CreateDbContextAsync(ct);
+            db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+            await db.Database.UseTransactionAsync(transaction, ct);
+            var (done, saved) = await owner.ExecuteAsync(db, caller, key, callerScope, hash, command, work, audit, ct);
+            saved.ForEach(a => a.ClearDomainEvents());
+            _done = done;
+        }
+
+        public void Complete() => _outcome.TrySetResult(_done);
+
+        public void Fail(Exception error)
+        {
+            if (error is OperationCanceledException cancelled && ct.IsCancellationRequested)
+            {
+                _outcome.TrySetCanceled(cancelled.CancellationToken);
+            }
+            else
+            {
+                _outcome.TrySetException(error);
+            }
+        }
     }
 
     private static Task<IdempotencyEntry?> FindAsync(DashboardDbContext db, string callerScope, string key, CancellationToken ct) =>

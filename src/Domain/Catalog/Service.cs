@@ -12,6 +12,9 @@ public sealed class Service : AggregateRoot
     public const int MaxNameLength = 120;
     public const int MaxActivityLength = 60;
     public const int MaxBufferMinutes = 240;
+
+    /// <summary>The longest a service (and so an appointment, which keeps its service's length when moved) lasts.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(12);
     public const int MaxTags = 20;
     public const int MaxTagLength = 40;
     private readonly List<string> _tags = [];
@@ -93,7 +96,7 @@ public sealed class Service : AggregateRoot
     private void Apply(string name, TimeSpan duration, Money price, string activity, IEnumerable<string>? tags, IEnumerable<ResourceId>? requiredResources, int bufferMinutes, string colour, bool bookableOnline, bool active)
     {
         var checkedName = Text.Required(name, "name", "Service name", MaxNameLength);
-        if (duration <= TimeSpan.Zero || duration > TimeSpan.FromHours(12) || duration.Ticks % TimeSpan.TicksPerMinute != 0)
+        if (duration <= TimeSpan.Zero || duration > MaxDuration || duration.Ticks % TimeSpan.TicksPerMinute != 0)
         {
             throw DomainException.Invalid("A service lasts a whole number of minutes, between 1 minute and 12 hours.", "duration");
         }

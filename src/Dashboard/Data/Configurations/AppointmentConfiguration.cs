@@ -48,7 +48,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.BookedOverClientClash).HasDefaultValue(false);
         builder.HasIndex(a => new { a.Start, a.End });
         builder.HasIndex(a => new { a.ProviderId, a.Start });
-        builder.HasIndex(a => a.ClientId);
+        // A client's visits in a window (the client-clash rule at booking) without reading their whole history.
+        builder.HasIndex(a => new { a.ClientId, a.Start });
         builder.HasIndex(a => a.PackageRecordId);
     }
 }

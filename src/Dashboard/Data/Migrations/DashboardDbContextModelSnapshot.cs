@@ -376,11 +376,11 @@ namespace FrontDesk.Dashboard.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
                     b.HasIndex("PackageRecordId");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("ClientId", "Start");
 
                     b.HasIndex("ProviderId", "Start");
 

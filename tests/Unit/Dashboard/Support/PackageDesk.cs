@@ -130,6 +130,8 @@ public sealed class PackageDesk : IAsyncDisposable
         return client;
     }
 
+    public UnitOfWork UnitOfWork => _services.GetRequiredService<UnitOfWork>();
+
     public IDbContextFactory<DashboardDbContext> Contexts => _services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
 
     public async Task<DashboardDbContext> ContextAsync() =>
