@@ -419,6 +419,9 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
             await using var db = await owner.Contexts.CreateDbContextAsync(ct);
             db.Database.SetDbConnection(connection, contextOwnsConnection: false);
             await db.Database.UseTransactionAsync(transaction, ct);
+            // The batch gives each command a savepoint of its own (or the whole transaction to a
+            // lone one): SaveChanges need not wrap itself in another.
+            db.Database.AutoSavepointsEnabled = false;
             var (done, saved) = await owner.ExecuteAsync(db, caller, key, callerScope, hash, command, work, audit, ct);
             saved.ForEach(a => a.ClearDomainEvents());
             _done = done;

@@ -13,7 +13,8 @@ namespace FrontDesk.Dashboard.Operations;
 /// <summary>
 /// The front desk's own meter, "FrontDesk": what the clinic did (bookings, redemptions, sales,
 /// counted from the live feed, so only committed changes and never a replay) and how the
-/// server copes (the live feed's queue depth and drops, open circuits per role).
+/// server copes (the live feed's queue depth and drops, open circuits per role, the writer's
+/// queue and commits).
 /// </summary>
 public sealed class FrontDeskMetrics : IDisposable
 {
@@ -25,7 +26,7 @@ public sealed class FrontDeskMetrics : IDisposable
     private readonly ConcurrentDictionary<string, int> _circuits = new(StringComparer.Ordinal);
     private readonly IDisposable _subscription;
 
-    public FrontDeskMetrics(IMeterFactory meters, ILiveFeed feed)
+    public FrontDeskMetrics(IMeterFactory meters, ILiveFeed feed, Data.UnitOfWork writes)
     {
         Meter = meters.Create(MeterName);
         _bookings = Meter.CreateCounter<long>("frontdesk.bookings", "{appointment}", "Appointments booked");
@@ -37,6 +38,10 @@ public sealed class FrontDeskMetrics : IDisposable
             Meter.CreateObservableCounter("frontdesk.live_feed.dropped", () => status.Dropped, "{event}", "Events dropped because a screen fell behind (it resyncs)");
             Meter.CreateObservableGauge("frontdesk.live_feed.subscribers", () => status.SubscriberCount, "{subscriber}", "Live feed subscribers");
         }
+        // On SQLite: how many commands wait for the one writer, and how many transactions it has
+        // committed (bookings + other commands per commit = the group commit's batch size).
+        Meter.CreateObservableGauge("frontdesk.writes.queued", () => writes.Queued, "{command}", "Commands waiting for the SQLite writer");
+        Meter.CreateObservableCounter("frontdesk.writes.commits", () => writes.Commits, "{transaction}", "SQLite write transactions committed, each with one or more commands");
         Meter.CreateObservableGauge("frontdesk.circuits.open", OpenCircuits, "{circuit}", "Open screens (Blazor circuits) by the signed-in role");
         _subscription = feed.Subscribe(OnBatch);
     }

@@ -45,6 +45,40 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Meter_BookingMadeThroughTheApi_CountsTheWritersCommit()
+    {
+        await using var app = new OpsApp();
+        await app.SeedAsync();
+        var meter = app.Services.GetRequiredService<FrontDeskMetrics>().Meter;
+        long? commits = null;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter == meter && instrument.Name == "frontdesk.writes.commits")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => commits = value);
+        listener.Start();
+        using var http = app.ApiClient();
+        var client = await OpsApp.CreateAsync(http, "/api/v1/clients", new { name = "Metric Max" });
+        listener.RecordObservableInstruments();
+        var before = commits!.Value;
+
+        await OpsApp.CreateAsync(http, "/api/v1/appointments", new
+        {
+            clientId = client,
+            serviceId = app.Laser,
+            providerId = app.Amira,
+            start = DateTimeOffset.UtcNow.AddDays(2).Date.AddHours(11).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+        });
+
+        listener.RecordObservableInstruments();
+        Assert.Equal(before + 1, commits);
+    }
+
+    [Fact]
     public async Task Telemetry_NoOtlpEndpointConfigured_NoExportPipelineIsBuilt()
     {
         await using var app = new OpsApp(new Dictionary<string, string?> { [Telemetry.OtlpEndpointKey] = "", [Telemetry.OtlpEnvironmentKey] = "" });
