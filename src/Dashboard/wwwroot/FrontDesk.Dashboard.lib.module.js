@@ -3,9 +3,9 @@
 // as one custom event (schslot), registered here so that a slot works from the first moment.
 // Focus helpers the server calls by name (frontDesk.*) are put in place here too.
 import { installSlotEvents } from "./js/scheduler.js";
-import { focusIfLost, focusUnlessWithin } from "./js/focus.js";
+import { focusFirstIfLost, focusIfLost, focusUnlessWithin } from "./js/focus.js";
 
-globalThis.frontDesk = Object.freeze({ ...globalThis.frontDesk, focusUnlessWithin, focusIfLost });
+globalThis.frontDesk = Object.freeze({ ...globalThis.frontDesk, focusUnlessWithin, focusIfLost, focusFirstIfLost });
 
 export function afterWebStarted(blazor) {
     installSlotEvents(blazor);

@@ -53,4 +53,29 @@ public sealed class LiveCalendarKeyboardTests(BrowserFixture browser, ClinicServ
         await Expect(desk.AppointmentDrawer).ToBeVisibleAsync();
         await Expect(desk.AppointmentDrawer.GetByRole(AriaRole.Heading, new() { Name = "Hedy Lamarr" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task StepAndBack_InTheAppointmentDrawer_KeepTheFocusOnWhatComesNext()
+    {
+        using var api = server.Api;
+        var client = await api.CreateClientAsync("Grace Hopper", "07700 900121");
+        await api.BookAsync(client.Id, ClinicServer.Facial, ClinicServer.Uma, ClinicServer.TodayAt(new TimeOnly(16, 0)));
+        await using var person = await browser.NewPersonAsync("receptionist-keyboard", server.BaseAddress, StaffRole.Receptionist);
+        var desk = new CalendarDesk(person);
+        await desk.OpenAsync();
+        await desk.Appointment("Grace Hopper").FocusAsync();
+        await desk.Page.Keyboard.PressAsync("Enter");
+        await Expect(desk.AppointmentDrawer.GetByRole(AriaRole.Heading, new() { Name = "Grace Hopper" })).ToBeVisibleAsync();
+
+        // The button pressed goes away with the step it opens: the step's heading takes the focus.
+        await desk.AppointmentDrawer.GetByRole(AriaRole.Button, new() { Name = "Cancel appointment" }).FocusAsync();
+        await desk.Page.Keyboard.PressAsync("Enter");
+        await Expect(Focused(desk)).ToHaveAccessibleNameAsync("Cancel appointment");
+        await Expect(Focused(desk)).ToHaveRoleAsync(AriaRole.Heading);
+
+        // Back: the first action takes it.
+        await desk.AppointmentDrawer.GetByRole(AriaRole.Button, new() { Name = "Back" }).FocusAsync();
+        await desk.Page.Keyboard.PressAsync("Enter");
+        await Expect(Focused(desk)).ToHaveAccessibleNameAsync("Check in");
+    }
 }

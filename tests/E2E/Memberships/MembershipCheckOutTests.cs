@@ -116,7 +116,7 @@ public sealed class MembershipCheckOutTests(BrowserFixture browser, ClinicServer
 
         // The drawer's check-out names the membership that pays, and gives the visit back.
         await drawerCheckOut.ClickAsync();
-        await Expect(a.AppointmentDrawer.GetByRole(AriaRole.Heading, new() { Name = $"Paid from membership {undo}, nothing to pay" })).ToBeVisibleAsync();
+        await Expect(a.AppointmentDrawer.GetByRole(AriaRole.Heading, new() { Name = $"Paid from membership {undo}, nothing to pay" })).ToBeFocusedAsync();
         await personA.ScreenshotAsync("73-membership-visit-to-give-back");
         await a.AppointmentDrawer.GetByRole(AriaRole.Button, new() { Name = $"Give back the visit of membership {undo}" }).ClickAsync();
         await Expect(a.Page.GetByText($"The visit went back to membership {undo}: {ClinicServer.Massage.Name} is to be paid at check-out.")).ToBeVisibleAsync();

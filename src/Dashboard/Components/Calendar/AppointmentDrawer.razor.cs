@@ -1,3 +1,4 @@
+using Microsoft.JSInterop;
 using FrontDesk.Dashboard.Data;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
@@ -37,6 +38,15 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private ILogger<AppointmentDrawer> Logger { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    // Opening a step (check out, move, cancel) or going back replaces the buttons, the focused one
+    // with them: the focus would fall to the page. After that render it goes to the step's heading
+    // (read out: "Covered by ..., nothing to pay"), or back to the first action, unless the person
+    // has already moved it elsewhere.
+    private ElementReference _panelHeading;
+    private ElementReference _actions;
+    private bool _moveFocus;
 
     /// <summary>Ends the drawer's loads when it closes.</summary>
     private readonly CancellationTokenSource _life = new();
@@ -199,9 +209,34 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
 
     private void Show(Panel panel)
     {
+        _moveFocus = panel != _panel;
         _panel = panel;
         _error = null;
         _notice = null;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_moveFocus)
+        {
+            return;
+        }
+        _moveFocus = false;
+        try
+        {
+            if (_panel == Panel.None)
+            {
+                await JS.InvokeVoidAsync("frontDesk.focusFirstIfLost", _actions);
+            }
+            else
+            {
+                await JS.InvokeVoidAsync("frontDesk.focusIfLost", _panelHeading);
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The desk closed meanwhile: nothing to focus.
+        }
     }
 
     private async Task OpenCheckOut()

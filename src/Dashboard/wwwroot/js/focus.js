@@ -26,3 +26,15 @@ export function focusIfLost(element) {
         element.focus({ preventScroll: true });
     }
 }
+
+// The same, for a container whose controls were just put back (a drawer's actions after "Back"):
+// its first enabled button takes the focus if nothing has it.
+export function focusFirstIfLost(container) {
+    if (!(container instanceof HTMLElement)) {
+        return;
+    }
+    const first = container.querySelector("button:not([disabled]), [href], input:not([disabled])");
+    if (first) {
+        focusIfLost(first);
+    }
+}
