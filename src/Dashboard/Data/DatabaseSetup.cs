@@ -45,14 +45,6 @@ public static class DatabaseSetup
     /// </summary>
     private const string ConnectionPragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
 
-    /// <summary>The per-connection settings, for a connection opened outside EF Core (the unit of work's writer).</summary>
-    internal static async Task ApplyConnectionPragmasAsync(DbConnection connection, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = ConnectionPragmas;
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
     /// <summary>Applies <see cref="ConnectionPragmas"/> to every connection EF Core opens, and refuses one opened by a command's work (see <see cref="UnitOfWork.EnsureNotInsideCommand"/>).</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
@@ -75,7 +67,11 @@ public static class DatabaseSetup
             command.ExecuteNonQuery();
         }
 
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
-            ApplyConnectionPragmasAsync(connection, cancellationToken);
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

@@ -95,9 +95,8 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var (done, saved) = await ExecuteAsync(db, caller, key, callerScope, hash, command, work, audit, ct);
+            var done = await ExecuteAsync(db, caller, key, callerScope, hash, command, work, audit, ct);
             await transaction.CommitAsync(ct);
-            saved.ForEach(a => a.ClearDomainEvents());
             return done;
         }
         var queued = new QueuedCommand<T>(this, caller, key, callerScope, hash, command, work, audit, ct);
@@ -118,14 +117,14 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
     }
 
     /// <summary>The command's own work and bookkeeping, inside a transaction (or a savepoint of one) that the caller commits.</summary>
-    private async Task<(Committed<T> Done, List<AggregateRoot> Saved)> ExecuteAsync<T>(DashboardDbContext db, Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
+    private async Task<Committed<T>> ExecuteAsync<T>(DashboardDbContext db, Caller caller, string? key, string callerScope, string hash, string command, Func<DashboardDbContext, Task<T>> work, bool audit, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (key is not null && await FindAsync(db, callerScope, key, ct) is { } done)
         {
             if (done.CreatedAt > now - _retention)
             {
-                return (new Committed<T>(Replay<T>(done, command, hash), [], Replayed: true), []);
+                return new Committed<T>(Replay<T>(done, command, hash), [], Replayed: true);
             }
             // Expired and not purged yet: the key is free again.
             await db.IdempotencyEntries.Where(e => e.CallerScope == callerScope && e.Key == key).ExecuteDeleteAsync(ct);
@@ -155,7 +154,9 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
             AuditWriter.Record(db, caller, command, now, detectChanges: false);
         }
         await db.SaveChangesAsync(ct);
-        return (new Committed<T>(result, events, Replayed: false), aggregates);
+        // The events were copied above; the saved entities are not used again.
+        aggregates.ForEach(a => a.ClearDomainEvents());
+        return new Committed<T>(result, events, Replayed: false);
     }
 
     // ---- SQLite: one writer, queued commands committed together ----
@@ -166,9 +167,9 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
     // retried by Microsoft.Data.Sqlite with a blocking sleep each: throughput falls and p99
     // grows to seconds as writers are added.
     //
-    // Group commit: the commands waiting when a batch starts run in ONE transaction on one
-    // connection, each inside its own savepoint, and the batch ends with one COMMIT (one WAL
-    // sync) for all of them. Each command stays atomic (a refused or failing one is rolled back
+    // Group commit: the commands that are waiting, or arrive while a batch runs, run in ONE
+    // transaction on one connection, each inside its own savepoint, and the batch ends (see
+    // RunBatchAsync for its bounds) with one COMMIT (one WAL sync) for all of them. Each command stays atomic (a refused or failing one is rolled back
     // to its savepoint and answered at once; the others go on), sees everything the commands
     // before it did (same transaction), and is answered only after the COMMIT is on disk: a
     // caller never hears "done" for a change that could still be lost, and its events are
@@ -251,8 +252,12 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
                         return;
                     }
                 }
-                // Not awaited by anyone, and safe so: DrainAsync never throws.
-                _ = Task.Run(() => DrainAsync(firstBatchOnly: false));
+                // Not awaited by anyone, and safe so: DrainAsync never throws. Without the first
+                // caller's ambient values (its activity, log scope): each command runs in its own.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = Task.Run(() => DrainAsync(firstBatchOnly: false));
+                }
                 return;
             }
         }
@@ -412,9 +417,7 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
             // The batch gives each command a savepoint of its own (or the whole transaction to a
             // lone one): SaveChanges need not wrap itself in another.
             db.Database.AutoSavepointsEnabled = false;
-            var (done, saved) = await owner.ExecuteAsync(db, caller, key, callerScope, hash, command, work, audit, ct);
-            saved.ForEach(a => a.ClearDomainEvents());
-            _done = done;
+            _done = await owner.ExecuteAsync(db, caller, key, callerScope, hash, command, work, audit, ct);
         }
 
         public void Complete() => _outcome.TrySetResult(_done);

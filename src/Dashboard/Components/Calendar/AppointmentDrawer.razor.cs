@@ -40,13 +40,13 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
     [Inject] private ILogger<AppointmentDrawer> Logger { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
-    // Opening a step (check out, move, cancel) or going back replaces the buttons, the focused one
-    // with them: the focus would fall to the page. After that render it goes to the step's heading
-    // (read out: "Covered by ..., nothing to pay"), or back to the first action, unless the person
-    // has already moved it elsewhere.
+    // A step opening (check out, move, cancel) or closing (Back, done, another desk's change)
+    // replaces the buttons, the focused one with them: the focus would fall to the page. After
+    // that render it goes to the step's heading (read out: "Covered by ..., nothing to pay"), or
+    // to the first action, unless the person has already moved it elsewhere.
     private ElementReference _panelHeading;
     private ElementReference _actions;
-    private bool _moveFocus;
+    private Panel _renderedPanel;
 
     /// <summary>Ends the drawer's loads when it closes.</summary>
     private readonly CancellationTokenSource _life = new();
@@ -209,7 +209,6 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
 
     private void Show(Panel panel)
     {
-        _moveFocus = panel != _panel;
         _panel = panel;
         _error = null;
         _notice = null;
@@ -217,11 +216,11 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!_moveFocus)
+        if (_panel == _renderedPanel)
         {
             return;
         }
-        _moveFocus = false;
+        _renderedPanel = _panel;
         try
         {
             if (_panel == Panel.None)
@@ -233,9 +232,10 @@ public partial class AppointmentDrawer : ComponentBase, IDisposable
                 await JS.InvokeVoidAsync("frontDesk.focusIfLost", _panelHeading);
             }
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException)
         {
-            // The desk closed meanwhile: nothing to focus.
+            // The desk closed meanwhile, or the element went with a newer render: the focus is
+            // a courtesy, never a reason to lose the desk.
         }
     }
 
