@@ -185,7 +185,7 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
     internal const int MaxBatch = 64;
 
     /// <summary>No more commands join a transaction that has run this long: it commits, and its commands are answered. (Settable for tests that need a batch to hold whatever is queued.)</summary>
-    internal TimeSpan MaxBatchTime { get; set; } = TimeSpan.FromMilliseconds(50);
+    internal TimeSpan MaxBatchTime { get; set; } = TimeSpan.FromMilliseconds(20);
 
     private static readonly AsyncLocal<bool> InsideCommand = new();
 
@@ -289,8 +289,11 @@ public sealed class UnitOfWork(IDbContextFactory<DashboardDbContext> contexts, T
     /// and its commands are answered; slow commands, an import, do not hold the others' answers
     /// for long). Larger batches are cheaper per command: the hot pages (indexes, the tables'
     /// last pages) go to the WAL once per transaction, not once per command, and there is one
-    /// sync. Measured (docs/benchmarks.md): a 4 ms bound made batches of two or three commands
-    /// and cost a third of the rate at 32 writers; 15 ms to 1 s made no clear difference.
+    /// sync. But every command of a batch waits for its end, and one that arrives just after a
+    /// batch stopped taking waits for that batch's COMMIT and then its own batch: the bound is
+    /// most of the tail. Measured (docs/benchmarks.md, 32 writers): 4 ms made batches of two or
+    /// three commands and cost a third of the rate; 50 ms gave p99 113-115 ms, 20 ms 91-98 ms at
+    /// the same rate, 10 ms no better than 20.
     /// </summary>
     private async Task RunBatchAsync(IQueuedCommand first)
     {
