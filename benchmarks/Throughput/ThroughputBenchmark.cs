@@ -44,6 +44,22 @@ public static class ThroughputBenchmark
 
         /// <summary>CPU the app's process used per successful booking during the row (ours only): what a booking costs, whatever the load.</summary>
         public double? CpuMsPerOp { get; init; }
+
+        /// <summary>What the app's runtime did during the row besides the bookings (ours only): JIT compilation and GC pauses, in ms of the row's wall time.</summary>
+        public Runtime? During { get; init; }
+    }
+
+    /// <summary>The app's /diagnostics/runtime: JIT time and GC pauses so far.</summary>
+    private sealed record Runtime(double JitMs, double GcPauseMs)
+    {
+        public static async Task<Runtime> ReadAsync(Uri app)
+        {
+            using var http = new HttpClient { BaseAddress = app };
+            var json = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/diagnostics/runtime");
+            return new Runtime(json.GetProperty("jitMilliseconds").GetDouble(), json.GetProperty("gcPauseMilliseconds").GetDouble());
+        }
+
+        public static Runtime operator -(Runtime after, Runtime before) => new(after.JitMs - before.JitMs, after.GcPauseMs - before.GcPauseMs);
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -51,9 +67,11 @@ public static class ThroughputBenchmark
         var writerCounts = Option(args, "--writers", "1,8,32,64").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var ops = int.Parse(Option(args, "--ops", "384"), CultureInfo.InvariantCulture);
         var port = int.Parse(Option(args, "--port", "5323"), CultureInfo.InvariantCulture);
-        // Bookings on a writer of its own before the first row, not counted. 64 warms the path;
-        // the runtime's tiered JIT (re-compiling hot EF Core/ASP.NET Core methods) goes on for
-        // about 2,000 more, so steady state needs --warmup 2000 or so.
+        // Bookings on writers of their own before the first row, not counted. 64 warms the path,
+        // but the runtime's tiered JIT (re-compiling hot EF Core/ASP.NET Core methods, with PGO)
+        // goes on far longer: perf on 2026-12-01 showed its thread using 23-44 % of the app's
+        // CPU for the first ~25 s of load. The table's JIT column shows whether a row still paid
+        // for it; --warmup 12000 covers it at this machine's rates.
         var warmupOps = int.Parse(Option(args, "--warmup", "64"), CultureInfo.InvariantCulture);
         var root = RepositoryRoot();
         if (!args.Contains("--no-build"))
@@ -82,9 +100,11 @@ public static class ThroughputBenchmark
                 var w = writerCounts[i];
                 Console.WriteLine($"--- {w} writer(s), {ops} bookings");
                 var cpuBefore = app.ProcessorTime;
+                var runtimeBefore = await Runtime.ReadAsync(app.BaseAddress);
                 var ours = await OursAsync(app.BaseAddress, plan.Levels[i], ops);
                 var cpu = (app.ProcessorTime - cpuBefore).TotalMilliseconds;
-                results.Add(ours with { DoubleSpends = await DoubleSpendsAsync(database, plan.Levels[i], ours), CpuMsPerOp = ours.Ok > 0 ? cpu / ours.Ok : null });
+                var during = await Runtime.ReadAsync(app.BaseAddress) - runtimeBefore;
+                results.Add(ours with { DoubleSpends = await DoubleSpendsAsync(database, plan.Levels[i], ours), CpuMsPerOp = ours.Ok > 0 ? cpu / ours.Ok : null, During = during });
                 results.Add(Raw(Path.Combine(directory, "raw.db"), w, ops));
             }
         }
@@ -371,15 +391,15 @@ public static class ThroughputBenchmark
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"Redemption throughput, {ops} transactions per row, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         table.AppendLine();
-        table.AppendLine("| writers | kind | ok | failed | rate/s | p50 | p99 | double spends | ratio ours/raw (rate) | app CPU per booking |");
-        table.AppendLine("|--:|--|--:|--:|--:|--:|--:|--:|--:|--:|");
+        table.AppendLine("| writers | kind | ok | failed | rate/s | p50 | p99 | double spends | ratio ours/raw (rate) | app CPU per booking | app JIT / GC pauses in the row |");
+        table.AppendLine("|--:|--|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var group in results.GroupBy(r => r.Writers))
         {
             var raw = group.Single(r => r.Kind == "raw SQLite");
             foreach (var r in group)
             {
                 var ratio = r.Kind == "raw SQLite" ? "" : (r.Rate / raw.Rate).ToString("0.00", CultureInfo.InvariantCulture);
-                table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Writers} | {r.Kind} | {r.Ok} | {r.Failed} | {r.Rate:0} | {Percentile(r.Latencies, 50):0.0} ms | {Percentile(r.Latencies, 99):0.0} ms | {r.DoubleSpends} | {ratio} | {(r.CpuMsPerOp is { } c ? $"{c:0.0} ms" : "")} |");
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Writers} | {r.Kind} | {r.Ok} | {r.Failed} | {r.Rate:0} | {Percentile(r.Latencies, 50):0.0} ms | {Percentile(r.Latencies, 99):0.0} ms | {r.DoubleSpends} | {ratio} | {(r.CpuMsPerOp is { } c ? $"{c:0.0} ms" : "")} | {(r.During is { } d ? $"{d.JitMs:0} / {d.GcPauseMs:0} ms of {r.Seconds * 1000:0}" : "")} |");
             }
         }
         return table.ToString();
