@@ -551,13 +551,57 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
 
     internal Task SelectItemAsync(SchedulerItem item) => ItemSelected.InvokeAsync(item);
 
-    internal void BeginDrag(SchedulerItem item)
+    /// <summary>
+    /// A lane's one block event (a click, Enter or Space, a drag starting or ending on one of its
+    /// blocks, as the browser reports it). The block is found by its item's key among the items the
+    /// grid shows now: a block the browser still showed after its item went is ignored.
+    /// </summary>
+    internal Task OnItemEventAsync(SchedulerItemEventArgs e)
+    {
+        if (e.Kind == ItemEventKinds.DragEnd)
+        {
+            EndDrag();
+            return Task.CompletedTask;
+        }
+        SchedulerItem? item = null;
+        foreach (var placed in _placed)
+        {
+            foreach (var (candidate, _) in placed)
+            {
+                if (candidate.Key == e.Key)
+                {
+                    item = candidate;
+                    break;
+                }
+            }
+            if (item is not null)
+            {
+                break;
+            }
+        }
+        if (item is null)
+        {
+            return Task.CompletedTask;
+        }
+        switch (e.Kind)
+        {
+            case ItemEventKinds.Open:
+                return SelectItemAsync(item);
+            case ItemEventKinds.DragStart:
+                BeginDrag(item);
+                return Task.CompletedTask;
+            default:
+                return Task.CompletedTask;
+        }
+    }
+
+    private void BeginDrag(SchedulerItem item)
     {
         _dragging = item;
         RefreshBody();
     }
 
-    internal void EndDrag()
+    private void EndDrag()
     {
         if (_dragging is not null)
         {

@@ -5,7 +5,8 @@ namespace FrontDesk.Dashboard.Components.Scheduler;
 /// <summary>
 /// One lane of the grid (a column on a day): its slots, blocks and now-line. It renders again
 /// only when its owner says something in this lane changed (<see cref="Version"/>) or after its
-/// own events, so a change to one item re-renders its lane, not the whole grid.
+/// own events, so a change to one item re-renders its lane, not the whole grid; within the lane,
+/// the blocks are keyed by item, so only the changed block's element is touched.
 /// </summary>
 public partial class SchedulerLaneView : ComponentBase
 {
@@ -36,6 +37,8 @@ public partial class SchedulerLaneView : ComponentBase
     }
 
     private Task OnSlotEventAsync(SchedulerSlotEventArgs e) => Owner.OnSlotEventAsync(Lane.Index, e);
+
+    private Task OnItemEventAsync(SchedulerItemEventArgs e) => Owner.OnItemEventAsync(e);
 
     protected override Task OnAfterRenderAsync(bool firstRender) => Owner.BodyRenderedAsync();
 }

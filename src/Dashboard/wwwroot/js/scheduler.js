@@ -1,11 +1,12 @@
 // The scheduler's browser side. It reports the width once on start and whenever it crosses
 // 600 px (the server then renders the phone agenda or the day grid, never both), and it is the
-// grid's event delegation: the slots have no Blazor handlers of their own. A click (also Enter or
-// Space on a focused slot, which clicks a button), a navigation key or a drop on a slot becomes
-// one custom event, schslot, raised on the slot with its row (its place among its lane's slots);
-// it bubbles to the lane, whose one handler passes it to the scheduler. Arrow keys move between
-// slots on the server (roving tabindex; Blazor moves the focus), this stops them from also
-// scrolling the grid.
+// grid's event delegation: the slots and blocks have no Blazor handlers of their own. A click
+// (also Enter or Space on a focused slot, which clicks a button), a navigation key or a drop on a
+// slot becomes one custom event, schslot, raised on the slot with its row (its place among its
+// lane's slots); a click, Enter or Space, or the start or end of a drag on a block becomes
+// schitem, raised on the block with its item's key (data-key). Both bubble to the lane, whose one
+// handler each passes them to the scheduler. Arrow keys move between slots on the server (roving
+// tabindex; Blazor moves the focus), this stops them from also scrolling the grid.
 const keys = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End"]);
 const narrowQuery = "(max-width: 599.98px)";
 const attached = new WeakMap();
@@ -32,6 +33,16 @@ function raise(hit, kind, key) {
     hit.slot.dispatchEvent(new CustomEvent("schslot", { bubbles: true, detail: { row: hit.row, kind, key: key ?? null } }));
 }
 
+// The block (a grid item, a direct child of its lane) a browser event happened on, or null.
+function blockOf(e) {
+    const block = e.target instanceof Element ? e.target.closest(".sch-item") : null;
+    return block && block.dataset.key && block.parentElement?.classList.contains("sch-lane") ? block : null;
+}
+
+function raiseItem(block, kind) {
+    block.dispatchEvent(new CustomEvent("schitem", { bubbles: true, detail: { key: block.dataset.key, kind } }));
+}
+
 // Registers schslot with Blazor and listens on the document, once per page (from the app's JS
 // initializer, before any circuit; and again, harmlessly, when a scheduler attaches).
 export function installSlotEvents(blazor) {
@@ -43,6 +54,9 @@ export function installSlotEvents(blazor) {
         blazor.registerCustomEventType("schslot", {
             createEventArgs: e => ({ row: e.detail?.row ?? -1, kind: e.detail?.kind ?? "", key: e.detail?.key ?? null }),
         });
+        blazor.registerCustomEventType("schitem", {
+            createEventArgs: e => ({ key: e.detail?.key ?? "", kind: e.detail?.kind ?? "" }),
+        });
     } catch {
         // Already registered (a second copy of this module): the first registration serves.
     }
@@ -50,6 +64,11 @@ export function installSlotEvents(blazor) {
         const hit = slotOf(e);
         if (hit) {
             raise(hit, "click");
+            return;
+        }
+        const block = blockOf(e);
+        if (block) {
+            raiseItem(block, "open");
         }
     });
     document.addEventListener("keydown", e => {
@@ -62,8 +81,15 @@ export function installSlotEvents(blazor) {
                 e.preventDefault();
                 raise(hit, "key", e.key);
             }
-        } else if (e.key === " " && e.target.classList.contains("sch-item")) {
-            e.preventDefault();
+        } else if (e.key === "Enter" || e.key === " ") {
+            // A block is a div with role=button: Enter and Space open it (Space must not scroll the page).
+            const block = blockOf(e);
+            if (block && e.target === block) {
+                if (e.key === " ") {
+                    e.preventDefault();
+                }
+                raiseItem(block, "open");
+            }
         }
     });
     // A slot takes a dragged item: without this the browser refuses the drop.
@@ -87,6 +113,16 @@ export function installSlotEvents(blazor) {
         if (e.dataTransfer && e.target instanceof HTMLElement && e.target.classList.contains("sch-item")) {
             e.dataTransfer.effectAllowed = "move";
             e.dataTransfer.setData("text/plain", e.target.getAttribute("aria-label") || "");
+        }
+        const block = blockOf(e);
+        if (block) {
+            raiseItem(block, "dragstart");
+        }
+    });
+    document.addEventListener("dragend", e => {
+        const block = blockOf(e);
+        if (block) {
+            raiseItem(block, "dragend");
         }
     });
 }
