@@ -553,42 +553,26 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
 
     /// <summary>
     /// A lane's one block event (a click, Enter or Space, a drag starting or ending on one of its
-    /// blocks, as the browser reports it). The block is found by its item's key among the items the
-    /// grid shows now: a block the browser still showed after its item went is ignored.
+    /// blocks, as the browser reports it). A block is a child of its lane, so it is looked for by
+    /// its item's key among the items that lane shows now: a block the browser still showed after
+    /// its item went (or moved to another lane) is ignored.
     /// </summary>
-    internal Task OnItemEventAsync(SchedulerItemEventArgs e)
+    internal Task OnItemEventAsync(int laneIndex, SchedulerItemEventArgs e)
     {
         if (e.Kind == ItemEventKinds.DragEnd)
         {
             EndDrag();
             return Task.CompletedTask;
         }
-        SchedulerItem? item = null;
-        foreach (var placed in _placed)
-        {
-            foreach (var (candidate, _) in placed)
-            {
-                if (candidate.Key == e.Key)
-                {
-                    item = candidate;
-                    break;
-                }
-            }
-            if (item is not null)
-            {
-                break;
-            }
-        }
-        if (item is null)
-        {
-            return Task.CompletedTask;
-        }
-        switch (e.Kind)
+        var item = (uint)laneIndex < (uint)_placed.Length
+            ? _placed[laneIndex].Select(p => p.Item).FirstOrDefault(i => i.Key == e.Key)
+            : null;
+        switch (item is null ? null : e.Kind)
         {
             case ItemEventKinds.Open:
-                return SelectItemAsync(item);
+                return SelectItemAsync(item!);
             case ItemEventKinds.DragStart:
-                BeginDrag(item);
+                BeginDrag(item!);
                 return Task.CompletedTask;
             default:
                 return Task.CompletedTask;

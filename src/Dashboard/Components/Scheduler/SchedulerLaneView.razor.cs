@@ -38,7 +38,7 @@ public partial class SchedulerLaneView : ComponentBase
 
     private Task OnSlotEventAsync(SchedulerSlotEventArgs e) => Owner.OnSlotEventAsync(Lane.Index, e);
 
-    private Task OnItemEventAsync(SchedulerItemEventArgs e) => Owner.OnItemEventAsync(e);
+    private Task OnItemEventAsync(SchedulerItemEventArgs e) => Owner.OnItemEventAsync(Lane.Index, e);
 
     protected override Task OnAfterRenderAsync(bool firstRender) => Owner.BodyRenderedAsync();
 }
