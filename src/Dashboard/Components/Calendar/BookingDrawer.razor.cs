@@ -52,6 +52,13 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     private bool _saving;
     private string? _error;
 
+    /// <summary>
+    /// Set when another desk took the circle (or package) this desk had chosen: Save refuses
+    /// with this message until the receptionist picks again or says to book a single service,
+    /// so a Save pressed a moment after the circle went never books something else unasked.
+    /// </summary>
+    private string? _lostChoice;
+
     private const string AnyProvider = "Any provider";
     private const int MaxStartsShown = 48;
 
@@ -207,13 +214,17 @@ public partial class BookingDrawer : ComponentBase, IDisposable
             {
                 // Never fall back to a paid single booking without saying so: the receptionist
                 // chose a circle, so Save must not quietly book something else.
-                var name = _packages.FirstOrDefault(o => o.Record.Id == chosen)?.Record.Name ?? "The package";
+                var record = _packages.FirstOrDefault(o => o.Record.Id == chosen)?.Record;
+                var name = record?.Name ?? "The package";
                 // (While saving, the save's own outcome is what the desk hears.)
                 if (!_saving)
                 {
-                    _error ??= _draft.Session is { } taken
-                        ? $"{name}: session {taken} was just taken or no longer fits this booking. Pick a green circle, or book it as a single service."
-                        : $"{name} no longer fits this booking. Pick another package, or book it as a single service.";
+                    _lostChoice = _draft.Session is { } taken
+                        ? record?.Sessions.FirstOrDefault(x => x.Number == taken) is { State: not FrontDesk.Domain.Packages.SessionState.Free } gone
+                            ? $"{name}: session {taken} is already {(gone.State == FrontDesk.Domain.Packages.SessionState.Booked ? "booked" : "redeemed")}. Pick a green circle."
+                            : $"{name}: session {taken} no longer fits this booking. Pick a green circle."
+                        : $"{name} no longer fits this booking. Pick another package.";
+                    _error = _lostChoice;
                 }
                 ClearPackage();
             }
@@ -238,6 +249,15 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     {
         _draft.RecordId = choice.RecordId;
         _draft.Session = choice.Session;
+        _lostChoice = null;
+        _error = null;
+    }
+
+    /// <summary>The receptionist saw the chosen circle go and books without a package.</summary>
+    private void BookWithoutPackage()
+    {
+        ClearPackage();
+        _lostChoice = null;
         _error = null;
     }
 
@@ -251,6 +271,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     {
         _client = client;
         _draft.ClientId = client.Id;
+        _lostChoice = null;
         _error = null;
         await RefreshPackagesAsync();
     }
@@ -260,6 +281,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         _client = null;
         _draft.ClientId = null;
         _packages = null;
+        _lostChoice = null;
         ClearPackage();
     }
 
@@ -349,7 +371,8 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     }
 
     private string? Validate() =>
-        _client is null && !_draft.NewClient ? "Choose a client, or add a new one."
+        _lostChoice is { } lost ? lost
+        : _client is null && !_draft.NewClient ? "Choose a client, or add a new one."
         : _client is null && string.IsNullOrWhiteSpace(_draft.NewName) ? "Enter the new client's name."
         : AnyChosen ? "Choose a provider, or pick one of the free times."
         : _draft.ServiceId is null ? "Choose a service."

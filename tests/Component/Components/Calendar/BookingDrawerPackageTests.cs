@@ -178,6 +178,57 @@ public sealed class BookingDrawerPackageTests : PackageTestContext
 
         cut.WaitForAssertion(() => Assert.True(cut.HasButton("Massage course, session 2 of 3: booked")), Patience);
         Assert.DoesNotContain(cut.FindAll("button.circle"), b => b.GetAttribute("aria-pressed") == "true");
-        Assert.False(cut.HasButton("Book as a single service instead"));
+        Assert.Equal("Massage course: session 2 is already booked. Pick a green circle.", Drawer(cut).AlertText());
+    }
+
+    [Fact]
+    public async Task Save_SelectedCircleBookedElsewhereJustBefore_RefusesAndBooksNothingUnasked()
+    {
+        var record = await SellJaneCourseAsync();
+        var cut = await RenderForJaneAsync(hour: 11);
+        await ClickAsync(cut, "Massage course, session 2 of 3: free");
+        var other = await BookJaneFromAsync(record.Id, 2, hour: 15);
+        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Massage course, session 2 of 3: booked")), Patience);
+
+        // The receptionist's Save lands a moment after the circle went: it must not become a paid single booking.
+        await ClickAsync(cut, "Save booking");
+
+        Assert.Equal("Massage course: session 2 is already booked. Pick a green circle.", Drawer(cut).AlertText());
+        Assert.Equal(other.Id, Assert.Single(await AppointmentsInDatabaseAsync()).Id.Value);
+    }
+
+    [Fact]
+    public async Task Save_SelectedCircleBookedElsewhereThenAnotherPicked_BooksThatSession()
+    {
+        var record = await SellJaneCourseAsync();
+        var cut = await RenderForJaneAsync(hour: 11);
+        await ClickAsync(cut, "Massage course, session 2 of 3: free");
+        var other = await BookJaneFromAsync(record.Id, 2, hour: 15);
+        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Massage course, session 2 of 3: booked")), Patience);
+
+        await ClickAsync(cut, "Massage course, session 3 of 3: free");
+        await ClickAsync(cut, "Save booking");
+
+        Assert.Null(Drawer(cut).AlertText());
+        var mine = (await AppointmentsInDatabaseAsync()).Single(a => a.Id.Value != other.Id);
+        Assert.Equal((record.Id, 3), (mine.PackageRecordId?.Value, mine.PackageSession));
+    }
+
+    [Fact]
+    public async Task Save_SelectedCircleBookedElsewhereThenSingleServiceChosen_BooksWithoutPackage()
+    {
+        var record = await SellJaneCourseAsync();
+        var cut = await RenderForJaneAsync(hour: 11);
+        await ClickAsync(cut, "Massage course, session 2 of 3: free");
+        var other = await BookJaneFromAsync(record.Id, 2, hour: 15);
+        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Massage course, session 2 of 3: booked")), Patience);
+
+        await ClickAsync(cut, "Book as a single service instead");
+        await ClickAsync(cut, "Save booking");
+
+        Assert.Null(Drawer(cut).AlertText());
+        var mine = (await AppointmentsInDatabaseAsync()).Single(a => a.Id.Value != other.Id);
+        Assert.Null(mine.PackageRecordId);
+        Assert.Equal(SessionState.Free, (await RecordInDatabaseAsync(record.Id)).Sessions.Single(s => s.Number == 3).State);
     }
 }
