@@ -42,8 +42,13 @@ public static class DatabaseSetup
     /// Per-connection settings that SQLite does not keep in the file. synchronous=FULL: a commit
     /// is on disk (the WAL synced) before the desk hears "paid"; NORMAL would be faster but may
     /// lose the last commits if the machine loses power, and these are clients' money.
+    /// temp_store=MEMORY: the journal of each command's savepoint in a group commit (see
+    /// <see cref="UnitOfWork"/>) stays in memory; by default SQLite wrote it to a new temp file
+    /// in /var/tmp for every transaction, with more writes to it than to the WAL (strace), and
+    /// the booking benchmark ran 4-9 % faster without it. It holds only what a transaction has
+    /// not committed yet: the WAL still makes each commit durable.
     /// </summary>
-    private const string ConnectionPragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+    private const string ConnectionPragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
 
     /// <summary>Applies <see cref="ConnectionPragmas"/> to every connection EF Core opens, and refuses one opened by a command's work (see <see cref="UnitOfWork.EnsureNotInsideCommand"/>).</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor

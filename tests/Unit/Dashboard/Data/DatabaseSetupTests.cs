@@ -35,4 +35,11 @@ public sealed class DatabaseSetupTests : IAsyncLifetime
     {
         Assert.Equal(1, await PragmaAsync("foreign_keys"));
     }
+
+    [Fact]
+    public async Task OpenConnection_AppContext_TempStoreIsMemory()
+    {
+        // 2 = MEMORY: a command's savepoint journal stays in memory instead of a temp file per transaction.
+        Assert.Equal(2, await PragmaAsync("temp_store"));
+    }
 }
