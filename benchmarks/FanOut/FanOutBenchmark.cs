@@ -15,7 +15,8 @@ namespace FrontDesk.Benchmarks.FanOut;
 /// books one appointment through the API and times, in every page, the moment its DOM shows the
 /// booked client's name, from just before the request is sent. Reports p50/p95 per kind, the
 /// ratio desk/control, and server memory per open page (managed heap after a full GC, and
-/// working set). Usage: dotnet run -c Release -- fanout [--pages 10,25] [--rounds 8] [--port 5322]
+/// working set): over all N pages of a kind, and over the N-1 opened after the first (what one
+/// more page costs, without what the first fills once for the whole server). Usage: dotnet run -c Release -- fanout [--pages 10,25] [--rounds 8] [--port 5322]
 /// </summary>
 public static class FanOutBenchmark
 {
@@ -112,16 +113,22 @@ public static class FanOutBenchmark
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         var before = await Memory.ReadAsync(http);
+        // Memory is also read after the first page of each kind: what the first one fills once
+        // for the whole server (caches, the JIT's code, a type's metadata) is then outside the
+        // "each further page" figures.
         var controls = new List<IPage>();
+        Memory? afterFirstControl = null;
         for (var i = 0; i < n; i++)
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync(new Uri(server.BaseAddress, "diagnostics/bare-control").ToString());
             await page.GetByLabel("Circuit").Filter(new LocatorFilterOptions { HasText = "interactive" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 240_000 });
             controls.Add(page);
+            afterFirstControl ??= await Memory.SettledAsync(http);
         }
         var withControls = await Memory.SettledAsync(http);
         var desks = new List<IPage>();
+        Memory? afterFirstDesk = null;
         for (var i = 0; i < n; i++)
         {
             var page = await context.NewPageAsync();
@@ -129,6 +136,7 @@ public static class FanOutBenchmark
             await page.GotoAsync(server.BaseAddress.ToString());
             await live.WaitAsync(TimeSpan.FromSeconds(60));
             desks.Add(page);
+            afterFirstDesk ??= await Memory.SettledAsync(http);
         }
         var withDesks = await Memory.SettledAsync(http);
         Console.WriteLine($"    live subscribers: {before.Subscribers} before, {withControls.Subscribers} with controls, {withDesks.Subscribers} with desks too");
@@ -165,7 +173,9 @@ public static class FanOutBenchmark
 
         return new RunResult(n, deskTimes, controlTimes, requestTimes, missed,
             (withControls.ManagedBytes - before.ManagedBytes) / (double)n, (withDesks.ManagedBytes - withControls.ManagedBytes) / (double)n,
-            (withControls.WorkingSetBytes - before.WorkingSetBytes) / (double)n, (withDesks.WorkingSetBytes - withControls.WorkingSetBytes) / (double)n);
+            (withControls.WorkingSetBytes - before.WorkingSetBytes) / (double)n, (withDesks.WorkingSetBytes - withControls.WorkingSetBytes) / (double)n,
+            n > 1 ? (withControls.ManagedBytes - afterFirstControl!.ManagedBytes) / (double)(n - 1) : double.NaN,
+            n > 1 ? (withDesks.ManagedBytes - afterFirstDesk!.ManagedBytes) / (double)(n - 1) : double.NaN);
     }
 
     /// <summary>When the page showed the token (epoch ms), -1 if it showed it before the round, null if never.</summary>
@@ -187,15 +197,16 @@ public static class FanOutBenchmark
     private static string Report(IReadOnlyList<RunResult> results, int rounds)
     {
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"| N | desk p50 | desk p95 | control p50 | control p95 | ratio p50 | ratio p95 | API request p50 | missed | managed MB per desk / control | working set MB per desk / control |");
-        table.AppendLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        table.AppendLine(CultureInfo.InvariantCulture, $"| N | desk p50 | desk p95 | control p50 | control p95 | ratio p50 | ratio p95 | API request p50 | missed | managed MB per desk / control | managed MB per further desk / control | working set MB per desk / control |");
+        table.AppendLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var r in results)
         {
             double P(List<double> xs, int p) => Percentile(xs, p);
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Pages} | {P(r.Desk, 50):0} ms | {P(r.Desk, 95):0} ms | {P(r.Control, 50):0} ms | {P(r.Control, 95):0} ms | " +
                 $"{P(r.Desk, 50) / P(r.Control, 50):0.0} | {P(r.Desk, 95) / P(r.Control, 95):0.0} | {P(r.Requests, 50):0} ms | {r.Missed} | " +
-                $"{r.ManagedPerDesk / 1e6:0.00} / {r.ManagedPerControl / 1e6:0.00} | {r.WorkingSetPerDesk / 1e6:0.00} / {r.WorkingSetPerControl / 1e6:0.00} |");
+                $"{r.ManagedPerDesk / 1e6:0.00} / {r.ManagedPerControl / 1e6:0.00} | {r.ManagedPerFurtherDesk / 1e6:0.00} / {r.ManagedPerFurtherControl / 1e6:0.00} | " +
+                $"{r.WorkingSetPerDesk / 1e6:0.00} / {r.WorkingSetPerControl / 1e6:0.00} |");
         }
         table.AppendLine();
         table.Append(CultureInfo.InvariantCulture, $"{rounds} bookings per N; every sample is one page's arrival of one booking (N x {rounds} per kind).");
@@ -248,7 +259,8 @@ public static class FanOutBenchmark
 
     private sealed record RunResult(
         int Pages, List<double> Desk, List<double> Control, List<double> Requests, int Missed,
-        double ManagedPerControl, double ManagedPerDesk, double WorkingSetPerControl, double WorkingSetPerDesk);
+        double ManagedPerControl, double ManagedPerDesk, double WorkingSetPerControl, double WorkingSetPerDesk,
+        double ManagedPerFurtherControl, double ManagedPerFurtherDesk);
 
     /// <summary>Resolves once the page's Blazor circuit has sent its first message over the WebSocket.</summary>
     internal static class Circuit
