@@ -216,14 +216,14 @@ public partial class BookingDrawer : ComponentBase, IDisposable
                 // chose a circle, so Save must not quietly book something else.
                 var record = _packages.FirstOrDefault(o => o.Record.Id == chosen)?.Record;
                 var name = record?.Name ?? "The package";
-                // (While saving, the save's own outcome is what the desk hears.)
+                _lostChoice = _draft.Session is { } taken
+                    ? record?.Sessions.FirstOrDefault(x => x.Number == taken) is { State: not FrontDesk.Domain.Packages.SessionState.Free } gone
+                        ? $"{name}: session {taken} is already {(gone.State == FrontDesk.Domain.Packages.SessionState.Booked ? "booked" : "redeemed")}. Pick a green circle."
+                        : $"{name}: session {taken} no longer fits this booking. Pick a green circle."
+                    : $"{name} no longer fits this booking. Pick another package.";
+                // (After a refused save, the save's own message is what the desk sees first.)
                 if (!_saving)
                 {
-                    _lostChoice = _draft.Session is { } taken
-                        ? record?.Sessions.FirstOrDefault(x => x.Number == taken) is { State: not FrontDesk.Domain.Packages.SessionState.Free } gone
-                            ? $"{name}: session {taken} is already {(gone.State == FrontDesk.Domain.Packages.SessionState.Booked ? "booked" : "redeemed")}. Pick a green circle."
-                            : $"{name}: session {taken} no longer fits this booking. Pick a green circle."
-                        : $"{name} no longer fits this booking. Pick another package.";
                     _error = _lostChoice;
                 }
                 ClearPackage();

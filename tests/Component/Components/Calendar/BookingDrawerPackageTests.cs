@@ -168,6 +168,28 @@ public sealed class BookingDrawerPackageTests : PackageTestContext
     }
 
     [Fact]
+    public async Task SaveAgain_AfterCircleTakenAtAnotherDesk_RefusesUntilAnotherChoice()
+    {
+        var record = await SellJaneCourseAsync();
+        var cut = await RenderForJaneAsync(hour: 11);
+        await ClickAsync(cut, "Massage course, session 2 of 3: free");
+        Feed.Hold();
+        var other = await BookJaneFromAsync(record.Id, 2, hour: 15);
+        await ClickAsync(cut, "Save booking");
+
+        // Pressed again at once: still the same answer, not a paid single booking.
+        await ClickAsync(cut, "Save booking");
+
+        Assert.Equal("Massage course: session 2 is already booked. Pick a green circle.", Drawer(cut).AlertText());
+        Assert.Equal(other.Id, Assert.Single(await AppointmentsInDatabaseAsync()).Id.Value);
+        await ClickAsync(cut, "Book as a single service instead");
+        await ClickAsync(cut, "Save booking");
+        var mine = (await AppointmentsInDatabaseAsync()).Single(a => a.Id.Value != other.Id);
+        Assert.Null(mine.PackageRecordId);
+        Feed.Release();
+    }
+
+    [Fact]
     public async Task LiveEvent_SelectedCircleBookedElsewhere_ShowsItBookedAndUnselects()
     {
         var record = await SellJaneCourseAsync();
