@@ -11,6 +11,9 @@ namespace FrontDesk.Dashboard.Components.Theme;
 /// of text, the same on every screen) is kept once for the whole server instead of once, or twice,
 /// per open circuit: every text it renders goes through a small bounded cache of shared strings.
 /// With ten desks open, the server holds one copy instead of twenty.
+/// Every layout passes <c>ObserveSystemDarkModeChange="false"</c>: each screen has its palette
+/// (desks light, the wall display dark), and the device's dark-mode setting must not flip it;
+/// it also spares each circuit MudBlazor's watcher (a JS listener and a .NET reference).
 /// </summary>
 public sealed class SharedThemeProvider : MudThemeProvider
 {

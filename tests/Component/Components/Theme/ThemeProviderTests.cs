@@ -1,0 +1,28 @@
+using Bunit;
+using FrontDesk.Dashboard.Components.Layout;
+using FrontDesk.Tests.Component.Infrastructure;
+
+namespace FrontDesk.Tests.Component.Components.Theme;
+
+/// <summary>Each screen keeps its own palette: the device's dark-mode setting is not watched.</summary>
+public sealed class ThemeProviderTests : ClinicTestContext
+{
+    [Fact]
+    public void Render_DeskLayout_DoesNotWatchTheDevicesDarkMode()
+    {
+        Render<MainLayout>(p => p.Add(l => l.Body, builder => builder.AddContent(0, "desk")));
+
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "window.hasOwnProperty"); // the provider's first render ran
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "mudThemeProvider.watchDarkMode");
+    }
+
+    [Fact]
+    public void Render_WallDisplayLayout_StaysDarkWithoutWatchingTheDevice()
+    {
+        var cut = Render<KioskLayout>(p => p.Add(l => l.Body, builder => builder.AddContent(0, "board")));
+
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "window.hasOwnProperty");
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "mudThemeProvider.watchDarkMode");
+        Assert.Contains("--mud-palette-background: " + FrontDesk.Dashboard.Components.Theme.FrontDeskTheme.Theme.PaletteDark.Background, cut.Markup);
+    }
+}
