@@ -196,7 +196,7 @@ public sealed class PackageRecord : AggregateRoot
                 }
                 if (session.State != SessionState.Free)
                 {
-                    return $"session {n} is already {(session.State == SessionState.Booked ? "booked" : "redeemed")}";
+                    return SessionTaken(n, session.State);
                 }
                 if (session.Line is { } line && !template.Covers(use.Service, line))
                 {
@@ -213,6 +213,13 @@ public sealed class PackageRecord : AggregateRoot
         return null;
     }
 
+    /// <summary>Why a session that is not free cannot be chosen: "session 3 is already booked".</summary>
+    public static string SessionTaken(int number, SessionState state) =>
+        $"session {number} is already {(state == SessionState.Booked ? "booked" : "redeemed")}";
+
+    /// <summary>What a desk is told when the circle it chose cannot be booked, for <paramref name="reason"/>.</summary>
+    public static string PickAnotherCircle(string recordName, string reason) => $"{recordName}: {reason}. Pick a green circle.";
+
     /// <summary>
     /// Books an appointment against this record: a session turns orange (or red at once with
     /// the at-booking policy); minutes or money are held (or taken), as much as is left.
@@ -226,7 +233,7 @@ public sealed class PackageRecord : AggregateRoot
         if (Refuse(template, use, sessionNumber) is { } reason)
         {
             throw sessionNumber is not null && reason.StartsWith("session", StringComparison.Ordinal)
-                ? DomainException.Conflict($"{Name}: {reason}. Pick a green circle.")
+                ? DomainException.Conflict(PickAnotherCircle(Name, reason))
                 : DomainException.Rule($"{Name} cannot be used for this booking: {reason}.");
         }
         var redeemNow = policy == RedemptionPolicy.AtBooking;

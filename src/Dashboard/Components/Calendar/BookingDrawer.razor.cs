@@ -4,6 +4,7 @@ using FrontDesk.Dashboard.Catalog;
 using FrontDesk.Dashboard.Clients;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Domain.Common;
+using FrontDesk.Domain.Packages;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -216,10 +217,11 @@ public partial class BookingDrawer : ComponentBase, IDisposable
                 // chose a circle, so Save must not quietly book something else.
                 var record = _packages.FirstOrDefault(o => o.Record.Id == chosen)?.Record;
                 var name = record?.Name ?? "The package";
+                // The same words as a save that clashed (PackageRecord.Book), whichever came first.
                 _lostChoice = _draft.Session is { } taken
-                    ? record?.Sessions.FirstOrDefault(x => x.Number == taken) is { State: not FrontDesk.Domain.Packages.SessionState.Free } gone
-                        ? $"{name}: session {taken} is already {(gone.State == FrontDesk.Domain.Packages.SessionState.Booked ? "booked" : "redeemed")}. Pick a green circle."
-                        : $"{name}: session {taken} no longer fits this booking. Pick a green circle."
+                    ? PackageRecord.PickAnotherCircle(name, record?.Sessions.FirstOrDefault(x => x.Number == taken) is { State: not SessionState.Free } gone
+                        ? PackageRecord.SessionTaken(taken, gone.State)
+                        : $"session {taken} no longer fits this booking")
                     : $"{name} no longer fits this booking. Pick another package.";
                 // (After a refused save, the save's own message is what the desk sees first.)
                 if (!_saving)
@@ -242,7 +244,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         {
             return true;
         }
-        return _draft.Session is { } n && option.Record.Sessions.FirstOrDefault(x => x.Number == n)?.State != FrontDesk.Domain.Packages.SessionState.Free;
+        return _draft.Session is { } n && option.Record.Sessions.FirstOrDefault(x => x.Number == n)?.State != SessionState.Free;
     }
 
     private void ChoosePackage((Guid RecordId, int? Session) choice)
