@@ -567,12 +567,16 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         var item = (uint)laneIndex < (uint)_placed.Length
             ? _placed[laneIndex].Select(p => p.Item).FirstOrDefault(i => i.Key == e.Key)
             : null;
-        switch (item is null ? null : e.Kind)
+        if (item is null)
+        {
+            return Task.CompletedTask;
+        }
+        switch (e.Kind)
         {
             case ItemEventKinds.Open:
-                return SelectItemAsync(item!);
+                return SelectItemAsync(item);
             case ItemEventKinds.DragStart:
-                BeginDrag(item!);
+                BeginDrag(item);
                 return Task.CompletedTask;
             default:
                 return Task.CompletedTask;
