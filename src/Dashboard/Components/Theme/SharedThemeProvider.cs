@@ -11,12 +11,21 @@ namespace FrontDesk.Dashboard.Components.Theme;
 /// of text, the same on every screen) is kept once for the whole server instead of once, or twice,
 /// per open circuit: every text it renders goes through a small bounded cache of shared strings.
 /// With ten desks open, the server holds one copy instead of twenty.
-/// Every layout passes <c>ObserveSystemDarkModeChange="false"</c>: each screen has its palette
-/// (desks light, the wall display dark), and the device's dark-mode setting must not flip it;
-/// it also spares each circuit MudBlazor's watcher (a JS listener and a .NET reference).
+/// It starts with the business's <see cref="FrontDeskTheme.Theme"/> and does not watch the
+/// device's dark-mode setting: each screen has its palette (desks light, the wall display dark,
+/// by <c>IsDarkMode</c>), which the device must not flip; that also spares each circuit
+/// MudBlazor's watcher (a JS listener and a .NET reference).
 /// </summary>
 public sealed class SharedThemeProvider : MudThemeProvider
 {
+#pragma warning disable BL0005 // Defaults of its own parameters, set once before any are given.
+    public SharedThemeProvider()
+    {
+        Theme = FrontDeskTheme.Theme;
+        ObserveSystemDarkModeChange = false;
+    }
+#pragma warning restore BL0005
+
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
         using var scratch = new RenderTreeBuilder();

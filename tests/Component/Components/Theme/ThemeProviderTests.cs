@@ -10,10 +10,12 @@ public sealed class ThemeProviderTests : ClinicTestContext
     [Fact]
     public void Render_DeskLayout_DoesNotWatchTheDevicesDarkMode()
     {
-        Render<MainLayout>(p => p.Add(l => l.Body, builder => builder.AddContent(0, "desk")));
+        var cut = Render<MainLayout>(p => p.Add(l => l.Body, builder => builder.AddContent(0, "desk")));
 
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "window.hasOwnProperty"); // the provider's first render ran
         Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "mudThemeProvider.watchDarkMode");
+        // The business's light palette, not MudBlazor's default theme.
+        Assert.Contains("--mud-palette-primary: " + FrontDesk.Dashboard.Components.Theme.FrontDeskTheme.Theme.PaletteLight.Primary, cut.Markup);
     }
 
     [Fact]
