@@ -16,7 +16,8 @@ namespace FrontDesk.Benchmarks.FanOut;
 /// booked client's name, from just before the request is sent. Reports p50/p95 per kind, the
 /// ratio desk/control, and server memory per open page (managed heap after a full GC, and
 /// working set): over all N pages of a kind, and over the N-1 opened after the first (what one
-/// more page costs, without what the first fills once for the whole server). Usage: dotnet run -c Release -- fanout [--pages 10,25] [--rounds 8] [--port 5322]
+/// more page costs, without what the first fills once for the whole server).
+/// Usage: dotnet run -c Release -- fanout [--pages 10,25] [--rounds 8] [--port 5322]
 /// </summary>
 public static class FanOutBenchmark
 {

@@ -189,6 +189,20 @@ public sealed class BookingDrawerPackageTests : PackageTestContext
         Feed.Release();
     }
 
+    /// <summary>
+    /// Jane's session 2 chosen in the drawer, then booked at another desk (at 15:00), and that
+    /// booking shown here over the live feed: the drawer as the receptionist finds it then.
+    /// </summary>
+    private async Task<(RecordView Record, IRenderedComponent<IComponent> Cut, FrontDesk.Dashboard.Calendar.AppointmentView Other)> ChooseSessionTwoThenLoseItToAnotherDeskAsync()
+    {
+        var record = await SellJaneCourseAsync();
+        var cut = await RenderForJaneAsync(hour: 11);
+        await ClickAsync(cut, "Massage course, session 2 of 3: free");
+        var other = await BookJaneFromAsync(record.Id, 2, hour: 15);
+        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Massage course, session 2 of 3: booked")), Patience);
+        return (record, cut, other);
+    }
+
     [Fact]
     public async Task LiveEvent_SelectedCircleBookedElsewhere_ShowsItBookedAndUnselects()
     {
@@ -206,11 +220,7 @@ public sealed class BookingDrawerPackageTests : PackageTestContext
     [Fact]
     public async Task Save_SelectedCircleBookedElsewhereJustBefore_RefusesAndBooksNothingUnasked()
     {
-        var record = await SellJaneCourseAsync();
-        var cut = await RenderForJaneAsync(hour: 11);
-        await ClickAsync(cut, "Massage course, session 2 of 3: free");
-        var other = await BookJaneFromAsync(record.Id, 2, hour: 15);
-        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Massage course, session 2 of 3: booked")), Patience);
+        var (_, cut, other) = await ChooseSessionTwoThenLoseItToAnotherDeskAsync();
 
         // The receptionist's Save lands a moment after the circle went: it must not become a paid single booking.
         await ClickAsync(cut, "Save booking");
@@ -222,11 +232,7 @@ public sealed class BookingDrawerPackageTests : PackageTestContext
     [Fact]
     public async Task Save_SelectedCircleBookedElsewhereThenAnotherPicked_BooksThatSession()
     {
-        var record = await SellJaneCourseAsync();
-        var cut = await RenderForJaneAsync(hour: 11);
-        await ClickAsync(cut, "Massage course, session 2 of 3: free");
-        var other = await BookJaneFromAsync(record.Id, 2, hour: 15);
-        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Massage course, session 2 of 3: booked")), Patience);
+        var (record, cut, other) = await ChooseSessionTwoThenLoseItToAnotherDeskAsync();
 
         await ClickAsync(cut, "Massage course, session 3 of 3: free");
         await ClickAsync(cut, "Save booking");
@@ -239,11 +245,7 @@ public sealed class BookingDrawerPackageTests : PackageTestContext
     [Fact]
     public async Task Save_SelectedCircleBookedElsewhereThenSingleServiceChosen_BooksWithoutPackage()
     {
-        var record = await SellJaneCourseAsync();
-        var cut = await RenderForJaneAsync(hour: 11);
-        await ClickAsync(cut, "Massage course, session 2 of 3: free");
-        var other = await BookJaneFromAsync(record.Id, 2, hour: 15);
-        cut.WaitForAssertion(() => Assert.True(cut.HasButton("Massage course, session 2 of 3: booked")), Patience);
+        var (record, cut, other) = await ChooseSessionTwoThenLoseItToAnotherDeskAsync();
 
         await ClickAsync(cut, "Book as a single service instead");
         await ClickAsync(cut, "Save booking");
