@@ -10,6 +10,9 @@ public sealed class CalendarQueries(IDbContextFactory<DashboardDbContext> contex
 {
     public const int MaxRangeDays = 62;
 
+    /// <summary>Every desk that reads the same appointment holds the same instance (see <see cref="Live.SharedValues{T}"/>).</summary>
+    internal static readonly Live.SharedValues<AppointmentView> Shared = new(capacity: 16_384);
+
     public async Task<IReadOnlyList<AppointmentView>> RangeAsync(DateTimeOffset from, DateTimeOffset to, Guid? providerId = null, CancellationToken ct = default)
     {
         if (to <= from)
@@ -28,7 +31,7 @@ public sealed class CalendarQueries(IDbContextFactory<DashboardDbContext> contex
             query = query.Where(a => a.ProviderId == provider);
         }
         var rows = await Project(db, query.OrderBy(a => a.Start)).ToListAsync(ct);
-        return rows.Select(r => r.ToView()).ToList();
+        return rows.Select(r => Shared.Of(r.ToView())).ToList();
     }
 
     public async Task<AppointmentView?> FindAsync(Guid id, CancellationToken ct = default)

@@ -25,6 +25,12 @@ public class DashboardTestContext : BunitContext
         SignInAs(StaffRole.Owner);
     }
 
+    /// <summary>
+    /// Renders as the app's circuit does (interactive server rendering): the layouts read it to mark
+    /// the page interactive. Call it after every service is registered (it starts the renderer).
+    /// </summary>
+    public void RenderAsInCircuit() => Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
     /// <summary>bUnit's authentication and authorization double: the circuit's signed-in principal.</summary>
     public BunitAuthorizationContext Authorization { get; }
 

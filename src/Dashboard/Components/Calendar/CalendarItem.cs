@@ -60,18 +60,21 @@ public static class CalendarItem
     /// An appointment as the grid draws it, in the business's wall-clock time. <paramref name="record"/>
     /// is its prepaid record when known, for the "3/10" badge and the circle's colour.
     /// </summary>
+    private static readonly FrontDesk.Dashboard.Live.SharedValues<SchedulerItem> SharedItems = new(capacity: 16_384);
+
     public static SchedulerItem From(AppointmentView a, BusinessClock clock, RecordView? record = null)
     {
         var start = clock.ToLocal(a.Start);
         var end = clock.ToLocal(a.End);
         var paid = a.PackageRecordId is null ? string.Empty : a.PackageSession is { } n ? $", course session {n}" : ", from a package";
-        return new SchedulerItem(a.Id.ToString(), a.ProviderId.ToString(), start, end, a.ClientName, a.Status.ToString())
+        // Every desk showing this appointment holds the same item, and the same texts in it.
+        return SharedItems.Of(new SchedulerItem(a.Id.ToString(), a.ProviderId.ToString(), start, end, a.ClientName, a.Status.ToString())
         {
             Detail = a.ServiceName,
             AccessibleName = $"{a.ClientName}, {a.ServiceName} with {a.ProviderName}, {start:HH:mm} to {end:HH:mm}{paid}: {StatusLabels.Label(a.Status)}",
             Badge = Badge(a, record),
             Movable = a.Status == AppointmentStatus.Booked,
-        };
+        });
     }
 
     private static SchedulerBadge? Badge(AppointmentView a, RecordView? record)

@@ -184,9 +184,15 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         {
             return;
         }
-        _scrollToNow = _narrow == true && !narrow;
+        var wasNarrow = Narrow;
+        _scrollToNow = wasNarrow && !narrow;
         _narrow = narrow;
-        RefreshBody();
+        if (wasNarrow != narrow)
+        {
+            // Not on the first report of a wide screen: the grid is what the body shows already,
+            // and rendering it again for nothing cost every desk a second copy of its render tree.
+            RefreshBody();
+        }
     });
 
     /// <summary>Whether the agenda is shown instead of the grid (only once the browser said its width is under 600 px).</summary>
@@ -278,6 +284,9 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         }
         return $"sch-i{index}-{hash:x8}";
     }
+
+    /// <summary>The statuses' sprite and legend, the same two pieces of markup on every desk.</summary>
+    private SchedulerLegend.Pieces Legend => SchedulerLegend.Of(Statuses, _iconRefs);
 
     /// <summary>The id of the SVG symbol that draws <paramref name="status"/>'s icon, null when it has none.</summary>
     internal string? IconId(SchedulerStatus status) => _iconRefs.TryGetValue(status.Key, out var id) && !string.IsNullOrEmpty(status.Icon) ? id : null;

@@ -11,6 +11,7 @@ public sealed class MainLayoutErrorTests : ClinicTestContext
     [Fact]
     public void Render_ScreenThrows_ShowsTheReferenceMessageNotTheExceptionText()
     {
+        RenderAsInCircuit();
         var cut = Render<MainLayout>(p => p.Add(l => l.Body, builder =>
         {
             builder.OpenComponent<FailingScreen>(0);

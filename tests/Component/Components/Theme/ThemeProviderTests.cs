@@ -10,6 +10,7 @@ public sealed class ThemeProviderTests : ClinicTestContext
     [Fact]
     public void Render_DeskLayout_DoesNotWatchTheDevicesDarkMode()
     {
+        RenderAsInCircuit();
         var cut = Render<MainLayout>(p => p.Add(l => l.Body, builder => builder.AddContent(0, "desk")));
 
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "window.hasOwnProperty"); // the provider's first render ran
@@ -21,6 +22,7 @@ public sealed class ThemeProviderTests : ClinicTestContext
     [Fact]
     public void Render_WallDisplayLayout_StaysDarkWithoutWatchingTheDevice()
     {
+        RenderAsInCircuit();
         var cut = Render<KioskLayout>(p => p.Add(l => l.Body, builder => builder.AddContent(0, "board")));
 
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "window.hasOwnProperty");

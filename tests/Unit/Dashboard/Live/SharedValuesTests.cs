@@ -1,0 +1,60 @@
+using FrontDesk.Dashboard.Live;
+
+namespace FrontDesk.Tests.Unit.Dashboard.Live;
+
+/// <summary>Equal immutable values read by several desks end up as one instance, within a bound.</summary>
+public sealed class SharedValuesTests
+{
+    private sealed record Row(string Name, int Version);
+
+    [Fact]
+    public void Of_AnEqualValueReadAgain_ReturnsTheFirstInstance()
+    {
+        var shared = new SharedValues<Row>(capacity: 16);
+        var first = shared.Of(new Row(new string("Ava Thompson".ToCharArray()), 3));
+
+        var again = shared.Of(new Row(new string("Ava Thompson".ToCharArray()), 3));
+
+        Assert.Same(first, again);
+        Assert.Same(first.Name, again.Name);
+    }
+
+    [Fact]
+    public void Of_AChangedValue_IsNotTheOldInstance()
+    {
+        var shared = new SharedValues<Row>(capacity: 16);
+        var before = shared.Of(new Row("Ava Thompson", 3));
+
+        var after = shared.Of(new Row("Ava Thompson", 4));
+
+        Assert.NotSame(before, after);
+        Assert.Equal(4, after.Version);
+    }
+
+    [Fact]
+    public void Of_MoreValuesThanTheCapacity_KeepsAtMostTheCapacity()
+    {
+        var shared = new SharedValues<Row>(capacity: 8);
+
+        for (var i = 0; i < 100; i++)
+        {
+            var row = new Row("Client", i);
+            Assert.Equal(row, shared.Of(row));
+            Assert.InRange(shared.Count, 1, 8);
+        }
+    }
+
+    [Fact]
+    public async Task Of_ManyDesksAtOnce_AllGetOneInstancePerValue()
+    {
+        var shared = new SharedValues<Row>(capacity: 1024);
+
+        var seen = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+            Enumerable.Range(0, 50).Select(i => shared.Of(new Row("Client", i))).ToList())));
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.All(seen, desk => Assert.Same(seen[0][i], desk[i]));
+        }
+    }
+}
