@@ -40,4 +40,24 @@ public sealed class PhoneCalendarTests(BrowserFixture browser, ClinicServer serv
         await Expect(agenda).ToHaveCountAsync(0);
         await Expect(calendar.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Pia Phone, ") })).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task Navigation_OnAPhone_ClosesOnceALinkIsFollowed()
+    {
+        await using var person = await browser.NewPersonAsync("phone-menu", server.BaseAddress, StaffRole.Receptionist);
+        await person.Page.SetViewportSizeAsync(390, 844);
+        await person.Page.GotoAsync("/");
+        await Expect(person.Page.Locator(".shell[data-interactive='true']")).ToBeAttachedAsync();
+        var menu = person.Page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true });
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await menu.ClickAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await person.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Clients" }).ClickAsync();
+
+        await Expect(person.Page).ToHaveURLAsync(new Regex("/clients$"));
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(person.Page.Locator("#main-navigation")).ToHaveClassAsync(new Regex("mud-drawer--closed"));
+        await person.ScreenshotAsync("02-phone-menu-closed-after-link");
+    }
 }
