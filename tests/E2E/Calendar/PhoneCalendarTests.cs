@@ -9,7 +9,8 @@ namespace FrontDesk.Tests.E2E.Calendar;
 /// <summary>
 /// The calendar on a 390 px phone: the browser reports its width, the server renders the agenda
 /// list and not the day grid (never both), nothing scrolls sideways, and widening the window
-/// brings the grid back in place of the agenda.
+/// brings the grid back in place of the agenda. The app bar's menu closes once a link is
+/// followed, and its sign-out button (an icon alone there) ends the session.
 /// </summary>
 [Collection(E2ECollection.Name)]
 public sealed class PhoneCalendarTests(BrowserFixture browser, ClinicServer server) : IClassFixture<ClinicServer>
@@ -59,5 +60,21 @@ public sealed class PhoneCalendarTests(BrowserFixture browser, ClinicServer serv
         await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
         await Expect(person.Page.Locator("#main-navigation")).ToHaveClassAsync(new Regex("mud-drawer--closed"));
         await person.ScreenshotAsync("02-phone-menu-closed-after-link");
+    }
+
+    [Fact]
+    public async Task SignOut_FromTheAppBar_EndsTheSessionOnAPhoneToo()
+    {
+        await using var person = await browser.NewPersonAsync("leaving", server.BaseAddress, StaffRole.Receptionist);
+        await person.Page.SetViewportSizeAsync(390, 844);
+        await person.Page.GotoAsync("/");
+        await Expect(person.Page.Locator(".shell[data-interactive='true']")).ToBeAttachedAsync();
+
+        // On a phone the button shows its icon alone; its name stays "Sign out".
+        await person.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+
+        await Expect(person.Page).ToHaveURLAsync(new Regex("/account/signin$"));
+        await person.Page.GotoAsync("/clients");
+        await Expect(person.Page).ToHaveURLAsync(new Regex("/account/signin"));
     }
 }
