@@ -1,3 +1,4 @@
+using Microsoft.JSInterop;
 using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
@@ -37,6 +38,7 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     [Inject] private ILogger<BookingDrawer> Logger { get; set; } = default!;
     [Inject] private DeskSession Desk { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private FrontDesk.Dashboard.Packages.PackageQueries Packages { get; set; } = default!;
 
     private IReadOnlyList<FrontDesk.Dashboard.Packages.RecordOption>? _packages;
@@ -59,6 +61,11 @@ public partial class BookingDrawer : ComponentBase, IDisposable
     /// so a Save pressed a moment after the circle went never books something else unasked.
     /// </summary>
     private string? _lostChoice;
+
+    // The button that had the focus went away ("Book as a single service instead"): after the next
+    // render the focus goes to the first of the drawer's actions (Save booking), if it was lost.
+    private bool _focusActions;
+    private ElementReference _actions;
 
     private const string AnyProvider = "Any provider";
     private const int MaxStartsShown = 48;
@@ -261,6 +268,24 @@ public partial class BookingDrawer : ComponentBase, IDisposable
         ClearPackage();
         _lostChoice = null;
         _error = null;
+        _focusActions = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_focusActions)
+        {
+            return;
+        }
+        _focusActions = false;
+        try
+        {
+            await JS.InvokeVoidAsync("frontDesk.focusFirstIfLost", _actions);
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException)
+        {
+            // The desk closed meanwhile: the focus is a courtesy, never a reason to lose the desk.
+        }
     }
 
     private void ClearPackage()

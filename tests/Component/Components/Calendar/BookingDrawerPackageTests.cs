@@ -127,6 +127,24 @@ public sealed class BookingDrawerPackageTests : PackageTestContext
     }
 
     [Fact]
+    public async Task BookAsSingleServiceInstead_TheButtonGoes_FocusMovesToTheDrawersActions()
+    {
+        await SellJaneCourseAsync();
+        var cut = await RenderForJaneAsync();
+        await ClickAsync(cut, "Massage course, session 2 of 3: free");
+        Assert.Empty(JSInterop.Invocations["frontDesk.focusFirstIfLost"]);
+
+        await ClickAsync(cut, "Book as a single service instead");
+
+        // The pressed button is gone: a keyboard user is not left on the page's body.
+        Assert.False(cut.HasButton("Book as a single service instead"));
+        var focus = Assert.Single(JSInterop.Invocations["frontDesk.focusFirstIfLost"]);
+        Assert.False(string.IsNullOrEmpty(Assert.IsType<ElementReference>(focus.Arguments[0]).Id));
+        // The first of the actions, where focusFirstIfLost puts the focus: Save booking.
+        Assert.Equal("Save booking", cut.Find(".drawer-actions button").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Render_RecordNotValidForThisTime_GreyedWithReason()
     {
         await SellJaneCourseAsync("Morning course", restrictions: new RestrictionsView([], new TimeOnly(8, 0), new TimeOnly(10, 0), null, null, []));
