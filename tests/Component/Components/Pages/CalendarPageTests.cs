@@ -150,7 +150,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         await AppointmentService.CancelAsync(maria.Id, null, TestCallers.Manager(OtherDesk));
 
         cut.WaitForAssertion(() => Assert.DoesNotContain("Maria Garcia", cut.Markup), Patience);
-        cut.FindAll("label").Single(l => l.TextContent.Contains("Show cancelled")).QuerySelector("input")!.Change(true);
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Show cancelled").Click();
         cut.WaitForAssertion(() => Assert.True(Shows(cut, Label("Maria Garcia", 16, "Cancelled"))), Patience);
     }
 

@@ -257,7 +257,7 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
         Assert.DoesNotContain(GridButtons(cut), b => b.GetAttribute("aria-label") == "Jane Cooper, 10:00 to 10:30: Voided");
         Assert.NotNull(Named(cut, "Ben Carter, 10:00, free"));
 
-        cut.Find("input[type=checkbox]").Change(true);
+        cut.Find("button.sch-toggle").Click();
 
         var item = Named(cut, "Jane Cooper, 10:00 to 10:30: Voided");
         Assert.Contains("sch-inactive", item.ClassList);
@@ -270,9 +270,30 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
     {
         var cut = RenderScheduler();
 
-        var toggle = cut.Find("input[type=checkbox]");
-        var label = toggle.Closest("label")!;
-        Assert.Contains("Show voided", label.TextContent);
+        var toggle = cut.Find("button[aria-pressed].sch-toggle");
+        Assert.Equal("Show voided", toggle.TextContent.Trim());
+        Assert.Equal("false", toggle.GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void ShowInactiveToggle_PressedAndAgain_SaysItsStateTellsTheParentAndHidesThemAgain()
+    {
+        var shown = new List<bool>();
+        var cut = RenderScheduler([Item("a1", "ben", 10, 0, 30, "Jane Cooper", "void")],
+            more: p => p.Add(s => s.ShowInactiveChanged, (bool value) => shown.Add(value)));
+        Assert.Empty(cut.FindAll("[aria-label='Jane Cooper, 10:00 to 10:30: Voided']"));
+
+        cut.Find("button.sch-toggle").Click();
+
+        Assert.Equal("true", cut.Find("button.sch-toggle").GetAttribute("aria-pressed"));
+        Assert.Single(cut.FindAll("[aria-label='Jane Cooper, 10:00 to 10:30: Voided']"));
+        Assert.Equal([true], shown);
+
+        cut.Find("button.sch-toggle").Click();
+
+        Assert.Equal("false", cut.Find("button.sch-toggle").GetAttribute("aria-pressed"));
+        Assert.Empty(cut.FindAll("[aria-label='Jane Cooper, 10:00 to 10:30: Voided']"));
+        Assert.Equal([true, false], shown);
     }
 
     [Fact]
@@ -404,7 +425,6 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
         var john = Item("a2", "ada", 11, 0, 60, "John Smith");
         var cut = RenderScheduler([jane, john]);
         var toolbarRenders = cut.FindComponent<MudToolBar>().RenderCount;
-        var toggleRenders = cut.FindComponent<MudSwitch<bool>>().RenderCount;
         var janeLane = LaneOf(cut, "ben").RenderCount;
         var johnLane = LaneOf(cut, "ada").RenderCount;
 
@@ -414,7 +434,6 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
         Assert.Equal(johnLane + 1, LaneOf(cut, "ada").RenderCount);
         Assert.Equal(janeLane, LaneOf(cut, "ben").RenderCount);
         Assert.Equal(toolbarRenders, cut.FindComponent<MudToolBar>().RenderCount);
-        Assert.Equal(toggleRenders, cut.FindComponent<MudSwitch<bool>>().RenderCount);
     }
 
     [Fact]
