@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using FrontDesk.Domain.Staff;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -21,6 +22,7 @@ public class DashboardTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddSingleton<FrontDesk.Dashboard.Components.Theme.ThemeStyleSheets>();
         Authorization = AddAuthorization();
         SignInAs(StaffRole.Owner);
     }

@@ -1,59 +1,61 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
-using Microsoft.AspNetCore.Components.RenderTree;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 
 namespace FrontDesk.Dashboard.Components.Theme;
 
 /// <summary>
-/// <see cref="MudThemeProvider"/> exactly as it is (same parameters, same output, dark mode and
-/// system-theme watching included), except that the theme's style sheet it renders (about 23 KB
-/// of text, the same on every screen) is kept once for the whole server instead of once, or twice,
-/// per open circuit: every text it renders goes through a small bounded cache of shared strings.
-/// With ten desks open, the server holds one copy instead of twenty.
-/// It starts with the business's <see cref="FrontDeskTheme.Theme"/> and does not watch the
-/// device's dark-mode setting: each screen has its palette (desks light, the wall display dark,
-/// by <c>IsDarkMode</c>), which the device must not flip; that also spares each circuit
-/// MudBlazor's watcher (a JS listener and a .NET reference).
+/// The business theme's style sheet on a screen: the text <see cref="MudThemeProvider"/> renders
+/// for <see cref="FrontDeskTheme.Theme"/> (see <see cref="ThemeStyleSheets"/>), one markup frame
+/// shared by every screen, light on the desks and dark on the wall display (<see cref="IsDarkMode"/>).
+/// A MudThemeProvider on each screen rendered that same text for every circuit and also kept, per
+/// circuit, a default MudTheme it never used (about 8 KB), its parameter states and a JavaScript
+/// call at start. The device's dark-mode setting is not watched: each screen has its palette, which
+/// the device must not flip.
 /// </summary>
-public sealed class SharedThemeProvider : MudThemeProvider
+public sealed class SharedThemeProvider : ComponentBase
 {
-#pragma warning disable BL0005 // Defaults of its own parameters, set once before any are given.
-    public SharedThemeProvider()
-    {
-        Theme = FrontDeskTheme.Theme;
-        ObserveSystemDarkModeChange = false;
-    }
-#pragma warning restore BL0005
+    /// <summary>The dark palette (the wall display), else the light one.</summary>
+    [Parameter] public bool IsDarkMode { get; set; }
 
-    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    [Inject] private ThemeStyleSheets StyleSheets { get; set; } = default!;
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, StyleSheets.For(IsDarkMode));
+}
+
+/// <summary>
+/// What MudBlazor's own <see cref="MudThemeProvider"/> renders for <see cref="FrontDeskTheme.Theme"/>
+/// (the palette's CSS variables, typography, scrollbar and chart styles), rendered once per palette
+/// with the framework's <see cref="HtmlRenderer"/>, outside any circuit, and kept for the server's
+/// life: the theme does not change while the app runs.
+/// </summary>
+public sealed class ThemeStyleSheets(IServiceScopeFactory scopes, ILoggerFactory loggers)
+{
+    private readonly Lazy<MarkupString> _light = new(() => Render(scopes, loggers, dark: false));
+    private readonly Lazy<MarkupString> _dark = new(() => Render(scopes, loggers, dark: true));
+
+    public MarkupString For(bool dark) => dark ? _dark.Value : _light.Value;
+
+    private static MarkupString Render(IServiceScopeFactory scopes, ILoggerFactory loggers, bool dark)
     {
-        using var scratch = new RenderTreeBuilder();
-        base.BuildRenderTree(scratch);
-#pragma warning disable BL0006, ASP0006 // Re-emits the frames MudThemeProvider just built, with their own sequence numbers, so diffs match its.
-        var frames = scratch.GetFrames();
-        for (var i = 0; i < frames.Count; i++)
+        using var scope = scopes.CreateScope();
+        using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        // Once per palette for the server's life, on the first screen's render: its own dispatcher,
+        // so waiting here blocks no circuit.
+        var html = renderer.Dispatcher.InvokeAsync(async () =>
         {
-            if (frames.Array[i].FrameType is not (RenderTreeFrameType.Markup or RenderTreeFrameType.Text))
+            var output = renderer.BeginRenderingComponent<MudThemeProvider>(ParameterView.FromDictionary(new Dictionary<string, object?>
             {
-                // A MudBlazor version that renders more than text: render it as it is.
-                base.BuildRenderTree(builder);
-                return;
-            }
-        }
-        for (var i = 0; i < frames.Count; i++)
-        {
-            var frame = frames.Array[i];
-            if (frame.FrameType == RenderTreeFrameType.Markup)
-            {
-                builder.AddMarkupContent(frame.Sequence, SharedText.Of(frame.MarkupContent));
-            }
-            else
-            {
-                builder.AddContent(frame.Sequence, SharedText.Of(frame.TextContent));
-            }
-        }
-#pragma warning restore BL0006, ASP0006
+                [nameof(MudThemeProvider.Theme)] = FrontDeskTheme.Theme,
+                [nameof(MudThemeProvider.IsDarkMode)] = dark,
+                [nameof(MudThemeProvider.ObserveSystemDarkModeChange)] = false,
+            }));
+            await output.QuiescenceTask;
+            return output.ToHtmlString();
+        }).GetAwaiter().GetResult();
+        return new MarkupString(html);
     }
 }
 
