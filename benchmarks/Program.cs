@@ -4,6 +4,10 @@ if (args.FirstOrDefault() == "fanout")
 {
     return await FrontDesk.Benchmarks.FanOut.FanOutBenchmark.RunAsync(args[1..]);
 }
+if (args.FirstOrDefault() == "heap")
+{
+    return await FrontDesk.Benchmarks.FanOut.HeapBenchmark.RunAsync(args[1..]);
+}
 if (args.FirstOrDefault() == "bytes")
 {
     return await FrontDesk.Benchmarks.FanOut.DeskBenchmarks.BytesAsync(args[1..]);

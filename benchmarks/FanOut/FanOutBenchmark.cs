@@ -372,6 +372,9 @@ public static class FanOutBenchmark
 
         public Uri BaseAddress { get; }
 
+        /// <summary>The app's process id (the heap benchmark attaches to it).</summary>
+        public int ProcessId => _process.Id;
+
         /// <summary>CPU time the app's process has used so far (user + system, all threads).</summary>
         public TimeSpan ProcessorTime
         {
