@@ -84,6 +84,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
     private FrontDesk.Domain.Catalog.ResourceKind? _bookingKind;
     private Guid? _appointmentId;
     private ElementReference _drawerHeading;
+
+    // Whether the drawer has been rendered open once: from then on it stays (closed when not in use).
+    private bool _drawerMounted;
     private bool _focusDrawer;
 
     /// <summary>
@@ -583,6 +586,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        _drawerMounted |= _drawer != DrawerKind.None;
         if (_focusDrawer && _drawer != DrawerKind.None)
         {
             _focusDrawer = false;

@@ -115,7 +115,8 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         var pageRenders = cut.FindComponent<PageTitle>().RenderCount;
         var toolbarRenders = cut.FindComponent<MudToolBar>().RenderCount;
         var providerSelectRenders = cut.FindComponent<DeferredSelect<Guid>>().RenderCount;
-        var drawerRenders = cut.FindComponent<MudDrawer>().RenderCount;
+        // No drawer has been opened here: the page holds none yet.
+        Assert.Empty(cut.FindComponents<MudDrawer>());
         var janeLane = JaneLaneRenders();
 
         await AppointmentService.CheckInAsync(jane.Id, TestCallers.Manager(OtherDesk));
@@ -125,7 +126,7 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
         Assert.Equal(pageRenders, cut.FindComponent<PageTitle>().RenderCount);
         Assert.Equal(toolbarRenders, cut.FindComponent<MudToolBar>().RenderCount);
         Assert.Equal(providerSelectRenders, cut.FindComponent<DeferredSelect<Guid>>().RenderCount);
-        Assert.Equal(drawerRenders, cut.FindComponent<MudDrawer>().RenderCount);
+        Assert.Empty(cut.FindComponents<MudDrawer>());
     }
 
     [Fact]
@@ -264,6 +265,26 @@ public sealed class CalendarPageTests : ClinicTestContext, IAsyncLifetime
 
         Assert.Null(Drawer(cut, "New appointment"));
         Assert.Empty(cut.FindComponents<BookingDrawer>());
+    }
+
+    [Fact]
+    public async Task Drawer_NotThereUntilFirstOpened_ThenStaysClosedForTheNextOpening()
+    {
+        var cut = RenderLoaded();
+        Assert.Empty(cut.FindComponents<MudDrawer>());
+
+        Named(cut, "Alex Morgan, 10:15, free").SlotClick();
+        cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
+        Assert.Contains("mud-drawer--open", cut.Find(".cal-drawer").ClassList);
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Close drawer").Click());
+
+        // Kept, closed, so that it slides in (and out) from now on.
+        Assert.Single(cut.FindComponents<MudDrawer>());
+        Assert.Contains("mud-drawer--closed", cut.Find(".cal-drawer").ClassList);
+        Named(cut, "Alex Morgan, 10:30, free").SlotClick();
+        cut.WaitForAssertion(() => Assert.NotNull(Drawer(cut, "New appointment")), Patience);
+        Assert.Single(cut.FindComponents<MudDrawer>());
+        Assert.Contains("mud-drawer--open", cut.Find(".cal-drawer").ClassList);
     }
 
     [Fact]
