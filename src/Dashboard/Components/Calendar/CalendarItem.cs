@@ -56,12 +56,12 @@ public static class CalendarItem
         _ => null,
     };
 
+    private static readonly FrontDesk.Dashboard.Live.SharedValues<SchedulerItem> SharedItems = new(capacity: 16_384);
+
     /// <summary>
     /// An appointment as the grid draws it, in the business's wall-clock time. <paramref name="record"/>
     /// is its prepaid record when known, for the "3/10" badge and the circle's colour.
     /// </summary>
-    private static readonly FrontDesk.Dashboard.Live.SharedValues<SchedulerItem> SharedItems = new(capacity: 16_384);
-
     public static SchedulerItem From(AppointmentView a, BusinessClock clock, RecordView? record = null)
     {
         var start = clock.ToLocal(a.Start);

@@ -98,9 +98,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     private long[] _laneVersions = [];
     private long _laneVersionCounter;
     private IReadOnlyList<SchedulerItem> _agendaItems = [];
-    private Dictionary<string, string> _iconRefs = [];
-    private Dictionary<string, string> _iconHrefs = [];
-    private IReadOnlyList<SchedulerStatus>? _iconsOf;
+    private SchedulerLegend.Pieces? _legend;
     private ArrangeKey? _arranged;
     private long _bodyVersion;
     private SchedulerBody? _body;
@@ -215,13 +213,11 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         _arranged = key;
         _bodyVersion++;
         var allLanes = false;
-        if (!ReferenceEquals(_iconsOf, Statuses))
+        if (!ReferenceEquals(_legend?.Statuses, Statuses))
         {
+            // Other statuses: other icons, so every lane's blocks render again.
             allLanes = true;
-            _iconsOf = Statuses;
-            _iconRefs = Statuses.Select((status, i) => (status, i)).Where(s => !string.IsNullOrEmpty(s.status.Icon))
-                .ToDictionary(s => s.status.Key, s => IconSymbolId(s.i, s.status));
-            _iconHrefs = _iconRefs.ToDictionary(r => r.Key, r => "#" + r.Value);
+            _legend = SchedulerLegend.Of(Statuses);
         }
         _days = SchedulerLayout.DaysOf(_view, _date, FirstDayOfWeek);
         var structure = string.Join("|", _days) + "#" + string.Join("|", Columns.Select(c => c.Signature(_days))) + $"#{DayStart}-{DayEnd}/{SlotMinutes}#{_view}";
@@ -270,29 +266,11 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
             .OrderBy(i => i.Start).ThenBy(i => i.ColumnKey, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>
-    /// A symbol's id made from its place and its icon, not from this instance: every desk's blocks
-    /// then render the same markup (shared, see <see cref="SchedulerBlock.Content"/>). Two schedulers
-    /// on one page with the same statuses define the same symbol twice, which draws the same icon.
-    /// </summary>
-    private static string IconSymbolId(int index, SchedulerStatus status)
-    {
-        var hash = 2166136261u;
-        foreach (var c in status.Key + "\n" + status.Icon)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-        return $"sch-i{index}-{hash:x8}";
-    }
-
-    /// <summary>The statuses' sprite and legend, the same two pieces of markup on every desk.</summary>
-    private SchedulerLegend.Pieces Legend => SchedulerLegend.Of(Statuses, _iconRefs);
-
-    /// <summary>The id of the SVG symbol that draws <paramref name="status"/>'s icon, null when it has none.</summary>
-    internal string? IconId(SchedulerStatus status) => _iconRefs.TryGetValue(status.Key, out var id) && !string.IsNullOrEmpty(status.Icon) ? id : null;
+    /// <summary>The statuses' sprite and legend, the same pieces of markup on every desk.</summary>
+    private SchedulerLegend.Pieces Legend => _legend ??= SchedulerLegend.Of(Statuses);
 
     /// <summary>The reference a block's <c>&lt;use href&gt;</c> takes, null when the status has no icon.</summary>
-    internal string? IconRef(SchedulerStatus status) => IconId(status) is not null ? _iconHrefs[status.Key] : null;
+    internal string? IconRef(SchedulerStatus status) => Legend.Hrefs.GetValueOrDefault(status.Key);
 
     internal IReadOnlyList<DateOnly> Days => _days;
 
