@@ -6,14 +6,17 @@ namespace FrontDesk.Dashboard.Live;
 /// One instance of each distinct immutable value that many circuits hold at once. Every open desk
 /// reads the same day: without this each one kept its own copy of every appointment and of every
 /// text in it (names, labels, ids), about 40 KB a desk on a day of 34 appointments. A value asked
-/// for again returns the instance met first; the values compare by content (records), so sharing
-/// one changes nothing a screen shows. Bounded: when full, it starts again empty (the instances
-/// already handed out stay with whoever holds them).
+/// for again returns the instance met first; the values compare by content (records, strings), so
+/// sharing one changes nothing a screen shows. Bounded by count and, when <paramref name="weigh"/>
+/// is given, by total weight: when full it starts again empty (the instances already handed out
+/// stay with whoever holds them).
 /// </summary>
-public sealed class SharedValues<T>(int capacity) where T : class, IEquatable<T>
+public sealed class SharedValues<T>(int capacity, Func<T, long>? weigh = null, long maxWeight = long.MaxValue)
+    where T : class, IEquatable<T>
 {
     private readonly ConcurrentDictionary<T, T> _values = new();
     private int _count;
+    private long _weight;
 
     /// <summary>The instance equal to <paramref name="value"/> that was met first (<paramref name="value"/> itself if none).</summary>
     public T Of(T value)
@@ -22,10 +25,12 @@ public sealed class SharedValues<T>(int capacity) where T : class, IEquatable<T>
         {
             return shared;
         }
-        if (Interlocked.Increment(ref _count) > capacity)
+        var weight = weigh?.Invoke(value) ?? 0;
+        if (Interlocked.Increment(ref _count) > capacity || Interlocked.Add(ref _weight, weight) > maxWeight)
         {
             _values.Clear();
             Interlocked.Exchange(ref _count, 1);
+            Interlocked.Exchange(ref _weight, weight);
         }
         return _values.GetOrAdd(value, value);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
@@ -38,13 +37,19 @@ public sealed class ThemeStyleSheets(IServiceScopeFactory scopes, ILoggerFactory
 
     public MarkupString For(bool dark) => dark ? _dark.Value : _light.Value;
 
-    private static MarkupString Render(IServiceScopeFactory scopes, ILoggerFactory loggers, bool dark)
+    // Once per palette for the server's life, on the first screen's render. Waited for there: the
+    // renderer has its own dispatcher and nothing below resumes on the caller's context, so the
+    // wait blocks no circuit and cannot deadlock it.
+    private static MarkupString Render(IServiceScopeFactory scopes, ILoggerFactory loggers, bool dark) =>
+        RenderAsync(scopes, loggers, dark).GetAwaiter().GetResult();
+
+    private static async Task<MarkupString> RenderAsync(IServiceScopeFactory scopes, ILoggerFactory loggers, bool dark)
     {
-        using var scope = scopes.CreateScope();
-        using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
-        // Once per palette for the server's life, on the first screen's render: its own dispatcher,
-        // so waiting here blocks no circuit.
-        var html = renderer.Dispatcher.InvokeAsync(async () =>
+        var scope = scopes.CreateAsyncScope();
+        await using var _ = scope.ConfigureAwait(false);
+        var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        await using var __ = renderer.ConfigureAwait(false);
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var output = renderer.BeginRenderingComponent<MudThemeProvider>(ParameterView.FromDictionary(new Dictionary<string, object?>
             {
@@ -54,45 +59,21 @@ public sealed class ThemeStyleSheets(IServiceScopeFactory scopes, ILoggerFactory
             }));
             await output.QuiescenceTask;
             return output.ToHtmlString();
-        }).GetAwaiter().GetResult();
+        }).ConfigureAwait(false);
         return new MarkupString(html);
     }
 }
 
 /// <summary>
-/// A bounded set of long texts every circuit renders alike (style sheets, the inside of the
-/// calendar's blocks, a lane's slots, layout keys): one copy for the server instead of one per
-/// open screen. Bounded by count and by total length (a lane's slots are a few thousand
-/// characters); when full it starts again (texts already handed out stay valid: they are
-/// ordinary strings).
+/// Long texts every circuit renders alike (the inside of the calendar's blocks, their styles, a
+/// lane's slots, layout keys): one copy for the server instead of one per open screen. Bounded by
+/// count and by total length (a lane's slots are a few thousand characters); short texts are not
+/// worth a lookup and are returned as they are.
 /// </summary>
 internal static class SharedText
 {
-    private const int MaxEntries = 4096;
-    private const long MaxChars = 4 * 1024 * 1024;
-    private static readonly ConcurrentDictionary<string, string> s_texts = new(StringComparer.Ordinal);
-    private static long s_chars;
+    private static readonly FrontDesk.Dashboard.Live.SharedValues<string> s_texts =
+        new(capacity: 4096, weigh: text => text.Length, maxWeight: 4 * 1024 * 1024);
 
-    public static string Of(string text)
-    {
-        if (text.Length < 64)
-        {
-            return text;
-        }
-        if (s_texts.TryGetValue(text, out var shared))
-        {
-            return shared;
-        }
-        if (s_texts.Count >= MaxEntries || Interlocked.Read(ref s_chars) + text.Length > MaxChars)
-        {
-            s_texts.Clear();
-            Interlocked.Exchange(ref s_chars, 0);
-        }
-        shared = s_texts.GetOrAdd(text, text);
-        if (ReferenceEquals(shared, text))
-        {
-            Interlocked.Add(ref s_chars, text.Length);
-        }
-        return shared;
-    }
+    public static string Of(string text) => text.Length < 64 ? text : s_texts.Of(text);
 }

@@ -45,6 +45,20 @@ public sealed class SharedValuesTests
     }
 
     [Fact]
+    public void Of_MoreWeightThanTheBudget_StartsAgainAndKeepsServing()
+    {
+        var shared = new SharedValues<string>(capacity: 1000, weigh: text => text.Length, maxWeight: 100);
+        var first = shared.Of(new string('a', 60));
+
+        var second = shared.Of(new string('b', 60));
+
+        // 120 characters over a budget of 100: the first was let go, the second is kept and served.
+        Assert.Equal(1, shared.Count);
+        Assert.Same(second, shared.Of(new string('b', 60)));
+        Assert.NotSame(first, shared.Of(new string('a', 60)));
+    }
+
+    [Fact]
     public async Task Of_ManyDesksAtOnce_AllGetOneInstancePerValue()
     {
         var shared = new SharedValues<Row>(capacity: 1024);
