@@ -12,6 +12,7 @@ using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Dashboard.Store.Display;
 using FrontDesk.Dashboard.Store.Sales;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
 
 namespace FrontDesk.Dashboard;
 
@@ -22,6 +23,19 @@ namespace FrontDesk.Dashboard;
 /// </summary>
 public static class FrontDeskServices
 {
+    /// <summary>
+    /// What the screens need besides the application's services: MudBlazor (snackbars at the bottom
+    /// centre, clear of the drawers' headers and close buttons on a desk and on a phone; set once
+    /// here, not by a layout per circuit) and the business theme's shared style sheets. The app and
+    /// the component tests call it alike.
+    /// </summary>
+    public static IServiceCollection AddFrontDeskScreens(this IServiceCollection services)
+    {
+        services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
+        services.TryAddSingleton<FrontDesk.Dashboard.Components.Theme.ThemeStyleSheets>();
+        return services;
+    }
+
     public static IServiceCollection AddFrontDesk(this IServiceCollection services, IConfiguration configuration)
     {
         // Only the first-run values: the business settings live in the database afterwards.

@@ -12,7 +12,6 @@ using FrontDesk.Dashboard.Live;
 using FrontDesk.Dashboard.Operations;
 using FrontDesk.Dashboard.Staff;
 using FrontDesk.Dashboard.Security;
-using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,10 +31,7 @@ builder.Services.AddFrontDeskTelemetry(builder.Configuration);
 builder.Services.AddGracefulShutdown(builder.Configuration);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-// Snackbars at the bottom centre: clear of the drawers' headers and close buttons on a desk and on a
-// phone. Set once here, not by each layout at start (that re-rendered the snackbar provider).
-builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
-builder.Services.AddSingleton<FrontDesk.Dashboard.Components.Theme.ThemeStyleSheets>();
+builder.Services.AddFrontDeskScreens();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = FrontDesk.Dashboard.Api.UnexpectedErrorHandler.KeepReference);
 builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddExceptionHandler<UnexpectedErrorHandler>();

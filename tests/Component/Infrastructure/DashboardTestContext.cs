@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using FrontDesk.Dashboard;
 using FrontDesk.Domain.Staff;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace FrontDesk.Tests.Component.Infrastructure;
 
@@ -21,8 +20,7 @@ public class DashboardTestContext : BunitContext
     public DashboardTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton<FrontDesk.Dashboard.Components.Theme.ThemeStyleSheets>();
+        Services.AddFrontDeskScreens();
         Authorization = AddAuthorization();
         SignInAs(StaffRole.Owner);
     }
