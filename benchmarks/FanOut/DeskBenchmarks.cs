@@ -34,10 +34,8 @@ public static class DeskBenchmarks
     {
         var rounds = int.Parse(Option(args, "--rounds", "6"), CultureInfo.InvariantCulture);
         var port = int.Parse(Option(args, "--port", "5322"), CultureInfo.InvariantCulture);
-        var chromium = Option(args, "--chromium", Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium");
-        var root = RepositoryRoot();
-        Console.WriteLine("Building src/Dashboard (Release)...");
-        await RunToEndAsync("dotnet", ["build", Path.Combine(root, "src", "Dashboard"), "-c", "Release", "-v", "q", "-nologo"]);
+        var chromium = ChromiumPath(args);
+        var root = await BuildAppAsync();
 
         await using var server = await AppProcess.StartAsync(root, port);
         using var http = server.Client(TimeSpan.FromSeconds(60));
@@ -121,10 +119,8 @@ public static class DeskBenchmarks
         const int Appointments = 120;
         var loads = int.Parse(Option(args, "--loads", "5"), CultureInfo.InvariantCulture);
         var port = int.Parse(Option(args, "--port", "5322"), CultureInfo.InvariantCulture);
-        var chromium = Option(args, "--chromium", Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium");
-        var root = RepositoryRoot();
-        Console.WriteLine("Building src/Dashboard (Release)...");
-        await RunToEndAsync("dotnet", ["build", Path.Combine(root, "src", "Dashboard"), "-c", "Release", "-v", "q", "-nologo"]);
+        var chromium = ChromiumPath(args);
+        var root = await BuildAppAsync();
 
         var directory = AppProcess.NewDirectory();
         var clientIds = await BusyDay.SeedCatalogAsync(Path.Combine(directory, "dashboard.db"), Providers, Appointments);

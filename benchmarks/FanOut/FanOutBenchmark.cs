@@ -66,10 +66,8 @@ public static class FanOutBenchmark
         var pageCounts = Option(args, "--pages", "10,25").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var rounds = int.Parse(Option(args, "--rounds", "8"), CultureInfo.InvariantCulture);
         var port = int.Parse(Option(args, "--port", "5322"), CultureInfo.InvariantCulture);
-        var chromium = Option(args, "--chromium", Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium");
-        var root = RepositoryRoot();
-        Console.WriteLine($"Building src/Dashboard (Release)...");
-        await RunToEndAsync("dotnet", ["build", Path.Combine(root, "src", "Dashboard"), "-c", "Release", "-v", "q", "-nologo"]);
+        var chromium = ChromiumPath(args);
+        var root = await BuildAppAsync();
 
         var results = new List<RunResult>();
         foreach (var n in pageCounts)
@@ -229,6 +227,19 @@ public static class FanOutBenchmark
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
+    /// <summary>The Chromium to drive: --chromium, else CHROMIUM_PATH, else Debian's.</summary>
+    internal static string ChromiumPath(string[] args) =>
+        Option(args, "--chromium", Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium");
+
+    /// <summary>Builds src/Dashboard in Release (the build the benchmarks start) and returns the repository's root.</summary>
+    internal static async Task<string> BuildAppAsync()
+    {
+        var root = RepositoryRoot();
+        Console.WriteLine("Building src/Dashboard (Release)...");
+        await RunToEndAsync("dotnet", ["build", Path.Combine(root, "src", "Dashboard"), "-c", "Release", "-v", "q", "-nologo"]);
+        return root;
     }
 
     internal static string RepositoryRoot()

@@ -27,10 +27,8 @@ internal static class HeapBenchmark
         var pages = int.Parse(Option(args, "--pages", "20"), CultureInfo.InvariantCulture);
         var port = int.Parse(Option(args, "--port", "5323"), CultureInfo.InvariantCulture);
         var top = int.Parse(Option(args, "--top", "25"), CultureInfo.InvariantCulture);
-        var chromium = Option(args, "--chromium", Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium");
-        var root = RepositoryRoot();
-        Console.WriteLine("Building src/Dashboard (Release)...");
-        await RunToEndAsync("dotnet", ["build", Path.Combine(root, "src", "Dashboard"), "-c", "Release", "-v", "q", "-nologo"]);
+        var chromium = ChromiumPath(args);
+        var root = await BuildAppAsync();
 
         await using var server = await AppProcess.StartAsync(root, port);
         using var http = server.Client(TimeSpan.FromSeconds(60));

@@ -73,12 +73,7 @@ public static class ThroughputBenchmark
         // CPU for the first ~25 s of load. The table's JIT column shows whether a row still paid
         // for it; --warmup 12000 covers it at this machine's rates.
         var warmupOps = int.Parse(Option(args, "--warmup", "64"), CultureInfo.InvariantCulture);
-        var root = RepositoryRoot();
-        if (!args.Contains("--no-build"))
-        {
-            Console.WriteLine("Building src/Dashboard (Release)...");
-            await RunToEndAsync("dotnet", ["build", Path.Combine(root, "src", "Dashboard"), "-c", "Release", "-v", "q", "-nologo"]);
-        }
+        var root = args.Contains("--no-build") ? RepositoryRoot() : await BuildAppAsync();
         var directory = AppProcess.NewDirectory();
         var database = Path.Combine(directory, "dashboard.db");
         Console.WriteLine($"Seeding {database}...");

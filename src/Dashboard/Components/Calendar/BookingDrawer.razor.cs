@@ -1,4 +1,3 @@
-using Microsoft.JSInterop;
 using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
@@ -7,6 +6,7 @@ using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Domain.Common;
 using FrontDesk.Domain.Packages;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FrontDesk.Dashboard.Components.Calendar;
