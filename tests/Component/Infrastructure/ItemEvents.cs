@@ -22,7 +22,8 @@ public static class ItemEvents
 
     private static void Raise(IElement block, string kind)
     {
-        if (!block.ClassList.Contains("sch-item") || block.ParentElement?.ClassList.Contains("sch-lane") != true)
+        if (!block.ClassList.Contains("sch-item") || block.ParentElement?.ClassList.Contains("sch-block") != true
+            || block.ParentElement.ParentElement?.ClassList.Contains("sch-lane") != true)
         {
             throw new InvalidOperationException($"'{block.GetAttribute("aria-label")}' is not a block of the grid.");
         }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net;
+using System.Text;
+using FrontDesk.Dashboard.Components.Theme;
 using Microsoft.AspNetCore.Components;
 
 namespace FrontDesk.Dashboard.Components.Scheduler;
@@ -40,6 +43,26 @@ public partial class SchedulerBody : ComponentBase
         _renderedVersion = version;
         _skip = false;
         StateHasChanged();
+    }
+
+    /// <summary>
+    /// The lanes' headings (the column's title, and its day's note such as "Day off: Training"), as
+    /// encoded markup: the same text on every desk showing the same columns, kept once.
+    /// </summary>
+    internal static MarkupString LaneHeads(IReadOnlyList<SchedulerLane> lanes, int headRows)
+    {
+        var html = new StringBuilder();
+        foreach (var lane in lanes)
+        {
+            var title = WebUtility.HtmlEncode(lane.Column.Title);
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"sch-lane-head\" style=\"grid-row: {headRows}; grid-column: {2 + lane.Index};\" title=\"{title}\">{title}");
+            if (lane.Column.DayOf(lane.Day)?.Note is { Length: > 0 } note)
+            {
+                html.Append("<span class=\"sch-lane-note\">").Append(WebUtility.HtmlEncode(note)).Append("</span>");
+            }
+            html.Append("</div>");
+        }
+        return new MarkupString(SharedText.Of(html.ToString()));
     }
 
     protected override Task OnAfterRenderAsync(bool firstRender) => Owner.BodyRenderedAsync();

@@ -51,7 +51,7 @@ internal static class SchedulerLegend
 
     /// <summary>
     /// A symbol's id made from its place and its icon, not from a scheduler instance: every desk's
-    /// blocks then render the same markup (shared, see <see cref="SchedulerBlock.Content"/>). Two
+    /// blocks then render the same markup (shared, see <see cref="SchedulerBlock.Markup"/>). Two
     /// schedulers on one page with the same statuses define the same symbol twice, which draws the same icon.
     /// </summary>
     private static string SymbolId(int index, SchedulerStatus status)

@@ -33,10 +33,11 @@ function raise(hit, kind, key) {
     hit.slot.dispatchEvent(new CustomEvent("schslot", { bubbles: true, detail: { row: hit.row, kind, key: key ?? null } }));
 }
 
-// The block (a grid item, a direct child of its lane) a browser event happened on, or null.
+// The block (a grid item, in its keyed wrapper in its lane) a browser event happened on, or null.
 function blockOf(e) {
     const block = e.target instanceof Element ? e.target.closest(".sch-item") : null;
-    return block && block.dataset.key && block.parentElement?.classList.contains("sch-lane") ? block : null;
+    const wrapper = block?.parentElement;
+    return block && block.dataset.key && wrapper?.classList.contains("sch-block") && wrapper.parentElement?.classList.contains("sch-lane") ? block : null;
 }
 
 function raiseItem(block, kind) {

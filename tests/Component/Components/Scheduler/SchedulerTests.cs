@@ -332,8 +332,8 @@ public sealed class SchedulerTests : DashboardTestContext, IAsyncLifetime
 
         await renderer.Dispatcher.InvokeAsync(() => scheduler.ShowItems([jane with { }, john with { StatusKey = "done" }]));
 
-        // John's block is edited in place (its name and its inside), and the slots he takes are renamed.
-        Assert.Contains(renderer.Edits, e => e.Kind == "SetAttribute" && e.Refers == "aria-label=John Smith, 11:00 to 12:00: Done");
+        // John's block (one piece of markup in its keyed wrapper) is replaced by his new one.
+        Assert.Contains(renderer.Edits, e => e.Kind == "UpdateMarkup" && e.Refers.Contains("aria-label=\"John Smith, 11:00 to 12:00: Done\"", StringComparison.Ordinal));
         // No block is removed or inserted, and nothing sent refers to Jane: her block is left as it is.
         Assert.DoesNotContain(renderer.Edits, e => e.Kind is "RemoveFrame" or "PrependFrame");
         Assert.DoesNotContain(renderer.Edits, e => e.Refers.Contains("Jane Cooper", StringComparison.Ordinal));
