@@ -1,34 +1,20 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 
 namespace FrontDesk.Dashboard.Components.Theme;
 
 /// <summary>
-/// The business theme's style sheet on a screen: the text <see cref="MudThemeProvider"/> renders
-/// for <see cref="FrontDeskTheme.Theme"/> (see <see cref="ThemeStyleSheets"/>), one markup frame
-/// shared by every screen, light on the desks and dark on the wall display (<see cref="IsDarkMode"/>).
-/// A MudThemeProvider on each screen rendered that same text for every circuit and also kept, per
-/// circuit, a default MudTheme it never used (about 8 KB), its parameter states and a JavaScript
-/// call at start. The device's dark-mode setting is not watched: each screen has its palette, which
-/// the device must not flip.
-/// </summary>
-public sealed class SharedThemeProvider : ComponentBase
-{
-    /// <summary>The dark palette (the wall display), else the light one.</summary>
-    [Parameter] public bool IsDarkMode { get; set; }
-
-    [Inject] private ThemeStyleSheets StyleSheets { get; set; } = default!;
-
-    protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, StyleSheets.For(IsDarkMode));
-}
-
-/// <summary>
 /// What MudBlazor's own <see cref="MudThemeProvider"/> renders for <see cref="FrontDeskTheme.Theme"/>
 /// (the palette's CSS variables, typography, scrollbar and chart styles), rendered once per palette
 /// with the framework's <see cref="HtmlRenderer"/>, outside any circuit, and kept for the server's
-/// life: the theme does not change while the app runs.
+/// life: the theme does not change while the app runs. Each layout renders it as one markup frame
+/// of its own (<c>@StyleSheets.For(dark)</c>): light on the desks, dark on the wall display. A
+/// MudThemeProvider on each screen rendered that same text for every circuit and also kept, per
+/// circuit, a default MudTheme it never used (about 8 KB), its parameter states and a JavaScript
+/// call at start; a component of ours around the text still cost each screen a component state and
+/// a render-tree buffer. The device's dark-mode setting is not watched: each screen has its
+/// palette, which the device must not flip.
 /// </summary>
 public sealed class ThemeStyleSheets(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
