@@ -9,12 +9,13 @@ namespace FrontDesk.Dashboard.Live;
 /// for again returns the instance met first; the values compare by content (records, strings), so
 /// sharing one changes nothing a screen shows. Bounded by count and, when <paramref name="weigh"/>
 /// is given, by total weight: when full it starts again empty (the instances already handed out
-/// stay with whoever holds them).
+/// stay with whoever holds them). <paramref name="comparer"/> says what "equal" is where the
+/// type's own equality does not (records holding lists compare those by reference).
 /// </summary>
-public sealed class SharedValues<T>(int capacity, Func<T, long>? weigh = null, long maxWeight = long.MaxValue)
+public sealed class SharedValues<T>(int capacity, Func<T, long>? weigh = null, long maxWeight = long.MaxValue, IEqualityComparer<T>? comparer = null)
     where T : class, IEquatable<T>
 {
-    private readonly ConcurrentDictionary<T, T> _values = new();
+    private readonly ConcurrentDictionary<T, T> _values = new(comparer ?? EqualityComparer<T>.Default);
     private int _count;
     private long _weight;
 
@@ -37,4 +38,28 @@ public sealed class SharedValues<T>(int capacity, Func<T, long>? weigh = null, l
 
     /// <summary>How many values are kept (for tests and diagnostics).</summary>
     public int Count => _values.Count;
+}
+
+/// <summary>
+/// Equal when they serialize alike (System.Text.Json, every public property): for sharing
+/// read models that hold lists (<see cref="SharedValues{T}"/>), whose own record equality
+/// compares those lists by reference. A property added later takes part without anyone having
+/// to remember to add it here.
+/// </summary>
+public sealed class AlikeAsJson<T> : IEqualityComparer<T>
+    where T : class
+{
+    public static readonly AlikeAsJson<T> Instance = new();
+
+    public bool Equals(T? x, T? y) =>
+        ReferenceEquals(x, y) || (x is not null && y is not null && Json(x).SequenceEqual(Json(y)));
+
+    public int GetHashCode(T value)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(Json(value));
+        return hash.ToHashCode();
+    }
+
+    private static byte[] Json(T value) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value);
 }

@@ -42,11 +42,28 @@ public static class CalendarItem
     /// closures greyed, the reason of a day off or closure shown. Dates not in
     /// <paramref name="days"/> fall back to the weekly hours.
     /// </summary>
-    public static SchedulerColumn Column(ProviderView provider, IEnumerable<ProviderDayView> days) => Column(provider) with
+    public static SchedulerColumn Column(ProviderView provider, IEnumerable<ProviderDayView> days) => SharedColumns.Of(Column(provider) with
     {
         Days = days.Where(d => d.ProviderId == provider.Id).ToDictionary(d => d.Date, d => new SchedulerDay(
             d.Periods.Select(p => new SchedulerPeriod(p.From, p.To)).ToList(), DayNote(d))),
-    };
+    });
+
+    /// <summary>
+    /// Every desk showing the same days builds the same columns (shifts, and each date's periods and
+    /// note): one instance of each for the server, not a copy of every provider's hours per desk.
+    /// Equal when they shade the same cells (<see cref="SchedulerColumn.Signature"/> over their dates).
+    /// </summary>
+    private static readonly FrontDesk.Dashboard.Live.SharedValues<SchedulerColumn> SharedColumns = new(capacity: 1024, comparer: new ColumnsAlike());
+
+    private sealed class ColumnsAlike : IEqualityComparer<SchedulerColumn>
+    {
+        public bool Equals(SchedulerColumn? x, SchedulerColumn? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && Dates(x).SequenceEqual(Dates(y)) && x.Signature(Dates(x)) == y.Signature(Dates(y)));
+
+        public int GetHashCode(SchedulerColumn column) => column.Signature(Dates(column)).GetHashCode(StringComparison.Ordinal);
+
+        private static IEnumerable<DateOnly> Dates(SchedulerColumn column) => column.Days?.Keys.Order() ?? Enumerable.Empty<DateOnly>();
+    }
 
     /// <summary>"Day off: dentist", "Closed: Christmas Day", or null on a working (or simply unscheduled) date.</summary>
     public static string? DayNote(ProviderDayView day) => day.Status switch

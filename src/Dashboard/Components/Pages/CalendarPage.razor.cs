@@ -6,6 +6,7 @@ using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Domain.Common;
+using FrontDesk.Dashboard.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -72,7 +73,11 @@ public partial class CalendarPage : ComponentBase, IDisposable
     private readonly Dictionary<Guid, (RecordView? Record, long Revision)> _records = [];
     private readonly HashSet<Guid> _loadingRecords = [];
 
-    /// <summary>The items made from the appointments on show, so an unchanged appointment keeps its item.</summary>
+    /// <summary>
+    /// The items made from the appointments on show, so an unchanged appointment keeps its item;
+    /// each rebuild fills a new one (<see cref="_nextMade"/>, then this one). Not two kept and swapped:
+    /// the cleared one kept its buckets, a second copy of the table on every desk.
+    /// </summary>
     private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _made = [];
     private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _nextMade = [];
     private (SchedulerView View, Guid? ProviderFilter, IReadOnlyList<ProviderView> Providers, IReadOnlyList<ProviderDayView> Hours, string Shown, bool Rooms, IReadOnlyList<ResourceView> Resources)? _columnsFor;
@@ -126,7 +131,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
     protected override async Task OnInitializedAsync()
     {
         _now = Clock.LocalNow;
-        _providers = await Catalog.ProvidersAsync();
+        _providers = Shared(await Catalog.ProvidersAsync());
         _resources = await Catalog.ResourcesAsync();
         _rooms = RoomsAsked;
         if (Shown is { } shown)
@@ -298,9 +303,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
         LoadHours();
         var columnIds = shown.Select(p => p.Id).ToHashSet();
         var appointments = state.Appointments.Values.Where(a => columnIds.Contains(a.ProviderId)).OrderBy(a => a.Start).ToList();
+        _nextMade = new(appointments.Count);
         _items = appointments.Select(ItemOf).ToList();
-        (_made, _nextMade) = (_nextMade, _made);
-        _nextMade.Clear();
+        _made = _nextMade;
         LoadRecords(appointments);
     }
 
@@ -323,6 +328,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
         LoadHours();
         var columnIds = shown.Select(r => r.Id).ToHashSet();
         var appointments = state.Appointments.Values.Where(a => a.ResourceIds.Any(columnIds.Contains)).OrderBy(a => a.Start).ToList();
+        _nextMade = new(appointments.Count);
         _items = appointments
             .SelectMany(a => a.ResourceIds.Where(columnIds.Contains).Select(r => ItemOf(a) with
             {
@@ -333,8 +339,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
                 Movable = false,
             }))
             .ToList();
-        (_made, _nextMade) = (_nextMade, _made);
-        _nextMade.Clear();
+        _made = _nextMade;
         LoadRecords(appointments);
     }
 
@@ -374,9 +379,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
                 {
                     return;
                 }
-                _providers = providers ?? _providers;
+                _providers = providers is null ? _providers : Shared(providers);
                 _resources = resources ?? _resources;
-                _hours = hours;
+                _hours = hours.Select(SharedDays.Of).ToList();
                 Rebuild(force: true);
                 StateHasChanged();
             });
@@ -387,6 +392,16 @@ public partial class CalendarPage : ComponentBase, IDisposable
             Logger.LogWarning(ex, "Loading the working hours {From}-{To} failed; the shading stays on the weekly hours", wanted.From, wanted.To);
         }
     }
+
+    /// <summary>
+    /// Every desk reads the same providers (with their weekly shifts and breaks) and the same days'
+    /// working periods: one instance of each for the server, not a copy per desk.
+    /// </summary>
+    private static readonly SharedValues<ProviderView> SharedProviders = new(capacity: 1024, comparer: AlikeAsJson<ProviderView>.Instance);
+
+    private static readonly SharedValues<ProviderDayView> SharedDays = new(capacity: 4096, comparer: AlikeAsJson<ProviderDayView>.Instance);
+
+    private static List<ProviderView> Shared(IEnumerable<ProviderView> providers) => providers.Select(SharedProviders.Of).ToList();
 
     /// <summary>Updates what is kept of the calendar on show.</summary>
     private void Remember() => Shown = new ShownCalendar(_date, _view, State.ProviderFilter, _slotMinutes);

@@ -71,4 +71,31 @@ public sealed class SharedValuesTests
             Assert.All(seen, desk => Assert.Same(seen[0][i], desk[i]));
         }
     }
+
+    private sealed record Shift(DayOfWeek Day, IReadOnlyList<string> Breaks);
+
+    [Fact]
+    public void Of_RecordsHoldingEqualLists_AlikeAsJson_ShareOneInstance()
+    {
+        var shared = new SharedValues<Shift>(capacity: 16, comparer: AlikeAsJson<Shift>.Instance);
+        var first = shared.Of(new Shift(DayOfWeek.Monday, ["12:00-12:30"]));
+
+        var again = shared.Of(new Shift(DayOfWeek.Monday, ["12:00-12:30"]));
+
+        // The record's own equality compares the lists by reference: these two are not Equal.
+        Assert.NotEqual(new Shift(DayOfWeek.Monday, ["12:00-12:30"]), new Shift(DayOfWeek.Monday, ["12:00-12:30"]));
+        Assert.Same(first, again);
+    }
+
+    [Fact]
+    public void Of_RecordsDifferingInsideAList_AlikeAsJson_AreNotShared()
+    {
+        var shared = new SharedValues<Shift>(capacity: 16, comparer: AlikeAsJson<Shift>.Instance);
+        var before = shared.Of(new Shift(DayOfWeek.Monday, ["12:00-12:30"]));
+
+        var after = shared.Of(new Shift(DayOfWeek.Monday, ["12:00-13:00"]));
+
+        Assert.NotSame(before, after);
+        Assert.Equal("12:00-13:00", after.Breaks.Single());
+    }
 }
