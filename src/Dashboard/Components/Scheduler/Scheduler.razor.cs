@@ -93,7 +93,6 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
 
     private Dictionary<string, SchedulerStatus> _statusByKey = [];
     private IReadOnlyList<(SchedulerItem Item, BlockPlacement Placement)>[] _placed = [];
-    private SchedulerItem?[][] _cover = [];
     private double?[] _nowRows = [];
     private long[] _laneVersions = [];
     private long _laneVersionCounter;
@@ -234,7 +233,6 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
         var before = allLanes ? null : _placed;
         var nowBefore = _nowRows;
         _placed = new IReadOnlyList<(SchedulerItem, BlockPlacement)>[_lanes.Count];
-        _cover = new SchedulerItem?[_lanes.Count][];
         _nowRows = new double?[_lanes.Count];
         foreach (var lane in _lanes)
         {
@@ -247,19 +245,6 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
                 // Only a lane whose blocks or now-line changed renders again.
                 BumpLane(lane.Index);
             }
-            var cover = new SchedulerItem?[_rows];
-            foreach (var (item, _) in placed.Where(p => !IsInactive(p.Item)))
-            {
-                for (var row = 0; row < _rows; row++)
-                {
-                    var from = start.AddMinutes(row * SlotMinutes);
-                    if (cover[row] is null && item.Start < from.AddMinutes(SlotMinutes) && item.End > from)
-                    {
-                        cover[row] = item;
-                    }
-                }
-            }
-            _cover[lane.Index] = cover;
         }
         var columnKeys = Columns.Select(c => c.Key).ToHashSet();
         _agendaItems = visible.Where(i => columnKeys.Contains(i.ColumnKey) && _days.Contains(DateOnly.FromDateTime(i.Start)))
@@ -287,6 +272,25 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     internal string GridStyle => $"{_gridColumns} --sch-lanes: {_lanes.Count};";
 
     internal IReadOnlyList<(SchedulerItem Item, BlockPlacement Placement)> PlacedIn(SchedulerLane lane) => _placed[lane.Index];
+
+    /// <summary>
+    /// The item that takes the lane's row: the first placed over its time that is not inactive, or
+    /// null. Worked out when asked (a lane holds a handful of items), not kept as an array of every
+    /// row of every lane on each desk.
+    /// </summary>
+    private SchedulerItem? CoverOf(int lane, int row)
+    {
+        var from = LaneStart(_lanes[lane]).AddMinutes(row * SlotMinutes);
+        var to = from.AddMinutes(SlotMinutes);
+        foreach (var (item, _) in _placed[lane])
+        {
+            if (!IsInactive(item) && item.Start < to && item.End > from)
+            {
+                return item;
+            }
+        }
+        return null;
+    }
 
     private bool IsShown(SchedulerItem item) => _showInactive || !IsInactive(item);
 
@@ -387,7 +391,6 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     internal MarkupString[] SlotPieces(SchedulerLane lane)
     {
         var cells = _cells[lane.Index];
-        var cover = _cover[lane.Index];
         var active = lane.Index == _activeLane ? _activeRow : -1;
         var pieces = new MarkupString[(cells.Length + SlotsPerPiece - 1) / SlotsPerPiece];
         var html = new StringBuilder(SlotsPerPiece * 128);
@@ -397,7 +400,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
             for (var row = piece * SlotsPerPiece; row < Math.Min(cells.Length, (piece + 1) * SlotsPerPiece); row++)
             {
                 var cell = cells[row];
-                var taken = cover[row];
+                var taken = CoverOf(lane.Index, row);
                 html.Append("<button class=\"").Append(taken is null ? cell.FreeClass : cell.TakenClass)
                     .Append(row == active ? "\" tabindex=\"0\" aria-label=\"" : "\" tabindex=\"-1\" aria-label=\"")
                     .Append(WebUtility.HtmlEncode(taken is null ? cell.FreeLabel : TakenLabel(cell, taken)))
@@ -463,7 +466,7 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
     {
         _trail.Clear();
         SetActive(lane, row);
-        if (_cover[lane][row] is { } item)
+        if (CoverOf(lane, row) is { } item)
         {
             await ItemSelected.InvokeAsync(item);
             return;
