@@ -77,6 +77,10 @@ public partial class Scheduler : ComponentBase, IAsyncDisposable
 
     private static readonly int[] AllowedSlotMinutes = [5, 10, 15, 20, 30, 60];
 
+    // The previous and next buttons' insides, MudIconButton's markup for these icons (one frame each, not nine).
+    private static readonly MarkupString PreviousLabel = ButtonMarkup.IconButtonLabel(MudBlazor.Icons.Material.Filled.ChevronLeft);
+    private static readonly MarkupString NextLabel = ButtonMarkup.IconButtonLabel(MudBlazor.Icons.Material.Filled.ChevronRight);
+
     private SchedulerView _view;
     private SchedulerView? _viewParameter;
     private DateOnly _date;

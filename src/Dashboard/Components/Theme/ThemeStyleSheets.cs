@@ -62,4 +62,11 @@ internal static class SharedText
         new(capacity: 4096, weigh: text => text.Length, maxWeight: 4 * 1024 * 1024);
 
     public static string Of(string text) => text.Length < 64 ? text : s_texts.Of(text);
+
+    /// <summary>
+    /// A text that every desk keeps in its render tree for as long as it shows the screen (a lane's
+    /// style, a button's name): shared whatever its length, as each desk would otherwise keep its
+    /// own copy of the same few dozen characters.
+    /// </summary>
+    public static string Kept(string text) => s_texts.Of(text);
 }
