@@ -1,5 +1,6 @@
 using FrontDesk.Dashboard.Calendar;
 using FrontDesk.Dashboard.Catalog;
+using FrontDesk.Dashboard.Live;
 using FrontDesk.Dashboard.Components.Scheduler;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Domain.Calendar;
@@ -49,21 +50,21 @@ public static class CalendarItem
     });
 
     /// <summary>
-    /// Every desk showing the same days builds the same columns (shifts, and each date's periods and
-    /// note): one instance of each for the server, not a copy of every provider's hours per desk.
-    /// Equal when they shade the same cells (<see cref="SchedulerColumn.Signature"/> over their dates).
+    /// Every desk reads the same providers (with their weekly shifts and breaks) and the same days'
+    /// working periods, and builds the same columns from them: one instance of each for the server,
+    /// not a copy per desk. These records hold lists, so they are equal when they serialize alike.
     /// </summary>
-    private static readonly FrontDesk.Dashboard.Live.SharedValues<SchedulerColumn> SharedColumns = new(capacity: 1024, comparer: new ColumnsAlike());
+    private static readonly SharedValues<SchedulerColumn> SharedColumns = new(capacity: 1024, comparer: AlikeAsJson<SchedulerColumn>.Instance);
 
-    private sealed class ColumnsAlike : IEqualityComparer<SchedulerColumn>
-    {
-        public bool Equals(SchedulerColumn? x, SchedulerColumn? y) =>
-            ReferenceEquals(x, y) || (x is not null && y is not null && Dates(x).SequenceEqual(Dates(y)) && x.Signature(Dates(x)) == y.Signature(Dates(y)));
+    private static readonly SharedValues<ProviderView> SharedProviders = new(capacity: 1024, comparer: AlikeAsJson<ProviderView>.Instance);
 
-        public int GetHashCode(SchedulerColumn column) => column.Signature(Dates(column)).GetHashCode(StringComparison.Ordinal);
+    private static readonly SharedValues<ProviderDayView> SharedDays = new(capacity: 4096, comparer: AlikeAsJson<ProviderDayView>.Instance);
 
-        private static IEnumerable<DateOnly> Dates(SchedulerColumn column) => column.Days?.Keys.Order() ?? Enumerable.Empty<DateOnly>();
-    }
+    /// <summary>The providers as read, each the instance every desk holds.</summary>
+    public static IReadOnlyList<ProviderView> Shared(IEnumerable<ProviderView> providers) => providers.Select(SharedProviders.Of).ToList();
+
+    /// <summary>The working days as read, each the instance every desk holds.</summary>
+    public static IReadOnlyList<ProviderDayView> Shared(IEnumerable<ProviderDayView> days) => days.Select(SharedDays.Of).ToList();
 
     /// <summary>"Day off: dentist", "Closed: Christmas Day", or null on a working (or simply unscheduled) date.</summary>
     public static string? DayNote(ProviderDayView day) => day.Status switch
@@ -73,7 +74,7 @@ public static class CalendarItem
         _ => null,
     };
 
-    private static readonly FrontDesk.Dashboard.Live.SharedValues<SchedulerItem> SharedItems = new(capacity: 16_384);
+    private static readonly SharedValues<SchedulerItem> SharedItems = new(capacity: 16_384);
 
     /// <summary>
     /// An appointment as the grid draws it, in the business's wall-clock time. <paramref name="record"/>

@@ -6,7 +6,6 @@ using FrontDesk.Dashboard.Errors;
 using FrontDesk.Dashboard.Packages;
 using FrontDesk.Dashboard.Store.Calendar;
 using FrontDesk.Domain.Common;
-using FrontDesk.Dashboard.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -75,11 +74,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
 
     /// <summary>
     /// The items made from the appointments on show, so an unchanged appointment keeps its item;
-    /// each rebuild fills a new one (<see cref="_nextMade"/>, then this one). Not two kept and swapped:
-    /// the cleared one kept its buckets, a second copy of the table on every desk.
+    /// each rebuild fills a new table and keeps it (one per desk, not two kept and swapped).
     /// </summary>
     private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _made = [];
-    private Dictionary<Guid, (AppointmentView Appointment, RecordView? Record, SchedulerItem Item)> _nextMade = [];
     private (SchedulerView View, Guid? ProviderFilter, IReadOnlyList<ProviderView> Providers, IReadOnlyList<ProviderDayView> Hours, string Shown, bool Rooms, IReadOnlyList<ResourceView> Resources)? _columnsFor;
 
     private DrawerKind _drawer;
@@ -131,7 +128,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
     protected override async Task OnInitializedAsync()
     {
         _now = Clock.LocalNow;
-        _providers = Shared(await Catalog.ProvidersAsync());
+        _providers = CalendarItem.Shared(await Catalog.ProvidersAsync());
         _resources = await Catalog.ResourcesAsync();
         _rooms = RoomsAsked;
         if (Shown is { } shown)
@@ -303,9 +300,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
         LoadHours();
         var columnIds = shown.Select(p => p.Id).ToHashSet();
         var appointments = state.Appointments.Values.Where(a => columnIds.Contains(a.ProviderId)).OrderBy(a => a.Start).ToList();
-        _nextMade = new(appointments.Count);
-        _items = appointments.Select(ItemOf).ToList();
-        _made = _nextMade;
+        var made = new Dictionary<Guid, (AppointmentView, RecordView?, SchedulerItem)>(appointments.Count);
+        _items = appointments.Select(a => ItemOf(a, made)).ToList();
+        _made = made;
         LoadRecords(appointments);
     }
 
@@ -328,9 +325,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
         LoadHours();
         var columnIds = shown.Select(r => r.Id).ToHashSet();
         var appointments = state.Appointments.Values.Where(a => a.ResourceIds.Any(columnIds.Contains)).OrderBy(a => a.Start).ToList();
-        _nextMade = new(appointments.Count);
+        var made = new Dictionary<Guid, (AppointmentView, RecordView?, SchedulerItem)>(appointments.Count);
         _items = appointments
-            .SelectMany(a => a.ResourceIds.Where(columnIds.Contains).Select(r => ItemOf(a) with
+            .SelectMany(a => a.ResourceIds.Where(columnIds.Contains).Select(r => ItemOf(a, made) with
             {
                 Key = $"{a.Id}|{r}",
                 ColumnKey = RoomPrefix + r,
@@ -339,7 +336,7 @@ public partial class CalendarPage : ComponentBase, IDisposable
                 Movable = false,
             }))
             .ToList();
-        _made = _nextMade;
+        _made = made;
         LoadRecords(appointments);
     }
 
@@ -379,9 +376,9 @@ public partial class CalendarPage : ComponentBase, IDisposable
                 {
                     return;
                 }
-                _providers = providers is null ? _providers : Shared(providers);
+                _providers = providers is null ? _providers : CalendarItem.Shared(providers);
                 _resources = resources ?? _resources;
-                _hours = hours.Select(SharedDays.Of).ToList();
+                _hours = CalendarItem.Shared(hours);
                 Rebuild(force: true);
                 StateHasChanged();
             });
@@ -393,33 +390,24 @@ public partial class CalendarPage : ComponentBase, IDisposable
         }
     }
 
-    /// <summary>
-    /// Every desk reads the same providers (with their weekly shifts and breaks) and the same days'
-    /// working periods: one instance of each for the server, not a copy per desk.
-    /// </summary>
-    private static readonly SharedValues<ProviderView> SharedProviders = new(capacity: 1024, comparer: AlikeAsJson<ProviderView>.Instance);
-
-    private static readonly SharedValues<ProviderDayView> SharedDays = new(capacity: 4096, comparer: AlikeAsJson<ProviderDayView>.Instance);
-
-    private static List<ProviderView> Shared(IEnumerable<ProviderView> providers) => providers.Select(SharedProviders.Of).ToList();
-
     /// <summary>Updates what is kept of the calendar on show.</summary>
     private void Remember() => Shown = new ShownCalendar(_date, _view, State.ProviderFilter, _slotMinutes);
 
     /// <summary>
     /// The scheduler's item for an appointment: the one made last time when neither the
-    /// appointment (same instance, so same version) nor its record changed, else a new one.
+    /// appointment (same instance, so same version) nor its record changed, else a new one; either
+    /// way noted in <paramref name="made"/>, the table the rebuild keeps.
     /// </summary>
-    private SchedulerItem ItemOf(AppointmentView a)
+    private SchedulerItem ItemOf(AppointmentView a, Dictionary<Guid, (AppointmentView, RecordView?, SchedulerItem)> made)
     {
         var record = RecordOf(a);
-        if (_made.TryGetValue(a.Id, out var made) && ReferenceEquals(made.Appointment, a) && ReferenceEquals(made.Record, record))
+        if (_made.TryGetValue(a.Id, out var before) && ReferenceEquals(before.Appointment, a) && ReferenceEquals(before.Record, record))
         {
-            _nextMade[a.Id] = made;
-            return made.Item;
+            made[a.Id] = before;
+            return before.Item;
         }
         var item = CalendarItem.From(a, Clock, record);
-        _nextMade[a.Id] = (a, record, item);
+        made[a.Id] = (a, record, item);
         return item;
     }
 
